@@ -1,0 +1,73 @@
+"""Vietnamese dates: day before month, always (shared/domain/conventions.md §7)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# ngày 15/8/2019, 15-8-2019, 15.8.2019, 15/8 ; ngày 15 tháng 8 năm 2019
+_NUMERIC = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?"
+_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>(?:19|20)\d\d))?"
+DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_WORDS}|{_NUMERIC})(?![\w/]|[.-]\d)")
+YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+    def iso(self, fallback_year: int | None = None) -> str:
+        """YYYY-MM-DD, or --MM-DD when no year is known."""
+        y = self.year or fallback_year
+        return f"{y:04d}-{self.month:02d}-{self.day:02d}" if y else f"--{self.month:02d}-{self.day:02d}"
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every valid day/month(/year) in the text, with spans."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        d = int(m.group("d") or m.group("d2"))
+        mo = int(m.group("m") or m.group("m2"))
+        y_s = m.group("y") or m.group("y2")
+        y = int(y_s) if y_s else None
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        try:
+            date(y or 2000, mo, d)
+        except ValueError:
+            continue
+        out.append(DateMention(m.start(), m.end(), d, mo, y))
+    return out
+
+
+def resolve_year(mention: DateMention, published: str | None) -> tuple[str, bool]:
+    """The ISO date of a mention and whether its year is given by the text or the article.
+
+    A day and month with no year take the article's year; when that would put a reported
+    event after the article (an article of 3 January reporting "28/12"), the year before.
+    """
+    if mention.year:
+        return mention.iso(), True
+    if published and re.match(r"\d{4}-\d\d-\d\d", published):
+        py, pm, pd = (int(x) for x in published[:10].split("-"))
+        y = py - 1 if (mention.month, mention.day) > (pm, pd) and pm <= 2 and mention.month >= 11 else py
+        return mention.iso(y), True
+    return mention.iso(), False
+
+
+def iso_of_published(value: str | None) -> str | None:
+    """'2019-11-02T12:43:55+00:00' or '15/08/2019' -> '2019-11-02' / '2019-08-15'."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    if m:
+        return "-".join(m.groups())
+    found = find_dates(value)
+    if found and found[0].year:
+        return found[0].iso()
+    return None

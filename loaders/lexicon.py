@@ -1,0 +1,179 @@
+"""Load the extraction lexicons in data/lexicons/*.toml once, into ready-to-use structures.
+
+The files are the single place where vocabularies live; this module only compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from loaders.numbers import code_key
+from loaders.vntext import fold, old_tones
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+
+def _load(name: str) -> dict[str, Any]:
+    with open(LEXICON_DIR / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def alternation(words: list[str], flags_ci: bool = False) -> str:
+    """A regex alternation, longest first, matching whole words.
+
+    With flags_ci the first letter keeps its case and the rest ignores it, so "Chính phủ"
+    also matches "Chính Phủ" but not "chính phủ số".
+    """
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        w = old_tones(w)
+        if flags_ci and len(w) > 1:
+            parts.append(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")")
+        else:
+            parts.append(re.escape(w))
+    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    en: str
+    kind: str
+    parent: str | None = None
+    code: str | None = None
+    person_post: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    head: str
+    canonical_head: str
+    parent: str           # "ministry" | "province" | ""
+    name_with_parent: bool = False
+    bare_ok: bool = False
+    lower_name: bool = False
+    place_name: bool = False
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    title: str
+    implied: str | None = None
+    head: str | None = None
+
+
+@dataclass
+class Lexicon:
+    kinds: dict[str, dict[str, str]]
+    type_codes: dict[str, str]          # code_key -> kind
+    non_instrument_codes: set[str]
+    kind_words: dict[str, str]          # folded word -> kind
+    kind_word_re: re.Pattern[str]
+    named_heads: list[str]
+    issuer_codes: dict[str, str]        # code_key -> body or "@context:..."
+    issuer_code_prefixes: dict[str, str]
+    kind_by_issuer_prefix: dict[str, str]
+    issuer_phrases: dict[str, str]
+    bodies: dict[str, Body]             # canonical name -> Body
+    body_alias: dict[str, str]          # fold(alias) -> canonical name
+    body_re: re.Pattern[str]
+    ministry_by_code: dict[str, str]
+    units: list[Unit]
+    unit_re: re.Pattern[str]
+    unit_by_head: dict[str, Unit]       # fold(head) -> Unit
+    place_words: list[str]
+    titles: dict[str, Title]            # fold(text) -> Title
+    title_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
+    rank_re: re.Pattern[str]
+    family_names: set[str]
+    places: set[str]                    # folded
+    place_re: re.Pattern[str]
+    historic: set[str]                  # folded
+    event_kinds: dict[str, str]         # folded cue -> kind
+    event_re: re.Pattern[str]
+    weak_event_cues: set[str]
+    chair_cues: list[str]
+    chair_lead_cues: list[str]
+    organize_cues: list[str]
+    day_parts: list[str]
+    relation_cues: dict[str, str]       # folded cue -> type
+    relation_re: re.Pattern[str]
+    max_gap_before: int
+    max_gap_after: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def canonical_body(self, name: str) -> str | None:
+        return self.body_alias.get(fold(old_tones(name)))
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    ins = _load("instruments.toml")
+    bod = _load("bodies.toml")
+    uni = _load("org_units.toml")
+    tit = _load("titles.toml")
+    nam = _load("names.toml")
+    evt = _load("events.toml")
+    rel = _load("relations.toml")
+
+    bodies: dict[str, Body] = {}
+    alias: dict[str, str] = {}
+    for b in bod["body"]:
+        body = Body(b["name"], b.get("en", ""), b.get("kind", "state"), b.get("parent"),
+                    b.get("code"), b.get("person_post", False))
+        bodies[body.name] = body
+        for a in [b["name"], *b.get("aliases", [])]:
+            alias[fold(old_tones(a))] = body.name
+    units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
+                  u.get("name_with_parent", False), u.get("bare_ok", False),
+                  u.get("lower_name", False), u.get("place_name", False)) for u in uni["unit"]]
+    titles: dict[str, Title] = {}
+    for t in tit["titles"]:
+        titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"))
+    body_words = [a for b in bod["body"] for a in [b["name"], *b.get("aliases", [])]]
+    return Lexicon(
+        kinds=ins["kinds"],
+        type_codes={code_key(k): v for k, v in ins["type_codes"].items() if isinstance(v, str)},
+        non_instrument_codes={code_key(c) for c in ins["type_codes"].get("non_instrument_codes", [])},
+        kind_words={fold(k): v for k, v in ins["kind_words"].items()},
+        kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
+        named_heads=ins["named"]["heads"],
+        issuer_codes={code_key(k): v for k, v in ins["issuer_codes"].items()},
+        issuer_code_prefixes={code_key(k): v for k, v in ins["issuer_code_prefixes"].items()},
+        kind_by_issuer_prefix={code_key(k): v for k, v in ins["kind_by_issuer_prefix"].items()},
+        issuer_phrases=ins["issuer_phrases"],
+        bodies=bodies,
+        body_alias=alias,
+        body_re=re.compile(alternation(body_words, flags_ci=True)),
+        ministry_by_code={code_key(b.code): b.name for b in bodies.values() if b.code},
+        units=units,
+        unit_re=re.compile(alternation([u.head for u in units])),
+        unit_by_head={fold(old_tones(u.head)): u for u in units},
+        place_words=uni.get("place_words", []),
+        titles=titles,
+        title_re=re.compile(alternation([t["t"] for t in tit["titles"]], flags_ci=True)),
+        honorific_re=re.compile(alternation(tit["honorifics"])),
+        rank_re=re.compile(alternation(tit["ranks"])),
+        family_names=set(nam["family_names"]),
+        places={fold(p) for p in nam["places"]},
+        place_re=re.compile(alternation(nam["places"])),
+        historic={fold(p) for p in nam["historic"]},
+        event_kinds={fold(k): v for k, v in evt["kinds"].items()},
+        event_re=re.compile(alternation(list(evt["kinds"]) + [k.capitalize() for k in evt["kinds"]])),
+        weak_event_cues={fold(w) for w in evt["weak"]},
+        chair_cues=evt["chair"],
+        chair_lead_cues=evt["chair_lead"],
+        organize_cues=evt["organize"],
+        day_parts=evt["day_parts"],
+        relation_cues={fold(k): v for k, v in rel["cues"].items()},
+        relation_re=re.compile(alternation(list(rel["cues"])), re.IGNORECASE),
+        max_gap_before=rel["max_gap_before"],
+        max_gap_after=rel["max_gap_after"],
+    )

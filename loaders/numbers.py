@@ -1,0 +1,77 @@
+"""Document numbers: find them in prose, normalise them, read their type and issuer codes.
+
+Shapes (shared/domain/conventions.md §1): Party `39-CT/TW`, State legal `03/1999/NĐ-CP`,
+`45/2019/QH14`, administrative `128/NQ-CP`, `1439/QĐ-BNV`, joint `01/2015/TTLT-BNV-BTC`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from loaders.vntext import DASHES
+
+_D = f"[-{DASHES}]"
+_CODE = r"[A-ZĐÐa-zđ][A-Za-zĐÐđ&]{0,11}\d{0,2}"
+# Party: 39-CT/TW, 32-KH/BCSĐ, 18-CTr/TU, 39- CT/TW
+PARTY = rf"(?P<pn>\d{{1,4}})\s?{_D}\s?(?P<pt>[A-ZĐa-zđ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<pi>{_CODE})"
+# State: 03/1999/NĐ-CP, 45/2019/QH14, 128/NQ-CP, 1439/QĐ-BNV, 01/2015/TTLT-BNV-BTC
+STATE = (
+    rf"(?P<sn>\d{{1,5}})\s?/\s?(?:(?P<sy>(?:19|20)\d\d)\s?/\s?)?"
+    rf"(?P<st>{_CODE})(?:\s?{_D}\s?(?P<si>{_CODE}(?:{_D}{_CODE})*))?"
+)
+NUMBER_RE = re.compile(rf"(?<![\w/.-])(?:{PARTY}|{STATE})(?![\w/])")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    printed: str        # as in the text
+    normalized: str     # 39-CT/TW, 3/1999/NĐ-CP
+    number: str         # leading number without zeros: "39"
+    type_code: str | None   # CT, NĐ, ... (upper case, Đ kept)
+    issuer_code: str | None  # TW, CP, BNV, QH14 ...
+    year: str | None
+    party: bool
+
+
+def _up(code: str | None) -> str | None:
+    if code is None:
+        return None
+    return unicodedata.normalize("NFC", code).replace("Ð", "Đ").upper()
+
+
+def parse_number(m: re.Match[str]) -> DocNumber | None:
+    """Turn a NUMBER_RE match into a DocNumber; None for shapes that are not documents."""
+    printed = m.group(0)
+    if m.group("pn"):
+        num = str(int(m.group("pn")))
+        tcode, icode = _up(m.group("pt")), _up(m.group("pi"))
+        return DocNumber(printed, f"{num}-{tcode}/{icode}", num, tcode, icode, None, True)
+    num = str(int(m.group("sn")))
+    year = m.group("sy")
+    first, second = _up(m.group("st")), _up(m.group("si"))
+    if second is None:
+        # 45/2019/QH14 (law) or 4567/BNV (letter without unit): the only code is the issuer
+        if year is None:
+            return None  # a bare fraction like 15/8 is not a number
+        tcode, icode = None, first
+    else:
+        tcode, icode = first, second
+    parts = [num] + ([year] if year else []) + [f"{tcode}-{icode}" if tcode else str(icode)]
+    return DocNumber(printed, "/".join(parts), num, tcode, icode, year, False)
+
+
+def normalize_number(printed: str) -> str:
+    """'39- CT/TW' -> '39-CT/TW', '04-KH/TW' -> '4-KH/TW'; text that is no number is returned cleaned."""
+    m = NUMBER_RE.search(printed)
+    if m:
+        d = parse_number(m)
+        if d:
+            return d.normalized
+    return re.sub(r"\s+", "", printed)
+
+
+def code_key(code: str | None) -> str:
+    """Compare codes with Đ typed as D and case ignored ('ND' = 'NĐ')."""
+    return (code or "").upper().replace("Đ", "D")

@@ -1,0 +1,92 @@
+"""Vietnamese text helpers: folding for comparison, tone-mark placement, sentences.
+
+Everything here keeps character offsets: functions that rewrite text return a string of
+the same length, so spans found in the rewritten text point into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASH_RE = re.compile(f"[{DASHES}]")
+
+
+def strip_diacritics(s: str) -> str:
+    """'Bộ Nội vụ' -> 'Bo Noi vu'; Đ/đ have no decomposition, so map them by hand."""
+    s = s.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    nfd = unicodedata.normalize("NFD", s)
+    return "".join(ch for ch in nfd if not unicodedata.combining(ch))
+
+
+def fold(s: str) -> str:
+    """A comparison key: no diacritics, lower case, one kind of dash, single spaces."""
+    s = _DASH_RE.sub("-", strip_diacritics(unicodedata.normalize("NFC", s))).casefold()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# Syllables whose tone sits on the second vowel in the "new" placement (hoà, thuỷ, khoẻ)
+# are rewritten to the traditional one (hòa, thủy, khỏe).  Same length, so offsets hold.
+_NEW_STYLE = re.compile(r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    nfd = unicodedata.normalize("NFD", second)
+    base, marks = nfd[0], "".join(ch for ch in nfd[1:] if ch in _TONES)
+    moved = unicodedata.normalize("NFC", first + marks)
+    return moved + base
+
+
+def old_tones(text: str) -> str:
+    """Put tone marks where the traditional spelling has them: 'Uỷ ban hoà' -> 'Ủy ban hòa'."""
+    return _NEW_STYLE.sub(_move_tone, text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+# A sentence ends at . ! ? … followed by space and a capital or an opening quote, or at a
+# line break.  Abbreviations that end in a dot (TS., GS., TP.) do not end a sentence.
+_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
+_ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|\w)\.)$")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split into sentences with their spans; lines always split."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        seg_start = 0
+        for m in _END.finditer(line):
+            head = line[seg_start:m.start()]
+            if _ABBREV.search(head):
+                continue
+            _add(out, line, line_start, seg_start, m.start())
+            seg_start = m.end()
+        _add(out, line, line_start, seg_start, len(line))
+    return out
+
+
+def _add(out: list[Sentence], line: str, line_start: int, a: int, b: int) -> None:
+    seg = line[a:b]
+    stripped = seg.strip()
+    if not stripped:
+        return
+    lead = len(seg) - len(seg.lstrip())
+    s = line_start + a + lead
+    out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def is_cap(word: str) -> bool:
+    """A capitalised word: first letter upper case (Vietnamese letters included)."""
+    return bool(word) and word[0].isupper()
