@@ -1,0 +1,1 @@
+"""Knowledge graph of Vietnamese policy documents: schema, ids, merge, store, queries, CLI."""

@@ -1,0 +1,184 @@
+"""Stable, readable node ids and the text folding they rest on.
+
+An id is what URLs, exports and a Neo4j store share, so it must not depend on how a
+source happened to print a name: ``39- CT/TW``, ``39–CT/TW`` and ``039-CT/TW`` are all
+``instrument/39-CT/TW``; "Đặng Hoàng Oanh" is ``person/dang-hoang-oanh`` whichever
+tone-mark placement the article used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from graph.schema import load_schema
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}   # huyền sắc ngã hỏi nặng
+VOWELS = set("aăâeêioôơuưy")
+MARKED_VOWELS = set("ăâêôơư")
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _place_tone(word: str) -> str:
+    """Put a syllable's tone mark on one vowel (traditional placement: hòa, thủy, Ủy)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    low = base.lower()
+    start = 0
+    if low.startswith(("qu", "gi")) and len(low) > 2 and low[2] in VOWELS:
+        start = 2
+    while start < len(low) and low[start] not in VOWELS:
+        start += 1
+    end = start
+    while end < len(low) and low[end] in VOWELS:
+        end += 1
+    run = list(range(start, end))
+    if not run:
+        return word
+    marked = [i for i in run if low[i] in MARKED_VOWELS]
+    if marked:
+        at = marked[-1]
+    elif len(run) == 1:
+        at = run[0]
+    elif end < len(low):            # a final consonant: the last vowel ("hoàng")
+        at = run[-1]
+    elif len(run) == 3:             # "ngoài", "khuỷu"
+        at = run[1]
+    else:                           # "hòa", "thủy", "mía", "máy"
+        at = run[0]
+    out = base[: at + 1] + tones[0] + base[at + 1:]
+    return unicodedata.normalize("NFC", out)
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """NFC, one tone-mark placement, Ð→Đ, single spaces: the form to compare with diacritics."""
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    text = _WORD.sub(lambda m: _place_tone(m.group(0)), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=400_000)
+def fold(text: str) -> str:
+    """Case- and diacritic-free form (đ→d): the key for matching names typed any way."""
+    text = text.replace("Đ", "D").replace("đ", "d").replace("\u00d0", "D").replace("\u00f0", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def slug(text: str) -> str:
+    """Folded text with runs of other characters as one dash: ``luat-vien-chuc``."""
+    return _NON_ALNUM.sub("-", fold(text)).strip("-")
+
+
+def short_hash(text: str, n: int = 12) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def _canon_code(token: str) -> str:
+    sch = load_schema()
+    up = token.upper().replace("\u00d0", "Đ")
+    if up in sch.code_exact:
+        return sch.code_exact[up]
+    folded = up.replace("Đ", "D")
+    if folded in sch.code_folded:
+        return sch.code_folded[folded]
+    return up
+
+
+@lru_cache(maxsize=100_000)
+def norm_number(number: str) -> str:
+    """``39- CT/TW`` → ``39-CT/TW``: no spaces, one dash, no leading zeros, known codes' case and Đ."""
+    text = unicodedata.normalize("NFC", number).translate(DASHES)
+    text = re.sub(r"^\s*(?:số|so|No\.?)\s*", "", text, flags=re.IGNORECASE)
+    text = _SPACES.sub("", text).strip("-/.,;:")
+    text = re.sub(r"^0+(?=\d)", "", text)
+    parts = re.split(r"([-/])", text)
+    return "".join(p if p in "-/" or not p or not p.isalpha() else _canon_code(p) for p in parts)
+
+
+def leading_number(number: str) -> str | None:
+    """The first number of a document number (``39`` of ``39-CT/TW``), zeros stripped."""
+    m = re.match(r"\s*(?:số\s*)?0*(\d+)", unicodedata.normalize("NFC", number), re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def looks_numbered(key: str) -> bool:
+    """A key is a document number when it starts with digits and has a code after them."""
+    return bool(re.match(r"\s*(?:số\s*)?\d+\s*[-/\u2010-\u2015\u2212]", key, re.IGNORECASE))
+
+
+def instrument_id(number: str | None = None, name: str | None = None) -> str:
+    if number and looks_numbered(number):
+        return "instrument/" + norm_number(number)
+    return "instrument/" + slug(name or number or "unnamed")
+
+
+def canonical_body(name: str) -> str:
+    """The canonical name of a known body when ``name`` is one of its aliases."""
+    return _alias_table().get(fold(name), normalize(name))
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for body in load_schema().bodies.values():
+        table[fold(body.name)] = body.name
+        for alias in body.aliases:
+            table[fold(alias)] = body.name
+    return table
+
+
+def is_known_body(name: str) -> bool:
+    return fold(name) in _alias_table()
+
+
+def unit_head(name: str) -> str | None:
+    """The repeating unit head a name starts with ("Vụ", "Cục", ...), longest first."""
+    f = fold(name)
+    for head in sorted(load_schema().unit_heads, key=len, reverse=True):
+        h = fold(head)
+        if f == h or f.startswith(h + " "):
+            return head
+    return None
+
+
+def agency_id(name: str, parent: str | None = None) -> str:
+    """``agency/bo-noi-vu``; a repeating unit with a parent is ``agency/<parent>/<unit>``."""
+    name = canonical_body(name)
+    if parent and needs_parent(name, parent):
+        return f"agency/{slug(canonical_body(parent))}/{slug(name)}"
+    return "agency/" + slug(name)
+
+
+def needs_parent(name: str, parent: str) -> bool:
+    """Whether a unit's id must carry its parent to tell it from same-named units elsewhere."""
+    if is_known_body(name) or unit_head(name) is None:
+        return False
+    return fold(canonical_body(parent)) not in fold(name)
+
+
+def person_id(name: str) -> str:
+    return "person/" + slug(name)
+
+
+def event_id(date: str, kind: str, source_id: str) -> str:
+    return f"event/{date}/{slug(kind) or 'event'}-{short_hash(source_id, 6)}"
+
+
+def source_node_id(source_id: str) -> str:
+    return "source/" + short_hash(source_id, 12)
+
+
+def node_type(node_id: str) -> str:
+    """The schema type of an id: its prefix, capitalised (``instrument/...`` → Instrument)."""
+    return node_id.split("/", 1)[0].capitalize()

@@ -1,0 +1,435 @@
+"""Turn one Extraction into the nodes and edges it states (its "facts"), and fold the
+facts of many sources into one node's attributes.
+
+Facts are kept per source so that a changed or removed source takes back exactly what it
+said: a node's attributes are always *derived* from its per-source claims
+(``derive_node``), never edited in place.  Entity resolution is the choice of ids
+(graph/ids.py) plus two look-ups here: names within the extraction (an agency's parent,
+a bare "Chỉ thị 39" next to "Chỉ thị số 39-CT/TW") and, through ``lookup_bare``, the
+instruments already in the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ids import (
+    agency_id,
+    canonical_body,
+    event_id,
+    fold,
+    instrument_id,
+    is_known_body,
+    leading_number,
+    looks_numbered,
+    norm_number,
+    normalize,
+    person_id,
+    slug,
+    source_node_id,
+    unit_head,
+)
+from graph.schema import load_schema
+from loaders.model import Evidence, Extraction, Instrument, SourceText
+
+MAX_MENTION_SPANS = 2
+LookupBare = Callable[[str, str], "str | None"]
+
+
+@dataclass
+class NodeFact:
+    id: str
+    type: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class EdgeFact:
+    u: str
+    v: str
+    type: str
+    key: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class SourceFacts:
+    """Everything one source says, ready for a store to add or take back."""
+
+    source_id: str
+    content_hash: str
+    path: str
+    name: str
+    nodes: dict[str, NodeFact] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], EdgeFact] = field(default_factory=dict)
+
+    def node(self, node_id: str, type_: str, **attrs: Any) -> NodeFact:
+        fact = self.nodes.get(node_id)
+        if fact is None:
+            fact = self.nodes[node_id] = NodeFact(node_id, type_)
+        for k, v in attrs.items():
+            if v is None or v == "" or v == []:
+                continue
+            if isinstance(v, list):
+                old = fact.attrs.setdefault(k, [])
+                old.extend(x for x in v if x not in old)
+            else:
+                fact.attrs.setdefault(k, v)
+        return fact
+
+    def edge(self, u: str, v: str, type_: str, evidence: Iterable[dict[str, Any]] = (),
+             key: str | None = None, **attrs: Any) -> EdgeFact:
+        k = key or type_
+        fact = self.edges.get((u, v, k))
+        if fact is None:
+            fact = self.edges[(u, v, k)] = EdgeFact(u, v, type_, k)
+        for name, value in attrs.items():
+            if value is not None:
+                fact.attrs.setdefault(name, value)
+        for ev in evidence:
+            if ev not in fact.evidence:
+                fact.evidence.append(ev)
+        return fact
+
+
+def evidence_dict(ev: Evidence | None, source: SourceText, date: str | None) -> list[dict[str, Any]]:
+    if ev is None:
+        return []
+    return [{"source_id": source.source_id, "sentence": ev.text, "start": ev.start,
+             "end": ev.end, "date": date}]
+
+
+def _evs(evs: Iterable[Evidence], source: SourceText, date: str | None) -> list[dict[str, Any]]:
+    return [d for ev in evs for d in evidence_dict(ev, source, date)]
+
+
+_YEAR_IN_SENTENCE = re.compile(r"(?:năm|/|-|\.)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _year_in(sentence: str | None) -> str | None:
+    """The last year a sentence states ("7 tháng đầu năm 2016"), as a fallback as-of date."""
+    if not sentence:
+        return None
+    years = _YEAR_IN_SENTENCE.findall(sentence)
+    return years[-1] if years else None
+
+
+def _bare_ref(text: str) -> tuple[str, str] | None:
+    """("directive", "39") for "Chỉ thị 39" / "Chỉ thị số 39"; None for anything else."""
+    folded = fold(text)
+    for word, kind in sorted(load_schema().kind_words.items(), key=lambda kv: -len(kv[0])):
+        m = re.fullmatch(re.escape(fold(word)) + r"\s+(?:so\s+)?0*(\d+)", folded)
+        if m:
+            return kind, m.group(1)
+    return None
+
+
+def kind_of_number(number: str) -> str | None:
+    """The kind a number's type code names (``39-CT/TW`` → directive)."""
+    sch = load_schema()
+    parts = [p for p in re.split(r"[-/]", norm_number(number)) if p]
+    for p in parts[1:]:
+        code = p.upper()
+        if code in sch.type_codes:
+            return sch.type_codes[code]
+    for p in parts[1:]:
+        if re.fullmatch(r"QH\d+", p.upper()):
+            return "law"
+        if re.fullmatch(r"UBTVQH\d+", p.upper()):
+            return "ordinance"
+    return None
+
+
+class _Builder:
+    """Resolves the names of one extraction to ids while collecting its facts."""
+
+    def __init__(self, ex: Extraction, lookup_bare: LookupBare | None) -> None:
+        self.ex = ex
+        self.src = ex.source
+        self.date = ex.source.published
+        self.lookup_bare = lookup_bare
+        self.facts = SourceFacts(ex.source.source_id, ex.source.content_hash,
+                                 ex.source.path, ex.source.name)
+        self.sid = source_node_id(ex.source.source_id)
+        self.agency_parent: dict[str, str | None] = {}
+        for ag in ex.agencies:
+            self.agency_parent.setdefault(fold(canonical_body(ag.name)), ag.parent)
+        self.inst_ids: dict[str, str] = {}
+
+    # -- agencies -------------------------------------------------------------------
+    def parent_of(self, name: str) -> str | None:
+        parent = self.agency_parent.get(fold(canonical_body(name)))
+        ctx = self.ex.context_body
+        if parent is None and ctx and unit_head(name) and not is_known_body(name) \
+                and fold(ctx) != fold(name) and fold(ctx) not in fold(name):
+            parent = ctx
+        return parent
+
+    def agency(self, name: str, evidence: Iterable[dict[str, Any]] = (), depth: int = 0) -> str:
+        canon = canonical_body(name)
+        parent = self.parent_of(canon)
+        node_id = agency_id(canon, parent)
+        body = load_schema().bodies.get(canon)
+        self.facts.node(node_id, "Agency", name=canon, parent=parent, name_en=_agency_en(canon),
+                        abbrev=body.abbrev if body else None,
+                        aliases=[normalize(name)] if fold(name) != fold(canon) else [])
+        self.facts.nodes[node_id].evidence.extend(evidence)
+        self.mention(node_id, evidence)
+        if parent and depth < 4 and fold(canonical_body(parent)) != fold(canon):
+            pid = self.agency(parent, (), depth + 1)
+            if pid != node_id:
+                self.facts.edge(node_id, pid, "PART_OF", list(evidence)[:1] or self.first_ev(node_id))
+        return node_id
+
+    def first_ev(self, node_id: str) -> list[dict[str, Any]]:
+        fact = self.facts.nodes.get(node_id)
+        return fact.evidence[:1] if fact else []
+
+    # -- instruments ----------------------------------------------------------------
+    def instrument(self, doc: Instrument) -> str:
+        bare = None if doc.number else _bare_ref(doc.name or doc.key)
+        number = doc.number if doc.number and looks_numbered(doc.number) else None
+        if number is None and looks_numbered(doc.key):
+            number = doc.key
+        if bare:
+            node_id = self.resolve_bare(*bare) or instrument_id(None, doc.name or doc.key)
+        else:
+            node_id = instrument_id(number, doc.name or doc.key)
+        kind = doc.kind if doc.kind and doc.kind != "other" else (
+            kind_of_number(number) if number else (bare[0] if bare else None)) or doc.kind
+        evs = _evs(doc.evidence, self.src, self.date)
+        is_numbered = node_id.startswith("instrument/") and looks_numbered(node_id[11:])
+        self.facts.node(
+            node_id, "Instrument",
+            number=node_id[11:] if is_numbered else None,
+            name=None if is_numbered else normalize(doc.name or doc.key),
+            kind=kind, issued=doc.issued, issuer=canonical_body(doc.issuer) if doc.issuer else None,
+            subject=doc.subject,
+            aliases=[normalize(a) for a in (doc.number, doc.name, doc.key)
+                     if a and normalize(a) not in (node_id[11:],)],
+        )
+        self.facts.nodes[node_id].evidence.extend(evs)
+        self.mention(node_id, evs)
+        for key in (doc.key, doc.number, doc.name):
+            if key:
+                self.inst_ids.setdefault(fold(key), node_id)
+        if doc.issuer:
+            ag = self.agency(doc.issuer)
+            self.facts.edge(node_id, ag, "ISSUED_BY", evs[:1])
+        return node_id
+
+    def resolve_bare(self, kind: str, n: str) -> str | None:
+        """A bare "Chỉ thị 39": the numbered directive 39 of this text, else of the graph."""
+        hits = {instrument_id(d.number or d.key) for d in self.ex.documents
+                if (d.number or looks_numbered(d.key))
+                and leading_number(d.number or d.key) == n
+                and (d.kind == kind or kind_of_number(d.number or d.key) == kind)}
+        if len(hits) == 1:
+            return hits.pop()
+        if not hits and self.lookup_bare is not None:
+            return self.lookup_bare(kind, n)
+        return None
+
+    def instrument_ref(self, key: str) -> str:
+        """An instrument named by a relation or an event: this text's node, else a new one."""
+        found = self.inst_ids.get(fold(key))
+        if found:
+            return found
+        return self.instrument(Instrument(number=key if looks_numbered(key) else None, key=key,
+                                          name=None if looks_numbered(key) else key,
+                                          kind=(kind_of_number(key) if looks_numbered(key) else None)
+                                          or "other"))
+
+    # -- people ----------------------------------------------------------------------
+    def person(self, name: str, evidence: Iterable[dict[str, Any]] = ()) -> str:
+        node_id = person_id(name)
+        self.facts.node(node_id, "Person", name=normalize(name), aliases=[normalize(name)])
+        self.facts.nodes[node_id].evidence.extend(evidence)
+        self.mention(node_id, evidence)
+        return node_id
+
+    def mention(self, node_id: str, evidence: Iterable[dict[str, Any]]) -> None:
+        fact = self.facts.edge(self.sid, node_id, "MENTIONS")
+        for ev in evidence:
+            if len(fact.evidence) >= MAX_MENTION_SPANS:
+                break
+            if ev not in fact.evidence:
+                fact.evidence.append(ev)
+
+    def event_dates_of(self) -> dict[str, str]:
+        """Person id → date of an event with a known year this text reports them at."""
+        dates: dict[str, str] = {}
+        for ev in self.ex.events:
+            if not re.match(r"\d{4}", ev.date or ""):
+                continue
+            for name in [*ev.chaired_by, *ev.participants]:
+                dates.setdefault(person_id(name), ev.date)
+        return dates
+
+    def build(self) -> SourceFacts:
+        src = self.src
+        self.facts.node(self.sid, "Source", source_id=src.source_id, title=src.title,
+                        date=src.published, author=src.author, url=src.url,
+                        content_hash=src.content_hash, path=src.path, name=src.name)
+        for ag in self.ex.agencies:
+            self.agency(ag.name, _evs(ag.evidence, src, self.date))
+        for doc in self.ex.documents:
+            self.instrument(doc)
+        for rel in self.ex.relations:
+            u = self.instrument_ref(rel.source)
+            v = self.instrument_ref(rel.target)
+            if u != v:
+                self.facts.edge(u, v, rel.type.upper(), evidence_dict(rel.evidence, src, self.date))
+        event_dates = self.event_dates_of()
+        for person in self.ex.people:
+            self.add_person(person.name, person, event_dates)
+        self.add_events()
+        return self.facts
+
+    def add_person(self, name: str, person: Any, event_dates: dict[str, str]) -> None:
+        pid = self.person(name, _evs(person.evidence, self.src, self.date))
+        for pos in person.positions:
+            evs = evidence_dict(pos.evidence, self.src, self.date) or [
+                {"source_id": self.src.source_id, "sentence": None, "start": None, "end": None,
+                 "date": None}]
+            as_of, basis = self.date, "published"
+            if not as_of and pid in event_dates:
+                as_of, basis = event_dates[pid], "event"
+            if not as_of:
+                as_of, basis = _year_in(pos.evidence.text if pos.evidence else None), "sentence"
+            if not as_of:
+                basis = ""
+            for ev in evs:
+                ev["date"] = as_of
+                ev["date_basis"] = basis or None
+            title = normalize(pos.title)
+            if pos.agency:
+                ag = self.agency(pos.agency)
+                self.facts.edge(pid, ag, "HOLDS_POSITION", evs, key=f"HOLDS_POSITION:{slug(title)}",
+                                title=title)
+            else:
+                self.facts.node(pid, "Person", posts=[{"title": title, "as_of": as_of,
+                                                        "source_id": src_id(self.src)}])
+
+    def add_events(self) -> None:
+        seen: Counter[str] = Counter()
+        for ev in self.ex.events:
+            base = event_id(ev.date, ev.kind, self.src.source_id)
+            seen[base] += 1
+            node_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            evs = _evs(ev.evidence, self.src, ev.date)
+            self.facts.node(node_id, "Event", date=ev.date, kind=ev.kind,
+                            year_explicit=ev.year_explicit, source_id=self.src.source_id)
+            self.facts.nodes[node_id].evidence.extend(evs)
+            self.mention(node_id, evs)
+            for key in ev.about:
+                self.facts.edge(node_id, self.instrument_ref(key), "CONCERNS", evs[:1])
+            for name in ev.chaired_by:
+                self.facts.edge(self.person(name), node_id, "CHAIRED", evs[:1])
+            for name in ev.participants:
+                pid = self.person(name)
+                if (pid, node_id, "CHAIRED") not in self.facts.edges:
+                    self.facts.edge(pid, node_id, "PARTICIPATED_IN", evs[:1])
+            if ev.organizer:
+                self.facts.edge(self.agency(ev.organizer), node_id, "ORGANIZED", evs[:1])
+
+
+def src_id(source: SourceText) -> str:
+    return source.source_id
+
+
+def _agency_en(name: str) -> str | None:
+    sch = load_schema()
+    body = sch.bodies.get(name)
+    if body:
+        return body.en
+    head = unit_head(name)
+    if head and fold(name) != fold(head):
+        rest = name[len(head):].strip()
+        known = sch.bodies.get(canonical_body(rest))
+        return f"{sch.unit_heads[head]}, {known.en}" if known else f"{sch.unit_heads[head]}: {rest}"
+    return None
+
+
+def facts_from_extraction(ex: Extraction, lookup_bare: LookupBare | None = None) -> SourceFacts:
+    """All nodes and edges one extraction states, with ids resolved and evidence attached."""
+    return _Builder(ex, lookup_bare).build()
+
+
+# -- deriving a node's attributes from the claims of its sources ---------------------------
+
+LIST_FIELDS = {"aliases", "posts"}
+DATE_FIELDS = {"issued", "date"}
+
+
+def _compatible_dates(a: str, b: str) -> bool:
+    """"2009" and "2009-12-09" agree (one is a coarser form of the other)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def derive_node(node_type: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Attributes of a node from its sources' claims; disagreeing values go to ``conflicts``."""
+    out: dict[str, Any] = {}
+    conflicts: dict[str, list[dict[str, Any]]] = {}
+    fields = sorted({f for c in claims.values() for f in c})
+    for f in fields:
+        if f in LIST_FIELDS:
+            merged: list[Any] = []
+            for sid in sorted(claims):
+                for item in claims[sid].get(f, []):
+                    if item not in merged:
+                        merged.append(item)
+            out[f] = merged
+            continue
+        by_value: dict[Any, list[str]] = {}
+        for sid in sorted(claims):
+            if f in claims[sid]:
+                by_value.setdefault(claims[sid][f], []).append(sid)
+        values = list(by_value)
+        if f in DATE_FIELDS:
+            values.sort(key=lambda v: (-len(str(v)), -len(by_value[v]), str(v)))
+            chosen = values[0]
+            clash = [v for v in values if not _compatible_dates(str(v), str(chosen))]
+        else:
+            values.sort(key=lambda v: (-len(by_value[v]), str(v)))
+            chosen = values[0]
+            clash = [v for v in values[1:] if fold(str(v)) != fold(str(chosen))]
+        out[f] = chosen
+        if clash:
+            conflicts[f] = [{"value": v, "sources": by_value[v]} for v in [chosen, *clash]]
+    out["conflicts"] = conflicts
+    out["label"], out["label_en"] = node_labels(node_type, out)
+    return out
+
+
+def node_labels(node_type: str, attrs: dict[str, Any]) -> tuple[str, str]:
+    """Vietnamese and English display labels (the English one for search and exports)."""
+    sch = load_schema()
+    if node_type == "Instrument":
+        kind = attrs.get("kind") or "other"
+        if attrs.get("number"):
+            return (f"{sch.kind_label(kind, 'vi')} {attrs['number']}",
+                    f"{sch.kind_label(kind, 'en')} {attrs['number']}")
+        name = attrs.get("name") or ""
+        return name, f"{sch.kind_label(kind, 'en')}: {name}"
+    if node_type == "Agency":
+        name = attrs.get("name") or ""
+        en = attrs.get("name_en") or name
+        parent = attrs.get("parent")
+        if parent and unit_head(name) and not is_known_body(name) and fold(parent) not in fold(name):
+            return f"{name} ({parent})", f"{en} ({_agency_en(parent) or parent})"
+        return name, en
+    if node_type == "Person":
+        name = attrs.get("name") or ""
+        return name, name
+    if node_type == "Event":
+        kind = attrs.get("kind") or "event"
+        return f"{attrs.get('date', '')} {kind}", f"{attrs.get('date', '')} {kind}"
+    title = attrs.get("title") or attrs.get("name") or attrs.get("source_id") or ""
+    return title, title

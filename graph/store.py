@@ -1,0 +1,330 @@
+"""The embedded graph store: a networkx MultiDiGraph plus a manifest of ingested sources.
+
+Why a manifest: re-ingesting an unchanged file must cost nothing (its content hash is
+already known), and a changed or removed file must take back exactly the nodes and edges
+it contributed.  Graph and manifest live in one file written atomically (temp file in the
+same directory, fsync, ``os.replace``), so a crash mid-save leaves the previous file.
+
+``GraphStore`` is the interface a Neo4j store will implement later; the query functions
+only need ``store.graph`` (a networkx view of the graph).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import pickle
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from graph.ids import leading_number, looks_numbered
+from graph.merge import SourceFacts, derive_node, facts_from_extraction
+from loaders.model import Extraction
+
+FORMAT = "vn-policy-kg/1"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.pickle"
+PAUSE_ENV = "GRAPH_SAVE_PAUSE"   # test hook: seconds to sleep halfway through writing a save
+
+
+@dataclass
+class SourceEntry:
+    """What the manifest remembers about one ingested source."""
+
+    source_id: str
+    path: str
+    name: str
+    content_hash: str
+    ingested_at: float
+    nodes: list[str] = field(default_factory=list)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    """What one add or remove did, for summaries."""
+
+    status: str                 # "added", "replaced", "unchanged", "removed", "unknown"
+    source_id: str
+    nodes_added: int = 0
+    nodes_removed: int = 0
+    edges_added: int = 0
+    edges_removed: int = 0
+
+
+class GraphStore(Protocol):
+    """What the CLI, the app and the ingest need from a store (networkx now, Neo4j later)."""
+
+    @property
+    def graph(self) -> nx.MultiDiGraph: ...
+
+    def add_extraction(self, ex: Extraction) -> Change: ...
+
+    def remove_source(self, source_id: str) -> Change: ...
+
+    def has_source(self, content_hash: str) -> bool: ...
+
+    def sources(self) -> dict[str, SourceEntry]: ...
+
+    def save(self, path: Path | None = None) -> Path: ...
+
+
+class NxStore:
+    """The default store: everything in memory, saved as one pickle (or JSON) file."""
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None,
+                 manifest: dict[str, SourceEntry] | None = None, path: Path | None = None) -> None:
+        self._g = graph if graph is not None else nx.MultiDiGraph()
+        self._g.graph.setdefault("format", FORMAT)
+        self._g.graph.setdefault("revision", 0)
+        self.manifest: dict[str, SourceEntry] = manifest or {}
+        self.path = Path(path) if path else DEFAULT_PATH
+        self._hashes = {e.content_hash for e in self.manifest.values()}
+        self._bare: dict[tuple[str, str], set[str]] | None = None
+
+    # -- reading -------------------------------------------------------------------
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self._g
+
+    def sources(self) -> dict[str, SourceEntry]:
+        return self.manifest
+
+    def has_source(self, content_hash: str) -> bool:
+        return content_hash in self._hashes
+
+    def is_unchanged(self, source_id: str, content_hash: str) -> bool:
+        entry = self.manifest.get(source_id)
+        return entry is not None and entry.content_hash == content_hash
+
+    def lookup_bare(self, kind: str, number: str) -> str | None:
+        """The one numbered instrument of ``kind`` whose number starts with ``number``."""
+        if self._bare is None:
+            self._bare = {}
+            for n, d in self._g.nodes(data=True):
+                if d.get("type") == "Instrument":
+                    self._index_bare(n, d)
+        hits = self._bare.get((kind, number), set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _index_bare(self, node_id: str, data: dict[str, Any]) -> None:
+        if self._bare is None:
+            return
+        num = data.get("number")
+        if num and looks_numbered(num):
+            n = leading_number(num)
+            if n:
+                self._bare.setdefault((data.get("kind") or "other", n), set()).add(node_id)
+
+    # -- writing -------------------------------------------------------------------
+    def add_extraction(self, ex: Extraction) -> Change:
+        """Add what one source says; an unchanged source is skipped, a changed one replaced."""
+        src = ex.source
+        if self.is_unchanged(src.source_id, src.content_hash):
+            return Change("unchanged", src.source_id)
+        status = "added"
+        if src.source_id in self.manifest:
+            self.remove_source(src.source_id)
+            status = "replaced"
+        return self.add_facts(facts_from_extraction(ex, self.lookup_bare), status)
+
+    def add_facts(self, facts: SourceFacts, status: str = "added") -> Change:
+        g = self._g
+        sid = facts.source_id
+        change = Change(status, sid)
+        for nf in facts.nodes.values():
+            if nf.id not in g:
+                g.add_node(nf.id, type=nf.type, claims={}, sources=[], evidence=[])
+                change.nodes_added += 1
+            data = g.nodes[nf.id]
+            data["claims"][sid] = nf.attrs
+            if sid not in data["sources"]:
+                data["sources"].append(sid)
+            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != sid] + nf.evidence[:3]
+            data.update(derive_node(data["type"], data["claims"]))
+            if nf.type == "Instrument":
+                self._index_bare(nf.id, data)
+        for (u, v, key), ef in facts.edges.items():
+            if not g.has_edge(u, v, key):
+                g.add_edge(u, v, key=key, type=ef.type, evidence=[], sources=[], **ef.attrs)
+                change.edges_added += 1
+            data = g.edges[u, v, key]
+            if sid not in data["sources"]:
+                data["sources"].append(sid)
+            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != sid] + ef.evidence
+            _derive_edge(data)
+        self.manifest[sid] = SourceEntry(sid, facts.path, facts.name, facts.content_hash, time.time(),
+                                         list(facts.nodes), list(facts.edges))
+        self._hashes.add(facts.content_hash)
+        g.graph["revision"] += 1
+        return change
+
+    def remove_source(self, source_id: str) -> Change:
+        """Take back everything only this source said; shared facts lose its evidence."""
+        entry = self.manifest.pop(source_id, None)
+        if entry is None:
+            return Change("unknown", source_id)
+        g = self._g
+        change = Change("removed", source_id)
+        for u, v, key in entry.edges:
+            if not g.has_edge(u, v, key):
+                continue
+            data = g.edges[u, v, key]
+            data["sources"] = [s for s in data["sources"] if s != source_id]
+            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != source_id]
+            if not data["sources"]:
+                g.remove_edge(u, v, key)
+                change.edges_removed += 1
+            else:
+                _derive_edge(data)
+        for n in entry.nodes:
+            if n not in g:
+                continue
+            data = g.nodes[n]
+            data["claims"].pop(source_id, None)
+            data["sources"] = [s for s in data["sources"] if s != source_id]
+            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != source_id]
+            if not data["sources"]:
+                change.edges_removed += g.degree(n)
+                g.remove_node(n)
+                change.nodes_removed += 1
+            else:
+                for k in [k for k in data if k not in ("type", "claims", "sources", "evidence")]:
+                    del data[k]
+                data.update(derive_node(data["type"], data["claims"]))
+        self._hashes = {e.content_hash for e in self.manifest.values()}
+        self._bare = None
+        g.graph["revision"] += 1
+        return change
+
+    def find_source(self, ref: str) -> str | None:
+        """A source id from its id, path, file name or ``source/...`` node id."""
+        if ref in self.manifest:
+            return ref
+        for sid, e in self.manifest.items():
+            if ref in (e.path, e.name) or os.path.abspath(ref) == os.path.abspath(e.path):
+                return sid
+        if ref.startswith("source/") and ref in self._g:
+            sid = self._g.nodes[ref].get("source_id")
+            return sid if sid in self.manifest else None
+        return None
+
+    # -- files ---------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        path = Path(path or self.path)
+        payload = {"format": FORMAT, "graph": self._g,
+                   "manifest": {k: asdict(v) for k, v in self.manifest.items()}}
+        if path.name.endswith(".json.gz") or path.suffix == ".json":
+            data = _to_json_bytes(payload, gz=path.name.endswith(".gz"))
+        else:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, data)
+        self.path = path
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> NxStore:
+        """The saved store at ``path``; an empty one when the file does not exist yet."""
+        path = Path(path or DEFAULT_PATH)
+        if not path.exists():
+            return cls(path=path)
+        raw = path.read_bytes()
+        if path.name.endswith(".json.gz") or path.suffix == ".json":
+            payload = _from_json_bytes(raw)
+        else:
+            payload = pickle.loads(raw)
+        if payload.get("format") != FORMAT:
+            raise ValueError(f"{path}: not a graph file of format {FORMAT}")
+        manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})
+                    for k, v in payload["manifest"].items()}
+        return cls(payload["graph"], manifest, path)
+
+
+def _derive_edge(data: dict[str, Any]) -> None:
+    """An edge's date fields from its evidence: a post is held as of its earliest dated mention."""
+    if data.get("type") == "HOLDS_POSITION":
+        dated = sorted((e["date"] for e in data["evidence"] if e.get("date")),
+                       key=lambda d: d.lstrip("-"))
+        data["as_of"] = dated[0] if dated else None
+        data["last_seen"] = dated[-1] if dated else None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` so that ``path`` is always either the old or the new complete file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.tmp-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not _alive(int(pid)):
+            stale.unlink(missing_ok=True)
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    pause = float(os.environ.get(PAUSE_ENV) or 0)
+    try:
+        with open(tmp, "wb") as f:
+            half = len(data) // 2
+            f.write(data[:half])
+            if pause:
+                f.flush()
+                time.sleep(pause)
+            f.write(data[half:])
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock next to the graph file so two builds never interleave."""
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".{path.name}.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _to_json_bytes(payload: dict[str, Any], gz: bool) -> bytes:
+    g: nx.MultiDiGraph = payload["graph"]
+    doc = {"format": payload["format"], "graph": dict(g.graph),
+           "nodes": [[n, d] for n, d in g.nodes(data=True)],
+           "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)],
+           "manifest": payload["manifest"]}
+    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(raw, compresslevel=3) if gz else raw
+
+
+def _from_json_bytes(raw: bytes) -> dict[str, Any]:
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    doc = json.loads(raw)
+    g = nx.MultiDiGraph()
+    g.graph.update(doc["graph"])
+    g.add_nodes_from((n, d) for n, d in doc["nodes"])
+    g.add_edges_from((u, v, k, d) for u, v, k, d in doc["edges"])
+    return {"format": doc["format"], "graph": g, "manifest": doc["manifest"]}
