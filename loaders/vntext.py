@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Upper-case Latin letters with Vietnamese diacritics, for regex classes ([A-Z] misses Đ, Ấ ...).
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASH_RE = re.compile(f"[{DASHES}]")
@@ -55,7 +57,7 @@ class Sentence:
 
 # A sentence ends at . ! ? … followed by space and a capital or an opening quote, or at a
 # line break.  Abbreviations that end in a dot (TS., GS., TP.) do not end a sentence.
-_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
+_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|\w)\.)$")
 
 

@@ -1,0 +1,83 @@
+"""Extraction: one SourceText in, one Extraction out (instruments, agencies, people, events
+and the links between instruments, each with the sentence that states it)."""
+
+from __future__ import annotations
+
+from loaders.context import Doc
+from loaders.extract_agencies import find_agencies
+from loaders.extract_events import find_events
+from loaders.extract_instruments import find_named, find_numbered, find_short_refs
+from loaders.extract_people import find_names, find_people
+from loaders.extract_relations import find_relations
+from loaders.lexicon import get_lexicon
+from loaders.model import Agency, Extraction, SourceText
+from loaders.vntext import fold
+
+
+def extract(source: SourceText) -> Extraction:
+    doc = Doc(source.text, get_lexicon(), published=source.published)
+    numbered, mentions = find_numbered(doc)
+    mentions += find_short_refs(doc, numbered)
+    named, named_mentions = find_named(doc)
+    mentions += named_mentions
+    hits = find_agencies(doc)
+    people = find_people(doc)
+    names = find_names(doc)
+    agencies = _merge_agencies(doc, hits)
+    renames = {fold(a): b for a, b in agencies[1].items()}
+    for p in people:
+        for pos in p.positions:
+            if pos.agency:
+                pos.agency = renames.get(fold(pos.agency), pos.agency)
+    events = find_events(doc, mentions, hits, people, names)
+    for e in events:
+        if e.organizer:
+            e.organizer = renames.get(fold(e.organizer), e.organizer)
+    documents = list(numbered.values()) + [v for k, v in named.items() if k not in numbered]
+    return Extraction(
+        source=source,
+        documents=documents,
+        agencies=agencies[0],
+        people=people,
+        events=events,
+        relations=find_relations(doc, mentions),
+        context_body=doc.context_body,
+    )
+
+
+def _merge_agencies(doc: Doc, hits: list) -> tuple[list[Agency], dict[str, str]]:
+    """One agency per name (case and tone placement ignored).  Variants of one unit are
+    merged: a "Ban Chỉ đạo ..." takes its longest form; another unit its most frequent form
+    among those that extend one another ("Vụ Hợp tác quốc tế chuẩn" -> "Vụ Hợp tác quốc tế")."""
+    by_key: dict[str, Agency] = {}
+    counts: dict[str, int] = {}
+    for h in hits:
+        k = fold(h.name)
+        a = by_key.get(k)
+        if a is None:
+            a = by_key[k] = Agency(h.name, h.parent)
+        a.parent = a.parent or h.parent
+        a.evidence.append(doc.evidence(h.start))
+        counts[k] = counts.get(k, 0) + 1
+    renames: dict[str, str] = {}
+    keys = sorted(by_key, key=len)
+    for k in keys:
+        family = [o for o in keys if o != k and (o.startswith(k + " ") or k.startswith(o + " "))
+                  and by_key[o].parent == by_key[k].parent]
+        if not family:
+            continue
+        group = family + [k]
+        if k.startswith("ban chi dao") or k.startswith("ban quan ly"):
+            best = max(group, key=len)
+        else:
+            best = max(group, key=lambda g: (counts[g], -len(g)))
+        if best != k:
+            renames[by_key[k].name] = by_key[best].name
+    merged = []
+    for k, a in by_key.items():
+        if a.name in renames:
+            target = by_key[fold(renames[a.name])]
+            target.evidence.extend(a.evidence)
+            continue
+        merged.append(a)
+    return merged, renames

@@ -1,0 +1,246 @@
+"""Agencies: national bodies from the lexicon ("Ban Bí thư", "Bộ Nội vụ") and patterned
+units ("Vụ Hợp tác quốc tế", "Ban Cán sự đảng Bộ Nội vụ", "UBND tỉnh Quảng Nam") with the
+body they belong to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.context import Doc, stops_at
+from loaders.lexicon import Unit
+from loaders.numbers import NUMBER_RE
+from loaders.vntext import fold, old_tones
+
+_TOKEN = re.compile(r"\S+")
+_TRAIL = ",;.:!?)”\"'…"
+
+
+@dataclass
+class AgencyHit:
+    start: int
+    end: int
+    name: str
+    parent: str | None
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    word: str        # without trailing punctuation
+    breaks: bool     # punctuation right after the word ends the phrase
+
+
+def tokens(text: str, pos: int, limit: int = 16) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, pos):
+        raw = m.group(0)
+        if raw[0] in "(“\"":
+            break
+        word = raw.rstrip(_TRAIL)
+        if not word:
+            break
+        out.append(Tok(m.start(), m.start() + len(word), word, len(word) < len(raw)))
+        if out[-1].breaks or len(out) >= limit or "\n" in text[m.end():m.end() + 1]:
+            break
+    return out
+
+
+def person_starts_at(doc: Doc, pos: int) -> bool:
+    """A capitalised run at pos that reads as a personal name (family name first, two to
+    four syllables) and is not a known place."""
+    if doc.lex.place_re.match(doc.shadow, pos):
+        return False
+    toks = tokens(doc.shadow, pos, 5)
+    caps = 0
+    for t in toks:
+        if not t.word[:1].isupper():
+            break
+        caps += 1
+        if t.breaks:
+            break
+    return caps >= 2 and toks[0].word in doc.lex.family_names
+
+
+def _starts_other(doc: Doc, pos: int) -> bool:
+    """Whether a new body, unit, title or person starts at pos (so a name must end before it)."""
+    s = doc.shadow
+    return bool(
+        doc.lex.body_re.match(s, pos) or doc.lex.unit_re.match(s, pos)
+        or doc.lex.title_re.match(s, pos) or person_starts_at(doc, pos)
+    )
+
+
+def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
+    """'tỉnh Quảng Nam' / 'Hà Nội' / 'TP Hồ Chí Minh' at pos: the place as printed and its end."""
+    s = doc.shadow
+    m = re.match(r"(?:(?:tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s+)?", s[pos:])
+    p = pos + (m.end() if m else 0)
+    pm = doc.lex.place_re.match(s, p)
+    if pm:
+        return doc.text[pos:pm.end()], pm.end()
+    toks = tokens(s, p, 4)
+    caps = []
+    for t in toks:
+        if not t.word[:1].isupper() or (caps and _starts_other(doc, t.start)):
+            break
+        caps.append(t)
+        if t.breaks:
+            break
+    if not caps or (m and not m.group(0) and len(caps) > 3):
+        return None
+    if person_starts_at(doc, p) and not (m and m.group(0)):
+        return None
+    return doc.text[pos:caps[-1].end], caps[-1].end
+
+
+def _parent_after(doc: Doc, pos: int) -> tuple[str, int] | None:
+    """A parent body printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y'."""
+    s = doc.shadow
+    m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+)?", s[pos:])
+    p = pos + (m.end() if m else 0)
+    b = doc.lex.body_re.match(s, p)
+    if not b:
+        return None
+    name = doc.lex.canonical_body(b.group(0))
+    if not name:
+        return None
+    end = b.end()
+    if m and "(" in m.group(0):
+        close = re.match(r"\s*\)", s[end:])
+        if not close:
+            return None
+        end += close.end()
+    return name, end
+
+
+def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
+    """The words that name a unit after its head, by the unit's naming style."""
+    toks = tokens(doc.shadow, after, 14)
+    if not toks:
+        return None
+    if unit.lower_name:
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if stops_at([x.word for x in toks], i) or (out and _starts_other(doc, t.start)):
+                # a document reference is part of the name: "Ban Chỉ đạo tổng kết Chỉ thị số 39-CT/TW"
+                if not doc.lex.kind_word_re.match(doc.shadow, t.start):
+                    break
+            if t.word[:1].isdigit():
+                n = NUMBER_RE.match(doc.shadow, t.start)
+                if not n or not out:
+                    break
+                out.append(Tok(t.start, n.end(), doc.shadow[t.start:n.end()], True))
+                break
+            if t.word in ("số", "Số") and out:
+                out.append(t)
+                i += 1
+                continue
+            out.append(t)
+            if t.breaks:
+                break
+            i += 1
+        return (out, out[-1].end) if out else ([], after)
+    first = toks[0]
+    if not first.word[:1].isupper() or person_starts_at(doc, first.start):
+        return None
+    out = [first]
+    words = [t.word for t in toks]
+    i = 1
+    while i < len(toks) and not out[-1].breaks and len(out) < 10:
+        t = toks[i]
+        if t.word == "và":
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt and nxt.word[:1].isupper() and not _starts_other(doc, nxt.start):
+                out.extend([t, nxt])
+                i += 2
+                continue
+            break
+        if t.word[:1].isupper():
+            if _starts_other(doc, t.start):
+                break
+        elif stops_at(words, i) or not t.word[:1].isalpha():
+            break
+        out.append(t)
+        i += 1
+    return out, out[-1].end
+
+
+def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None:
+    """A patterned unit starting at pos (the head word must be there)."""
+    s = doc.shadow
+    hm = doc.lex.unit_re.match(s, pos)
+    if hm is None and head_ci:
+        probe = s[pos:pos + 40]
+        cap = probe[:1].upper() + probe[1:]
+        hm2 = doc.lex.unit_re.match(cap)
+        if hm2 is None:
+            return None
+        head_text, head_end = hm2.group(0), pos + hm2.end()
+    elif hm is None:
+        return None
+    else:
+        head_text, head_end = hm.group(0), hm.end()
+    unit = doc.lex.unit_by_head[fold(old_tones(head_text))]
+    head = unit.canonical_head
+    after = head_end + (len(s[head_end:]) - len(s[head_end:].lstrip(" ")))
+    parent = _parent_after(doc, head_end)
+    if parent:
+        return AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
+    bare_bo = re.match(r"\s+Bộ(?![\w])", s[head_end:])
+    if bare_bo and unit.parent == "ministry" and doc.context_body:
+        return AgencyHit(pos, head_end + bare_bo.end(), f"{head} {doc.context_body}", doc.context_body)
+    if unit.place_name:
+        place = _place_after(doc, after)
+        if not place:
+            return None
+        return AgencyHit(pos, place[1], f"{head} {place[0]}", None)
+    named = _unit_name(doc, unit, after)
+    if named is None:
+        if unit.bare_ok and doc.context_body and not re.match(r"\s+(?:một số|các|những)\b", s[head_end:]):
+            return AgencyHit(pos, head_end, f"{head} {doc.context_body}", doc.context_body)
+        return None
+    toks, end = named
+    if not toks:
+        return AgencyHit(pos, head_end, head, None)
+    name = f"{head} {doc.text[toks[0].start:end]}"
+    parent = _parent_after(doc, end)
+    if parent:
+        return AgencyHit(pos, parent[1], name, parent[0])
+    default = doc.context_body if unit.parent == "ministry" else None
+    return AgencyHit(pos, end, name, default)
+
+
+def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
+    """Every agency named between start and end, in text order; a unit and the parent body
+    printed inside it ("Ban Cán sự đảng Bộ Nội vụ") are both returned."""
+    s = doc.shadow
+    hits: list[AgencyHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in doc.lex.body_re.finditer(s, start, end):
+        name = doc.lex.canonical_body(m.group(0))
+        if not name:
+            continue
+        body = doc.lex.bodies[name]
+        if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
+            continue
+        hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
+        taken.append((m.start(), m.end()))
+    for m in doc.lex.unit_re.finditer(s, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        hit = parse_unit_at(doc, m.start())
+        if hit is None:
+            continue
+        # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept
+        hits.append(hit)
+        taken.append((hit.start, hit.end))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def find_agencies(doc: Doc) -> list[AgencyHit]:
+    return find_agencies_in(doc, 0, len(doc.shadow))

@@ -1,0 +1,124 @@
+"""Dated events: a sentence with an event word (hội nghị, làm việc, khảo sát ...) and a day
+and month gives one event per date.  The article's lead event (the first one, in its
+opening sentences) takes the article's people: its chair from "chủ trì" / "làm Trưởng
+đoàn" / "Kết luận ..., <title> <name>", everyone else as participants."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.context import Doc
+from loaders.dates import DateMention, find_dates, resolve_year
+from loaders.extract_agencies import AgencyHit
+from loaders.extract_instruments import Mention
+from loaders.extract_people import NameHit
+from loaders.model import Event, Person
+from loaders.vntext import fold
+
+LEAD_SENTENCES = 4
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _kind_near(doc: Doc, sent_start: int, sent_end: int, at: int, blocked: list[tuple[int, int]]) -> str | None:
+    """The event kind named in the sentence, the cue nearest before the date preferred."""
+    best: tuple[int, str] | None = None
+    for m in doc.lex.event_re.finditer(doc.shadow, sent_start, sent_end):
+        if _inside(m.start(), blocked):
+            continue
+        cue = fold(m.group(0))
+        kind = doc.lex.event_kinds.get(cue)
+        if kind is None:
+            continue
+        if cue in doc.lex.weak_event_cues and abs(m.start() - at) > 80:
+            continue
+        dist = at - m.start() if m.start() <= at else 10_000 + m.start() - at
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
+    """A day/month without a year counts only after 'ngày', 'sáng', 'chiều' ... ."""
+    if d.year:
+        return True
+    before = doc.shadow[max(sent_start, d.start - 10):d.start]
+    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")\s+(?:ngày\s+)?$", before))
+
+
+def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
+                people: list[Person], names: list[NameHit]) -> list[Event]:
+    blocked = [(m.start, m.tail_end) for m in mentions]
+    events: list[Event] = []
+    sent_of_event: list[int] = []
+    for si, sent in enumerate(doc.sents):
+        for d in find_dates(sent.text):
+            start = sent.start + d.start
+            if _inside(start, blocked) or not _date_ok(doc, DateMention(start, start + d.end - d.start, d.day, d.month, d.year), sent.start):
+                continue
+            kind = _kind_near(doc, sent.start, sent.end, start, blocked)
+            if kind is None:
+                continue
+            iso, explicit = resolve_year(d, doc.published)
+            if not explicit:
+                y = re.search(r"\bnăm\s+((?:19|20)\d\d)\b", sent.text)
+                if y:
+                    iso = f"{y.group(1)}-{d.month:02d}-{d.day:02d}"
+            if any(e.date == iso for e in events):
+                continue
+            about = []
+            for m in mentions:
+                if sent.start <= m.start < sent.end and m.key not in about:
+                    about.append(m.key)
+            events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
+                                about=about, evidence=[doc.evidence(start)]))
+            sent_of_event.append(si)
+    if events and sent_of_event[0] < LEAD_SENTENCES + 2:
+        _fill_lead(doc, events[0], sent_of_event[0], agencies, people, names)
+    return events
+
+
+def _person_before(names: list[NameHit], lo: int, hi: int) -> NameHit | None:
+    cands = [n for n in names if lo <= n.start and n.end <= hi]
+    return cands[-1] if cands else None
+
+
+def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
+               people: list[Person], names: list[NameHit]) -> None:
+    known = {fold(p.name): p.name for p in people}
+    names = [n for n in names if fold(n.name) in known]
+    chair: str | None = None
+    window = doc.sents[si:si + LEAD_SENTENCES]
+    for sent in window:
+        for cue in doc.lex.chair_cues:
+            for m in re.finditer(re.escape(cue), doc.shadow[sent.start:sent.end]):
+                hit = _person_before(names, sent.start, sent.start + m.start())
+                if hit:
+                    chair = known[fold(hit.name)]
+                    break
+            if chair:
+                break
+        if chair:
+            break
+    if chair is None:
+        for sent in doc.sents:
+            if any(sent.text.startswith(c) for c in doc.lex.chair_lead_cues):
+                after = [n for n in names if sent.start <= n.start < sent.end]
+                if after:
+                    chair = known[fold(after[0].name)]
+                    break
+    if chair:
+        event.chaired_by = [chair]
+    event.participants = [p.name for p in people if p.name != chair]
+    lead = doc.sents[si]
+    for cue in doc.lex.organize_cues:
+        k = doc.shadow.find(cue, lead.start, lead.end)
+        if k >= 0:
+            before = [a for a in agencies if lead.start <= a.start and a.end <= k]
+            if before:
+                event.organizer = before[-1].name
+                break
+    if event.organizer is None:
+        event.organizer = doc.context_body

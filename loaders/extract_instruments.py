@@ -1,0 +1,274 @@
+"""Instruments: numbered ones ("Chỉ thị số 39-CT/TW ngày 09/12/2009 của Ban Bí thư về ..."),
+short references to them ("Chỉ thị số 39"), and named laws ("Luật Viên chức")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.context import Doc, stops_at
+from loaders.dates import DATE_RE, find_dates
+from loaders.model import Instrument
+from loaders.numbers import NUMBER_RE, DocNumber, code_key, parse_number
+
+
+@dataclass
+class Mention:
+    """One place in the text that names an instrument; ``tail_end`` covers the date,
+    issuer and subject that follow it, which belong to the instrument and not to the prose."""
+
+    start: int
+    end: int
+    tail_end: int
+    key: str
+    printed: str
+
+
+_KIND_BEFORE = r"(?:số\s*|Số\s*)?$"
+
+
+def _kind_word_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The prose kind word right before a number ('Chỉ thị số ', 'Quyết định '), and where it starts."""
+    window_start = max(0, start - 40)
+    window = doc.shadow[window_start:start]
+    best: tuple[str | None, int] = (None, start)
+    for m in doc.lex.kind_word_re.finditer(window):
+        rest = window[m.end():]
+        if re.fullmatch(r"\s*(?:số|Số)?\s*(?::\s*)?", rest):
+            best = (doc.lex.kind_words.get(_fold_kind(m.group(0))), window_start + m.start())
+    return best
+
+
+def _fold_kind(word: str) -> str:
+    from loaders.vntext import fold
+    return fold(word)
+
+
+def _kind(doc: Doc, num: DocNumber, prose: str | None) -> str | None:
+    lex = doc.lex
+    t = code_key(num.type_code)
+    if t in lex.non_instrument_codes:
+        return None
+    if t in lex.type_codes:
+        kind = lex.type_codes[t]
+        if t == "QD" and num.party and prose == "regulation":
+            return "regulation"
+        return kind
+    icode = code_key(num.issuer_code)
+    for prefix, kind in lex.kind_by_issuer_prefix.items():
+        if icode.startswith(prefix) and num.type_code is None:
+            return kind
+    return prose  # a letter ("Công văn số 4567/BNV-TCBC") only when the prose names it
+
+
+def _issuer_from_code(doc: Doc, num: DocNumber) -> str | None:
+    lex = doc.lex
+    icode = code_key(num.issuer_code)
+    if num.party and icode == "TW":
+        return None  # the Central Committee, Politburo or Secretariat: the prose decides
+    # joint numbers (TTLT-BNV-BTC) name the first issuer
+    first = icode.split("-")[0]
+    body = lex.issuer_codes.get(first) or lex.ministry_by_code.get(first)
+    if body is None:
+        for prefix, name in lex.issuer_code_prefixes.items():
+            if first.startswith(prefix):
+                return name
+        return None
+    if body.startswith("@context:"):
+        head = body.split(":", 1)[1]
+        if head == "Ban Cán sự đảng" and doc.context_body:
+            return f"{head} {doc.context_body}"
+        return None
+    return body
+
+
+_TAIL_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s+")
+_TAIL_OF = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_TAIL_ABOUT = re.compile(r"\s*,?\s*(?:về|về việc|V/v)\s+")
+_CONFERENCE = re.compile(r"(Hội nghị (?:lần thứ \w+ )?Ban Chấp hành Trung ương(?: Đảng)?|Hội nghị Trung ương(?: \d+| lần thứ \w+)?|Đại hội(?: đại biểu toàn quốc)?(?: lần thứ \w+)?(?: của Đảng)?)(?:\s*\(?\s*[Kk]hóa\s+[IVXLC]+\)?)?")
+_TERM = re.compile(r"\s*\(?\s*[Kk]hóa\s+[IVXLC]+\s*\)?")
+
+
+def _tail(doc: Doc, end: int) -> tuple[str | None, str | None, str | None, int]:
+    """Date, issuer and subject printed right after a number; and where that tail ends."""
+    s = doc.shadow
+    issued = issuer = subject = None
+    pos = end
+    m = _TAIL_DATE.match(s, pos)
+    if m:
+        d = DATE_RE.match(s, m.end())
+        if d:
+            dm = find_dates(s[d.start():d.end()])
+            if dm and dm[0].year:
+                issued = dm[0].iso()
+                pos = d.end()
+    m = _TAIL_OF.match(s, pos)
+    if m:
+        b = doc.lex.body_re.match(s, m.end())
+        c = _CONFERENCE.match(s, m.end())
+        if b:
+            issuer = doc.lex.canonical_body(b.group(0))
+            pos = b.end()
+            t = _TERM.match(s, pos)
+            if t:
+                pos = t.end()
+        elif c:
+            phrase = c.group(0)
+            issuer = next((v for k, v in doc.lex.issuer_phrases.items() if phrase.startswith(k)), None)
+            if phrase.startswith("Hội nghị") and issuer is None:
+                issuer = "Ban Chấp hành Trung ương Đảng"
+            pos = c.end()
+        else:
+            from loaders.extract_agencies import parse_unit_at
+            u = parse_unit_at(doc, m.end())
+            if u is not None:
+                issuer, pos = u.name, u.end
+    m = _TAIL_ABOUT.match(s, pos)
+    if m:
+        stop = _SUBJECT_END.search(s, m.end(), m.end() + 300)
+        cut = stop.start() if stop else min(m.end() + 300, len(s))
+        subject = doc.text[m.end():cut].strip(" ,") or None
+        pos = cut
+    return issued, issuer, subject, pos
+
+
+# Where a "về ..." subject ends: punctuation, or a verb or date that starts the rest of the sentence.
+_SUBJECT_END = re.compile(
+    r"[;.()\n“”\"]|\s(?:đã|được|đang|sẽ|do|tại|vào|nhằm|cho biết|ngày|sáng|chiều|tối|"
+    r"và (?:Nghị|Chỉ|Quyết|Kế|Luật|Thông))\s|\s\d{1,2}/\d{1,2}"
+)
+_ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký)\s+$")
+
+
+def _issuer_before(doc: Doc, kind_start: int) -> str | None:
+    """'Ban Cán sự đảng Bộ Nội vụ ban hành Kế hoạch số 32-KH/BCSĐ': the body before 'ban hành'."""
+    window = doc.shadow[max(0, kind_start - 120):kind_start]
+    m = _ISSUES_BEFORE.search(window)
+    if not m:
+        return None
+    before = window[:m.start()].rstrip()
+    from loaders.extract_agencies import find_agencies_in
+    lo = kind_start - len(window)
+    found = find_agencies_in(doc, lo, lo + len(before))
+    if not found:
+        return None
+    last = max(found, key=lambda h: (h.end, h.end - h.start))
+    return last.name if last.end >= lo + len(before) - 1 else None
+
+
+def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
+    """Every numbered instrument, merged by normalised number, with its mentions."""
+    found: dict[str, Instrument] = {}
+    mentions: list[Mention] = []
+    for m in NUMBER_RE.finditer(doc.shadow):
+        num = parse_number(m)
+        if num is None:
+            continue
+        prose, kind_start = _kind_word_before(doc, m.start())
+        kind = _kind(doc, num, prose)
+        if kind is None:
+            continue
+        issued, issuer, subject, tail_end = _tail(doc, m.end())
+        issuer = issuer or _issuer_from_code(doc, num)
+        if issuer is None and prose:
+            issuer = _issuer_before(doc, kind_start)
+        key = num.normalized
+        ins = found.get(key)
+        if ins is None:
+            ins = found[key] = Instrument(number=doc.text[m.start():m.end()], key=key, kind=kind)
+        ins.issued = ins.issued or issued
+        ins.issuer = ins.issuer or issuer
+        ins.subject = ins.subject or subject
+        ins.evidence.append(doc.evidence(m.start()))
+        mentions.append(Mention(kind_start if prose else m.start(), m.end(), tail_end, key, num.printed))
+    return found, mentions
+
+
+_SHORT = re.compile(r"(?P<kind>Chỉ thị|Nghị quyết|Nghị định|Quyết định|Kế hoạch|Kết luận|Quy định|Thông tư|Hướng dẫn|Chương trình)\s+(?:số\s+)?(?P<n>\d{1,4})(?![\w/-]|\s?[-–]\s?\w)")
+
+
+def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> list[Mention]:
+    """'Chỉ thị số 39' / 'Chỉ thị 39' pointing at the one numbered instrument of that kind
+    and number in the same document."""
+    by_kind_num: dict[tuple[str, str], list[str]] = {}
+    for key, ins in numbered.items():
+        n = re.match(r"\d+", key)
+        if n:
+            by_kind_num.setdefault((ins.kind, n.group(0)), []).append(key)
+    out = []
+    for m in _SHORT.finditer(doc.shadow):
+        kind = doc.lex.kind_words.get(_fold_kind(m.group("kind")))
+        keys = by_kind_num.get((kind or "", str(int(m.group("n")))), [])
+        if len(keys) == 1:
+            out.append(Mention(m.start(), m.end(), m.end(), keys[0], m.group(0)))
+    return out
+
+
+_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,12}))")
+_YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+
+
+def _name_words(rest: str) -> str:
+    """The words of a law's name: capitalised first word, then lower-case words up to a stop
+    word; one comma may join a short pair ("Cán bộ, công chức"); "năm 2015" may close it."""
+    words = rest.split()
+    if not words or not words[0][0].isupper():
+        return ""
+    out = [words[0].rstrip(",")]
+    if words[0].endswith(","):
+        return out[0]
+    i = 1
+    comma_used = False
+    while i < len(words) and len(out) < 10:
+        w = words[i]
+        bare = w.rstrip(",")
+        if stops_at(words, i) or bare[:1].isdigit() or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
+            break
+        out.append(bare)
+        if w.endswith(","):
+            nxt = words[i + 1:i + 3]
+            if comma_used or not nxt or not all(x.rstrip(",;.")[:1].islower() for x in nxt[:1]):
+                break
+            out[-1] = bare + ","
+            comma_used = True
+        i += 1
+    name = " ".join(out).rstrip(",")
+    if name.endswith(",") or name.split()[-1] in {"và", "hoặc"}:
+        name = name.rsplit(" ", 1)[0]
+    return name
+
+
+def find_named(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
+    """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013")."""
+    found: dict[str, Instrument] = {}
+    mentions = []
+    for m in _NAMED.finditer(doc.shadow):
+        head = m.group("head")
+        kind = doc.lex.kind_words.get(_fold_kind(head), "law")
+        year = _YEAR_TAIL.match(m.group("rest"))
+        if head == "Hiến pháp":
+            if not year:
+                continue
+            name = f"Hiến pháp năm {year.group(1)}"
+            end = m.start("rest") + year.end()
+            issued: str | None = year.group(1)
+        else:
+            words = _name_words(m.group("rest"))
+            if not words:
+                continue
+            name = f"{head} {words}"
+            end = m.start("rest") + m.group("rest").find(words.split()[-1]) + len(words.split()[-1])
+            after = _YEAR_TAIL.match(doc.shadow[end:end + 12])
+            issued = None
+            if after:
+                name += f" năm {after.group(1)}"
+                end += after.end()
+                issued = after.group(1)
+        name = doc.text[m.start():end] if doc.text[m.start():end].startswith(head) else name
+        key = name
+        ins = found.get(key)
+        if ins is None:
+            ins = found[key] = Instrument(number=None, key=key, name=name, kind=kind, issued=issued)
+        ins.evidence.append(doc.evidence(m.start()))
+        mentions.append(Mention(m.start(), end, end, key, name))
+    return found, mentions

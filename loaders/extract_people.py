@@ -1,0 +1,240 @@
+"""People and their posts.
+
+A post is a title with its body ("Thứ trưởng Bộ Nội vụ").  Posts come in chains joined by
+commas ("Ủy viên Bộ Chính trị, Phó Thủ tướng Thường trực Chính phủ") and attach to a name
+that follows the chain, to every name of a list after a colon, or, in apposition, to the name
+just before the chain ("Lê Quý Vương, Thứ trưởng Bộ Công an, ...").  A capitalised name is
+taken for a person only when a title, an honorific or a rank vouches for it somewhere in
+the document, which keeps places and bodies out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.context import Doc
+from loaders.extract_agencies import parse_unit_at, person_starts_at
+from loaders.model import Evidence, Person, Position
+from loaders.vntext import UPPER, fold
+
+_CAP_RUN = re.compile(rf"(?<![\w])[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*)+")
+
+
+@dataclass
+class NameHit:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class Post:
+    title: str
+    agency: str | None
+    end: int
+    context_default: bool = False   # the agency came from the article's body, not the text
+
+
+@dataclass
+class PersonAcc:
+    name: str
+    mentions: list[NameHit] = field(default_factory=list)
+    posts: list[tuple[Post, Evidence]] = field(default_factory=list)
+    confirmed: bool = False
+
+
+def find_names(doc: Doc) -> list[NameHit]:
+    """Capitalised runs that start with a family name and are not places."""
+    out = []
+    for m in _CAP_RUN.finditer(doc.shadow):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for i, w in enumerate(words):
+            if w.group(0) not in doc.lex.family_names:
+                continue
+            start = m.start() + w.start()
+            if not person_starts_at(doc, start):
+                continue
+            rest = words[i:i + 4]
+            if len(words) - i > 4 and len(words) - i != 5:
+                break
+            end = m.start() + rest[-1].end()
+            name = doc.text[start:end]
+            if fold(name) in doc.lex.places:
+                break
+            out.append(NameHit(start, end, name))
+            break
+    return out
+
+
+def parse_post(doc: Doc, pos: int) -> Post | None:
+    """One title (with its body, when printed) at pos."""
+    s = doc.shadow
+    tm = doc.lex.title_re.match(s, pos)
+    if tm is None or s[max(0, pos - 4):pos] == "làm ":
+        return None
+    title = doc.lex.titles.get(fold(tm.group(0)))
+    if title is None:
+        return None
+    if title.head:
+        hit = parse_unit_at(doc, tm.end() - len(title.head), head_ci=True)
+        if hit is not None:
+            return Post(title.title, hit.name, hit.end)
+        return Post(title.title, None, tm.end())
+    after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
+    if after > tm.end():
+        b = doc.lex.body_re.match(s, after)
+        u = parse_unit_at(doc, after)
+        if u is not None and (b is None or u.end > b.end()):
+            return Post(title.title, u.name, u.end)
+        if b is not None:
+            name = doc.lex.canonical_body(b.group(0))
+            if name:
+                return Post(title.title, name, b.end())
+    implied = title.implied
+    if implied == "@context":
+        return Post(title.title, doc.context_body, tm.end(), context_default=True)
+    return Post(title.title, implied, tm.end())
+
+
+_JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
+
+
+def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
+    """Posts joined by commas from pos; a bare party unit takes the chain's ministry."""
+    posts: list[Post] = []
+    p = pos
+    while True:
+        post = parse_post(doc, p)
+        if post is None:
+            break
+        posts.append(post)
+        p = post.end
+        j = _JOIN.match(doc.shadow, p)
+        if not j or not doc.lex.title_re.match(doc.shadow, j.end()):
+            break
+        p = j.end()
+    ministry = next((x.agency for x in posts if x.agency in doc.lex.bodies
+                     and doc.lex.bodies[x.agency].kind == "ministry" and not x.context_default), None)
+    if ministry and ministry != doc.context_body:
+        for x in posts:
+            if x.context_default:
+                x.agency = ministry
+            elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
+                x.agency = f"Ban Cán sự đảng {ministry}"
+    return posts, (posts[-1].end if posts else pos)
+
+
+def _prefix_len(doc: Doc, pos: int) -> int:
+    """Length of an honorific or rank (and spaces) at pos, 0 when none."""
+    s = doc.shadow
+    total = 0
+    for _ in range(3):
+        m = doc.lex.honorific_re.match(s, pos + total) or doc.lex.rank_re.match(s, pos + total)
+        if not m:
+            break
+        nxt = re.match(r"[ ,]*", s[m.end():])
+        total = m.end() - pos + (nxt.end() if nxt else 0)
+    return total
+
+
+def find_people(doc: Doc) -> list[Person]:
+    s = doc.shadow
+    names = find_names(doc)
+    by_start = {n.start: n for n in names}
+    by_end = {n.end: n for n in names}
+    people: dict[str, PersonAcc] = {}
+
+    def acc(hit: NameHit) -> PersonAcc:
+        key = fold(hit.name)
+        p = people.get(key)
+        if p is None:
+            p = people[key] = PersonAcc(hit.name)
+        p.mentions.append(hit)
+        return p
+
+    for hit in names:
+        before = s[max(0, hit.start - 30):hit.start]
+        if doc.lex.honorific_re.search(before + "\x00") is None:
+            pass
+        m = re.search(r"(\S+(?:\s\S+)?)\s+$", before)
+        if m and (doc.lex.honorific_re.fullmatch(m.group(1)) or doc.lex.rank_re.fullmatch(m.group(1))
+                  or doc.lex.honorific_re.fullmatch(m.group(1).split()[-1])
+                  or doc.lex.rank_re.fullmatch(m.group(1).split()[-1])):
+            acc(hit).confirmed = True
+
+    pos = 0
+    while True:
+        tm = doc.lex.title_re.search(s, pos)
+        if tm is None:
+            break
+        posts, end = parse_chain(doc, tm.start())
+        if not posts:
+            pos = tm.end()
+            continue
+        ev = doc.evidence(tm.start())
+        targets: list[NameHit] = []
+        gap = _prefix_len(doc, end + 1) if s[end:end + 1] == " " else 0
+        nxt = by_start.get(end + 1 + gap) if s[end:end + 1] == " " else None
+        colon = re.match(r"\s*:\s*", s[end:])
+        if nxt is not None:
+            targets = [nxt]
+        elif colon:
+            p = end + colon.end()
+            while p in by_start:
+                targets.append(by_start[p])
+                sep = re.match(r"\s*(?:,|và)\s*", s[by_start[p].end:])
+                if not sep:
+                    break
+                p = by_start[p].end + sep.end()
+        else:
+            comma = re.search(r"(\S)\s*,\s*$", s[max(0, tm.start() - 3):tm.start()])
+            if comma:
+                prev_end = tm.start() - len(s[max(0, tm.start() - 3):tm.start()]) + comma.start(1) + 1
+                if prev_end in by_end:
+                    targets = [by_end[prev_end]]
+        for t in targets:
+            p = acc(t)
+            p.confirmed = True
+            for post in posts:
+                p.posts.append((post, ev))
+        pos = max(end, tm.end())
+
+    for hit in names:   # later mentions of a person vouched for elsewhere
+        key = fold(hit.name)
+        if key in people and hit not in people[key].mentions:
+            people[key].mentions.append(hit)
+
+    out = []
+    for p in people.values():
+        if not p.confirmed or fold(p.name) in doc.lex.places:
+            continue
+        person = Person(p.name, evidence=[doc.evidence(m.start) for m in p.mentions])
+        seen: set[tuple[str, str]] = set()
+        for post, ev in p.posts:
+            k = (fold(post.title), fold(post.agency or ""))
+            if k in seen:
+                continue
+            seen.add(k)
+            person.positions.append(Position(post.title, post.agency, ev))
+        person.positions = _drop_subsumed(person.positions)
+        out.append(person)
+    return out
+
+
+def _drop_subsumed(positions: list[Position]) -> list[Position]:
+    """'Phó Thủ tướng' is dropped when 'Phó Thủ tướng Thường trực' of the same body is known;
+    a post with no body is dropped when the same title has one."""
+    keep = []
+    for p in positions:
+        t = fold(p.title)
+        redundant = any(
+            q is not p and (
+                (fold(q.title).startswith(t + " ") and fold(q.agency or "") == fold(p.agency or ""))
+                or (fold(q.title) == t and p.agency is None and q.agency is not None)
+            )
+            for q in positions
+        )
+        if not redundant:
+            keep.append(p)
+    return keep
