@@ -4,7 +4,7 @@ and the links between instruments, each with the sentence that states it)."""
 from __future__ import annotations
 
 from loaders.context import Doc
-from loaders.extract_agencies import find_agencies
+from loaders.extract_agencies import AgencyHit, find_agencies
 from loaders.extract_events import find_events
 from loaders.extract_instruments import find_named, find_numbered, find_short_refs
 from loaders.extract_people import find_names, find_people
@@ -45,7 +45,7 @@ def extract(source: SourceText) -> Extraction:
     )
 
 
-def _merge_agencies(doc: Doc, hits: list) -> tuple[list[Agency], dict[str, str]]:
+def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict[str, str]]:
     """One agency per name (case and tone placement ignored).  Variants of one unit are
     merged: a "Ban Chỉ đạo ..." takes its longest form; another unit its most frequent form
     among those that extend one another ("Vụ Hợp tác quốc tế chuẩn" -> "Vụ Hợp tác quốc tế")."""
@@ -74,7 +74,7 @@ def _merge_agencies(doc: Doc, hits: list) -> tuple[list[Agency], dict[str, str]]
         if best != k:
             renames[by_key[k].name] = by_key[best].name
     merged = []
-    for k, a in by_key.items():
+    for a in by_key.values():
         if a.name in renames:
             target = by_key[fold(renames[a.name])]
             target.evidence.extend(a.evidence)

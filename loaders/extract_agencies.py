@@ -81,7 +81,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     if pm:
         return doc.text[pos:pm.end()], pm.end()
     toks = tokens(s, p, 4)
-    caps = []
+    caps: list[Tok] = []
     for t in toks:
         if not t.word[:1].isupper() or (caps and _starts_other(doc, t.start)):
             break
@@ -125,10 +125,10 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
         i = 0
         while i < len(toks):
             t = toks[i]
-            if stops_at([x.word for x in toks], i) or (out and _starts_other(doc, t.start)):
-                # a document reference is part of the name: "Ban Chỉ đạo tổng kết Chỉ thị số 39-CT/TW"
-                if not doc.lex.kind_word_re.match(doc.shadow, t.start):
-                    break
+            ends = stops_at([x.word for x in toks], i) or (out and _starts_other(doc, t.start))
+            # a document reference is part of the name: "Ban Chỉ đạo tổng kết Chỉ thị số 39-CT/TW"
+            if ends and not doc.lex.kind_word_re.match(doc.shadow, t.start):
+                break
             if t.word[:1].isdigit():
                 n = NUMBER_RE.match(doc.shadow, t.start)
                 if not n or not out:

@@ -155,8 +155,6 @@ def find_people(doc: Doc) -> list[Person]:
 
     for hit in names:
         before = s[max(0, hit.start - 30):hit.start]
-        if doc.lex.honorific_re.search(before + "\x00") is None:
-            pass
         m = re.search(r"(\S+(?:\s\S+)?)\s+$", before)
         if m and (doc.lex.honorific_re.fullmatch(m.group(1)) or doc.lex.rank_re.fullmatch(m.group(1))
                   or doc.lex.honorific_re.fullmatch(m.group(1).split()[-1])
@@ -194,10 +192,10 @@ def find_people(doc: Doc) -> list[Person]:
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
         for t in targets:
-            p = acc(t)
-            p.confirmed = True
+            person_acc = acc(t)
+            person_acc.confirmed = True
             for post in posts:
-                p.posts.append((post, ev))
+                person_acc.posts.append((post, ev))
         pos = max(end, tm.end())
 
     for hit in names:   # later mentions of a person vouched for elsewhere
@@ -206,12 +204,12 @@ def find_people(doc: Doc) -> list[Person]:
             people[key].mentions.append(hit)
 
     out = []
-    for p in people.values():
-        if not p.confirmed or fold(p.name) in doc.lex.places:
+    for pa in people.values():
+        if not pa.confirmed or fold(pa.name) in doc.lex.places:
             continue
-        person = Person(p.name, evidence=[doc.evidence(m.start) for m in p.mentions])
+        person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
         seen: set[tuple[str, str]] = set()
-        for post, ev in p.posts:
+        for post, ev in pa.posts:
             k = (fold(post.title), fold(post.agency or ""))
             if k in seen:
                 continue

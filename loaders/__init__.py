@@ -1,0 +1,1 @@
+"""Readers and extraction: files in, typed extractions with evidence out (never touches a store)."""
