@@ -169,6 +169,8 @@ def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
         if kind is None:
             continue
         issued, issuer, subject, tail_end = _tail(doc, m.end())
+        if issuer and code_key(num.issuer_code) == "BCSD" and doc.lex.bodies.get(issuer, None) is not None:
+            issuer = f"Ban Cán sự đảng {issuer}"  # "Kế hoạch số 7-KH/BCSĐ của Bộ Y tế": its party committee
         issuer = issuer or _issuer_from_code(doc, num)
         if issuer is None and prose:
             issuer = _issuer_before(doc, kind_start)
@@ -176,7 +178,9 @@ def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
         ins = found.get(key)
         if ins is None:
             ins = found[key] = Instrument(number=doc.text[m.start():m.end()], key=key, kind=kind)
-        ins.issued = ins.issued or issued
+        ins.issued = ins.issued or issued or (num.year if ins.issued is None else None)
+        if issued and ins.issued and len(ins.issued) == 4 and issued.startswith(ins.issued):
+            ins.issued = issued
         ins.issuer = ins.issuer or issuer
         ins.subject = ins.subject or subject
         ins.evidence.append(doc.evidence(m.start()))

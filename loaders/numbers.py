@@ -15,10 +15,10 @@ from loaders.vntext import DASHES
 _D = f"[-{DASHES}]"
 _CODE = r"[A-ZĐÐa-zđ][A-Za-zĐÐđ&]{0,11}\d{0,2}"
 # Party: 39-CT/TW, 32-KH/BCSĐ, 18-CTr/TU, 39- CT/TW
-PARTY = rf"(?P<pn>\d{{1,4}})\s?{_D}\s?(?P<pt>[A-ZĐa-zđ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<pi>{_CODE})"
+PARTY = rf"(?P<pn>0*\d{{1,4}})\s?{_D}\s?(?P<pt>[A-ZĐa-zđ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<pi>{_CODE})"
 # State: 03/1999/NĐ-CP, 45/2019/QH14, 128/NQ-CP, 1439/QĐ-BNV, 01/2015/TTLT-BNV-BTC
 STATE = (
-    rf"(?P<sn>\d{{1,5}})\s?/\s?(?:(?P<sy>(?:19|20)\d\d)\s?/\s?)?"
+    rf"(?P<sn>0*\d{{1,5}})\s?/\s?(?:(?P<sy>(?:19|20)\d\d)\s?/\s?)?"
     rf"(?P<st>{_CODE})(?:\s?{_D}\s?(?P<si>{_CODE}(?:{_D}{_CODE})*))?"
 )
 NUMBER_RE = re.compile(rf"(?<![\w/.-])(?:{PARTY}|{STATE})(?![\w/])")
@@ -35,10 +35,15 @@ class DocNumber:
     party: bool
 
 
+# Codes written in mixed case by convention keep it (QĐ-TTg, 18-CTr/TU); others are upper case.
+_MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "QYĐ": "QyĐ"}
+
+
 def _up(code: str | None) -> str | None:
     if code is None:
         return None
-    return unicodedata.normalize("NFC", code).replace("Ð", "Đ").upper()
+    parts = unicodedata.normalize("NFC", code).replace("Ð", "Đ").upper().split("-")
+    return "-".join(_MIXED_CASE.get(p, p) for p in parts)
 
 
 def parse_number(m: re.Match[str]) -> DocNumber | None:
