@@ -1,0 +1,1202 @@
+"""Parse an official text's own header, bases, links, signer and outline.
+
+An instrument held as a file (decree, decision, plan, directive, conclusion) is the most reliable
+source the graph can have about itself: its header states the issuing body, number, place and
+date; its "Căn cứ" lines name its legal bases; its articles say what it repeals, replaces or
+amends and when it takes effect; its signature block names who signed and for whom.  The layout
+is fixed (State texts: Nghị định 30/2020/NĐ-CP; Party texts: Hướng dẫn 36-HD/VPTW), so this
+module reads it by position and cue words rather than by guessing from prose.
+
+Cue words, signer prefixes, kinds by heading and body names live in
+``data/lexicons/official.toml`` so a domain expert can correct them without touching code.
+
+Entry points: ``is_official_text``, ``parse_official``, ``official_to_extraction``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from loaders.model import Agency, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "official.toml"
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Citation:
+    """An instrument named in the text (a basis, a link target, an attached text)."""
+
+    key: str
+    number: str | None
+    name: str | None
+    kind: str
+    issued: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Link:
+    """A relation from this text to another instrument, with the article that states it."""
+
+    type: str
+    target: Citation
+    article: str | None
+    evidence: Evidence
+
+
+@dataclass
+class Signer:
+    """The signature block: who signed, in which post, for whom, and how (TM./KT./...)."""
+
+    name: str | None
+    post: str | None
+    on_behalf: str | None
+    for_post: str | None
+    modes: list[str]
+    lines: list[str]
+    evidence: Evidence | None = None
+
+
+@dataclass
+class OutlineNode:
+    """One Phần/Chương/Mục/Điều/khoản/điểm (or roman heading / numbered item) with its span."""
+
+    level: str
+    label: str
+    title: str | None
+    path: str
+    part_of: str
+    start: int
+    end: int
+
+
+@dataclass
+class OfficialText:
+    """Everything parsed from one official text; the main instrument is authoritative."""
+
+    source_id: str
+    key: str
+    number: str | None
+    kind: str
+    kind_heading: str | None
+    title: str | None
+    issuer: str | None
+    issuer_parent: str | None
+    header_body: str | None
+    authority: str | None
+    party: bool
+    place: str | None
+    issued: str | None
+    bases: list[Citation] = field(default_factory=list)
+    proposer: str | None = None
+    proposer_body: str | None = None
+    links: list[Link] = field(default_factory=list)
+    effective: str | None = None
+    effective_text: str | None = None
+    attached: list[Citation] = field(default_factory=list)
+    signer: Signer | None = None
+    recipients: list[str] = field(default_factory=list)
+    outline: list[OutlineNode] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    authoritative: bool = True
+
+
+@dataclass
+class OfficialInstrument(Instrument):
+    """An Instrument with what only the text itself can say; ``authoritative`` marks the text's own."""
+
+    authoritative: bool = False
+    effective: str | None = None
+    place: str | None = None
+    signer: str | None = None
+
+
+@dataclass
+class OfficialExtraction(Extraction):
+    """An Extraction that also carries the parsed OfficialText (signer, bases, outline ...)."""
+
+    official: OfficialText | None = None
+    authoritative: bool = True
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _fold(s: str) -> str:
+    """Compare form: NFC, one tone-mark placement (hòa = hoà), case-folded, spaces collapsed."""
+    s = unicodedata.normalize("NFC", s).casefold()
+    s = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(0)], s)
+    return " ".join(s.split())
+
+
+_TONE_MAP = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+# only at the end of a syllable: "hoạch" keeps its mark where it is
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_MAP) + r")(?![a-zà-ỹđ])")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    raw: dict[str, Any]
+    kinds: dict[str, str]
+    cites: list[tuple[str, str]]
+    type_codes: dict[str, str]
+    bodies: dict[str, str]
+    posts: list[str]
+    prefixes: list[tuple[str, str]]
+    cite_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> _Lex:
+    """Read official.toml once; build the folded lookup tables the parser needs."""
+    with open(path or LEXICON_PATH, "rb") as fh:
+        raw = tomllib.load(fh)
+    raw["cues"].update(raw["cues"].get("more", {}))
+    kinds = {_fold(k): v for k, v in raw["kinds"].items()}
+    cites = sorted(raw["cites"].items(), key=lambda kv: -len(kv[0]))
+    bodies = {_fold(k): v for k, v in raw["bodies"].items()}
+    posts = sorted(raw["posts"]["names"], key=len, reverse=True)
+    prefixes = sorted(raw["signer"]["prefixes"].items(), key=lambda kv: -len(kv[0]))
+    words = "|".join(re.escape(w) for w, _ in cites)
+    cite_re = re.compile(rf"(?<![\wÀ-ỹ])(?:{words})(?![\wÀ-ỹ])", re.IGNORECASE)
+    return _Lex(raw, kinds, cites, dict(raw["type_codes"]), bodies, posts, prefixes, cite_re)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+_SEP_RE = re.compile(r"^[\s_\-–—=*.·•|]+$")
+_NEW_UNIT_RE = re.compile(
+    r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d]|Phần\s+|\d{1,2}\.\s|\d{1,2}\.\d|[a-zđ]\)\s|"
+    r"[IVXLC]+\.\s|[-+•*]\s|Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Nơi nhận|Số\s*:|\[|\(|"
+    r"TM\.|T/M|KT\.|K/T|Q\.|TL\.|TUQ\.|T\.M\.)"
+)
+
+
+def _upperish(s: str) -> bool:
+    """No lower-case letter (Vietnamese capitals interleave with small letters in Unicode ranges)."""
+    return not any(ch.islower() for ch in s)
+
+
+def _is_sep(s: str) -> bool:
+    return bool(_SEP_RE.match(s))
+
+
+def _is_name(s: str) -> bool:
+    """A personal name: two to five words, each a capital followed by small letters."""
+    words = s.strip().split()
+    return 2 <= len(words) <= 5 and all(
+        w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words
+    )
+
+
+def _logical_lines(text: str) -> list[_Line]:
+    """Join the physical lines a PDF wraps back into paragraphs, keeping source offsets.
+
+    A line continues the one above when that one has no closing punctuation, is not a heading
+    or an upper-case line, and this one does not open a new unit (article, clause, item, cue).
+    """
+    lex = load_lexicon()
+    skip = {_fold(s) for s in lex.raw["signer"]["skip"]["lines"]}
+    out: list[_Line] = []
+    pos = 0
+    prev_open = False
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        s = raw.strip()
+        if not s:
+            prev_open = False
+            continue
+        lead = start + (len(raw) - len(raw.lstrip()))
+        if out and prev_open:
+            p = out[-1].text
+            joins = (
+                not _NEW_UNIT_RE.match(s)
+                and not _is_sep(s)
+                and _fold(s) not in skip
+                and not (_upperish(p) != _upperish(s))
+                and not (_is_name(s) and len(s.split()) <= 5 and _upperish(p))
+            )
+            if joins:
+                out[-1] = _Line(f"{p} {s}", out[-1].start, start + len(raw.rstrip()))
+                prev_open = _opens(out[-1].text)
+                continue
+        out.append(_Line(s, lead, start + len(raw.rstrip())))
+        prev_open = _opens(s) and not _is_sep(s) and _fold(s) not in skip
+    return out
+
+
+_HEADING_RE = re.compile(r"^(?:Điều\s+\d+[a-z]?\s*[.:]|Chương\s+[IVXLC\d]+|Mục\s+[IVXLC\d]+|Phần\s+\S+)")
+
+
+def _opens(s: str) -> bool:
+    """Whether a line may be continued by the next physical line."""
+    if s.endswith((".", ";", ":", "!", "?", "./.", ")")):
+        return False
+    if _HEADING_RE.match(s) and len(s) < 60:
+        return False  # a bare heading; an article line holding its text may wrap
+    if _upperish(s):
+        return False  # headers, headings, signer lines: upper-case wraps are joined by their parsers
+    return True
+
+
+def _ev(src: str, line: _Line, a: int = 0, b: int | None = None) -> Evidence:
+    """Evidence for a part of a logical line, offsets mapped back into the source text."""
+    text = line.text[a:b]
+    start = _map_offset(src, line, a)
+    end = _map_offset(src, line, len(line.text) if b is None else b)
+    return Evidence(start=start, end=max(start, end), text=text.strip())
+
+
+def _map_offset(src: str, line: _Line, k: int) -> int:
+    """Offset in the source of character k of a logical line (joined with single spaces)."""
+    i, j = line.start, 0
+    while j < k and i < line.end:
+        if line.text[j] == " " and src[i] in " \n\t":
+            while i < line.end and src[i] in " \n\t":
+                i += 1
+            j += 1
+            continue
+        i += 1
+        j += 1
+    return i
+
+
+# --------------------------------------------------------------------------- names
+
+
+def canon_body(text: str) -> str:
+    """Upper-case header text -> canonical body name (lexicon first, then a casing rule)."""
+    lex = load_lexicon()
+    t = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:.")
+    if _fold(t) in lex.bodies:
+        return lex.bodies[_fold(t)]
+    if not _upperish(t):
+        return t
+    rule = lex.raw["bodies_rule"]
+    words = t.lower().split()
+    if not words:
+        return t
+    words[0] = words[0][:1].upper() + words[0][1:]
+    caps_next = {_fold(w) for w in rule["capitalise_next"]}
+    places = {_fold(w) for w in rule["place_designators"]}
+    i = 0
+    while i < len(words):
+        two = _fold(" ".join(words[i:i + 2]))
+        one = _fold(words[i])
+        if two in places or one in places:
+            n = 2 if two in places else 1
+            for j in range(i + n, len(words)):
+                words[j] = words[j][:1].upper() + words[j][1:]
+            break
+        if i == 0 and two in caps_next and i + 2 < len(words):
+            words[i + 2] = words[i + 2][:1].upper() + words[i + 2][1:]
+        elif i == 0 and one in caps_next and i + 1 < len(words):
+            words[i + 1] = words[i + 1][:1].upper() + words[i + 1][1:]
+        i += 1
+    return " ".join(words)
+
+
+def canon_post(text: str) -> str:
+    """Upper-case post ("PHÓ CHỦ TỊCH") -> its usual writing ("Phó Chủ tịch")."""
+    lex = load_lexicon()
+    t = " ".join(text.split()).strip(" ,;:.")
+    for p in lex.posts:
+        if _fold(p) == _fold(t):
+            return p
+    for p in lex.posts:
+        if _fold(t).startswith(_fold(p) + " "):
+            return f"{p} {canon_body(t[len(p):].strip())}"
+    return t if not _upperish(t) else t[:1] + t[1:].lower()
+
+
+def body_of(phrase: str) -> str:
+    """"Bộ trưởng Bộ Nội vụ" -> "Bộ Nội vụ"; "Thủ tướng Chính phủ" stays; expands UBND/HĐND."""
+    lex = load_lexicon()
+    p = " ".join(phrase.split()).strip(" ,;:.")
+    for short, full in lex.raw["bodies_rule"]["short"].items():
+        p = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(short)}(?![\wÀ-ỹ])", full, p)
+    p = re.sub(r"\s+(?:khóa|khoá)\s+[IVXLC]+$", "", p)
+    for keep in lex.raw["posts"]["keep_as_body"]:
+        if _fold(p).startswith(_fold(keep)):
+            return canon_body(p) if _upperish(p) else p
+    for post in lex.posts:
+        if _fold(p).startswith(_fold(post) + " "):
+            rest = p[len(post):].strip()
+            if rest and rest[0].isupper():
+                return canon_body(rest) if _upperish(rest) else rest
+    return canon_body(p) if _upperish(p) else p
+
+
+# --------------------------------------------------------------------------- numbers, dates, citations
+
+_NUM_RE = re.compile(
+    r"(?P<num>\d{1,5}[a-zđ]?(?:\s*[-–—]\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*"
+    r"(?:\s*[-–]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"|(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*))"
+)
+_DATE_WORDS_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_DATE_NUM_RE = re.compile(r"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})", re.IGNORECASE)
+_YEAR_RE = re.compile(r"năm\s+(\d{4})\b", re.IGNORECASE)
+_PLACE_DATE_RE = re.compile(
+    r"^(?P<place>[A-ZÀ-ỸĐ][^,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.]\s*)(?P<m>\d{1,2})"
+    r"\s*(?:năm\s*|[/\-.]\s*)(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def norm_number(num: str) -> str:
+    """Number as a key: no spaces, one kind of dash."""
+    return re.sub(r"\s+", "", num).replace("–", "-").replace("—", "-")
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    di, mi, yi = int(d), int(m), int(y)
+    if 1 <= di <= 31 and 1 <= mi <= 12 and 1900 <= yi <= 2100:
+        return f"{yi:04d}-{mi:02d}-{di:02d}"
+    return None
+
+
+def _date_at(s: str) -> tuple[str | None, int]:
+    """A date at the start of s ("ngày 19 tháng 6 năm 2015", ", ngày 14-5-2011", "năm 2017")."""
+    m = re.match(r"^\s*,?\s*(?:ban hành\s+)?", s)
+    k = m.end() if m else 0
+    for rx in (_DATE_WORDS_RE, _DATE_NUM_RE):
+        dm = rx.match(s, k)
+        if dm:
+            return _iso(dm.group(1), dm.group(2), dm.group(3)), dm.end()
+    ym = _YEAR_RE.match(s, k)
+    if ym:
+        return ym.group(1), ym.end()
+    return None, 0
+
+
+def _kind_from_number(num: str) -> str | None:
+    lex = load_lexicon()
+    n = norm_number(num)
+    m = re.match(r"^\d+[a-zđ]?-(?P<code>[A-Za-zĐđ]+)/", n)  # Party: 05-CT/TW
+    if not m:
+        m = re.match(r"^\d+[a-zđ]?(?:/\d{4})?/(?P<code>[A-Za-zĐđ]+)-", n)  # State: 30/2020/NĐ-CP
+    if m:
+        return lex.type_codes.get(m.group("code"))
+    if re.match(r"^\d+/\d{4}/(?:QH|UBTVQH)\d*$", n):
+        return "law" if "UBTV" not in n else "ordinance"
+    return None
+
+
+def _subject_start(s: str) -> int:
+    """Where the subject of a citation begins in s (after its issuer), or len(s)."""
+    lex = load_lexicon()
+    best = len(s)
+    for w in lex.raw["cues"]["more"]["subject_starts"]:
+        m = re.search(rf"(?<![\wÀ-ỹ]){re.escape(w)}(?![\wÀ-ỹ])", s)
+        if m and m.start() < best and m.start() > 0:
+            best = m.start()
+    return best
+
+
+def parse_citation(seg: str) -> tuple[Citation, int] | None:
+    """Parse one citation at the start of seg; return it and where its head (number/name/date/issuer) ends."""
+    lex = load_lexicon()
+    m = lex.cite_re.match(seg)
+    if not m:
+        return None
+    word = m.group(0)
+    kind = next(v for k, v in lex.cites if _fold(k) == _fold(word))
+    rest = seg[m.end():]
+    number = None
+    name = None
+    k = m.end()
+    nm = re.match(r"^\s*(?:số\s*:?\s*)?", rest, re.IGNORECASE)
+    after = rest[nm.end():] if nm else rest
+    num_m = _NUM_RE.match(after)
+    if num_m and (nm and "số" in nm.group(0).lower() or "/" in num_m.group("num")):
+        number = " ".join(num_m.group("num").split())
+        k = m.end() + (nm.end() if nm else 0) + num_m.end()
+    else:
+        stop = re.search(
+            r"\s(?:ngày|năm\s+\d{4}|số\b|của\b|do\b|được\b|đã\b|và\b)|[;,.:(]|$", rest
+        )
+        stop_at = stop.start() if stop else len(rest)
+        name = (word + rest[:stop_at]).strip()
+        k = m.end() + stop_at
+        # "Luật Lưu trữ số 01/2011/QH13": a named law with its number
+        tail = seg[k:]
+        nm2 = re.match(r"^\s*số\s*:?\s*", tail, re.IGNORECASE)
+        if nm2:
+            num2 = _NUM_RE.match(tail, nm2.end())
+            if num2:
+                number = " ".join(num2.group("num").split())
+                k += num2.end()
+    issued, dk = _date_at(seg[k:])
+    k += dk
+    if name and issued and len(issued) == 4 and kind == "constitution":
+        name = f"{name} năm {issued}"
+    issuer = None
+    im = re.match(r"^\s*,?\s*(?:của|do)\s+", seg[k:])
+    if im:
+        tail = seg[k + im.end():]
+        cut = _subject_start(tail)
+        semi = re.search(r"[;,(]|\s+(?:và|được|đã|nay)\s+", tail)
+        if semi and semi.start() < cut:
+            cut = semi.start()
+        raw_issuer = tail[:cut].strip(" ,;.")
+        if raw_issuer and len(raw_issuer.split()) <= 12:
+            issuer = body_of(raw_issuer)
+            k += im.end() + cut
+    subject = seg[k:].strip(" ,;.") or None
+    if number:
+        kind = _kind_from_number(number) or kind
+        if name and _fold(name) == _fold(word):
+            name = None
+    if issuer is None:
+        issuer = lex.raw["default_issuer"].get(kind)
+    key = norm_number(number) if number else (name or word)
+    return Citation(key=key, number=number, name=name, kind=kind, issued=issued, issuer=issuer, subject=subject), k
+
+
+def _self_ref(seg: str) -> bool:
+    """ "Nghị định này", "Quyết định này": the text itself, not another instrument."""
+    return bool(re.match(r"^[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s+này\b", seg))
+
+
+def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
+    """All citations in a sentence: (start, head end, citation, nested?).
+
+    A citation is nested when it only describes the one before it ("... sửa đổi, bổ sung một số
+    điều của Nghị định số ..."): the gap between them ends with a nesting word.
+    """
+    lex = load_lexicon()
+    nesting = sorted(lex.raw["cues"]["more"]["nesting"], key=len, reverse=True)
+    out: list[tuple[int, int, Citation, bool]] = []
+    prev_end = 0
+    for m in lex.cite_re.finditer(s):
+        if out and m.start() < out[-1][1]:
+            continue
+        seg = s[m.start():]
+        if _self_ref(seg):
+            continue
+        parsed = parse_citation(seg)
+        if not parsed:
+            continue
+        cit, head = parsed
+        if not cit.number and not cit.issued:
+            continue  # a bare word ("quy định", "kế hoạch") is not a citation
+        gap = _fold(s[prev_end:m.start()])
+        nested = bool(out) and any(gap.endswith(_fold(w)) for w in nesting)
+        out.append((m.start(), m.start() + head, cit, nested))
+        prev_end = m.start() + head
+    cues = [c["cue"] for c in lex.raw["cues"]["links"]] + ["có hiệu lực"]
+    for k, (_, head, cit, _) in enumerate(out):
+        stop = out[k + 1][0] if k + 1 < len(out) else len(s)
+        tail = s[head:stop]
+        for cue in cues:
+            cm = re.search(rf"(?<![\wÀ-ỹ]){re.escape(cue)}(?![\wÀ-ỹ])", tail)
+            if cm and k + 1 >= len(out):
+                tail = tail[:cm.start()]
+        tail = re.sub(r"\s+(?:và|hoặc)\s*$", "", tail.strip(" ,;."))
+        if re.match(r"^(?:và|được|đã|nay|hoặc)\s", tail.strip()):
+            tail = ""  # what follows the issuer is the sentence going on, not a subject
+        cit.subject = tail.strip(" ,;.") or None
+    return out
+
+
+def _split_bases(body: str) -> list[tuple[int, str]]:
+    """Split a "Căn cứ" line into one segment per cited instrument, with offsets."""
+    lex = load_lexicon()
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for chunk in re.split(r"(;)", body):
+        if chunk == ";":
+            pos += 1
+            continue
+        sub_start = 0
+        for m in re.finditer(r"\s+và\s+(?=" + lex.cite_re.pattern[len("(?<![\\wÀ-ỹ])"):] + ")", chunk, re.IGNORECASE):
+            before = chunk[sub_start:m.start()]
+            last_cua = before.lower().rfind(" của ")
+            nested = False
+            if last_cua >= 0:
+                after_cua = before[last_cua + 5:]
+                if lex.cite_re.match(after_cua) and not (_date_at(after_cua.split(" ", 1)[-1])[0]
+                                                         or re.search(r"\d", after_cua)):
+                    nested = True
+            if not nested and before.strip():
+                parts.append((pos + sub_start, before))
+                sub_start = m.end()
+        if chunk[sub_start:].strip():
+            parts.append((pos + sub_start, chunk[sub_start:]))
+        pos += len(chunk)
+    return parts
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _header_scan(lines: list[_Line]) -> tuple[int, bool, bool, bool, int]:
+    """(kind heading index or -1, motto seen, number seen, place-date seen, party motto seen)."""
+    lex = load_lexicon()
+    motto = {_fold(m) for m in lex.raw["header"]["motto"]}
+    party = {_fold(m) for m in lex.raw["header"]["party_motto"]}
+    has_motto = has_num = has_date = False
+    has_party = 0
+    for i, ln in enumerate(lines[:40]):
+        f = _fold(ln.text)
+        if any(m in f for m in motto):
+            has_motto = True
+        if any(m in f for m in party):
+            has_party = 1
+        if re.match(r"^số\s*:?\s*\d", f):
+            has_num = True
+        if _PLACE_DATE_RE.search(ln.text):
+            has_date = True
+        if f in lex.kinds and (has_motto or has_party or has_num or has_date):
+            return i, has_motto, has_num, has_date, has_party
+    return -1, has_motto, has_num, has_date, has_party
+
+
+def is_official_text(text: str) -> bool:
+    """True for an instrument's own text (header with motto/number/date and a kind heading)."""
+    lines = _logical_lines(_split_header_text(text[:6000]))
+    idx, motto, num, date, party = _header_scan(lines)
+    score = int(motto or bool(party)) + int(num) + int(date) + int(idx >= 0)
+    return score >= 3
+
+
+def _split_header_text(text: str) -> str:
+    """Break header lines a copy merged ("BỘ NỘI VỤ | CỘNG HÒA ...") before their cells' parts."""
+    lex = load_lexicon()
+    marks = list(lex.raw["header"]["motto"]) + list(lex.raw["header"]["party_motto"])
+    head, tail = text[:3000], text[3000:]
+    head = head.replace("|", "\n")
+    for m in marks:
+        head = re.sub(rf"(?<=\S)[ \t]+({re.escape(m)})", r"\n\1", head, flags=re.IGNORECASE)
+    head = re.sub(r"(?<=\S)[ \t]+(Số\s*:?\s*\d)", r"\n\1", head)
+    head = re.sub(r"([_*\-]{3,})[ \t]+(?=\S)", r"\1\n", head)
+    return head + tail
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_official(source: SourceText) -> OfficialText:
+    """Parse a SourceText holding an official text into an OfficialText."""
+    lex = load_lexicon()
+    text = source.text
+    lines = _logical_lines(text)
+    kidx, _, _, _, _ = _header_scan(lines)
+    ot = OfficialText(
+        source_id=source.source_id, key="", number=None, kind="other", kind_heading=None, title=None,
+        issuer=None, issuer_parent=None, header_body=None, authority=None, party=False, place=None, issued=None,
+    )
+    header = lines[:kidx] if kidx >= 0 else lines[:12]
+    _parse_header(ot, text, header)
+    i = kidx + 1 if kidx >= 0 else 0
+    if kidx >= 0:
+        ot.kind_heading = lines[kidx].text
+        ot.kind = lex.kinds.get(_fold(lines[kidx].text), "other")
+        ot.evidence["kind"] = _ev(text, lines[kidx])
+    i = _parse_title(ot, text, lines, i)
+    if ot.number:
+        code_kind = _kind_from_number(ot.number)
+        if code_kind and code_kind != ot.kind and ot.kind != "other":
+            ot.warnings.append(f"heading says {ot.kind}, number code says {code_kind}")
+    ot.key = norm_number(ot.number) if ot.number else (ot.title or source.source_id)
+    sign_at, attach_at = _find_tail(lines, i)
+    body_end = sign_at if sign_at >= 0 else (attach_at if attach_at >= 0 else len(lines))
+    i = _parse_preamble(ot, text, lines, i, body_end)
+    _parse_body(ot, text, lines, i, body_end)
+    if sign_at >= 0:
+        _parse_signature(ot, text, lines, sign_at, attach_at if attach_at >= 0 else len(lines))
+    if ot.party:
+        _resolve_party_issuer(ot)
+    _outline(ot, text, lines, i, body_end, ot.key)
+    if attach_at >= 0:
+        _parse_attached_section(ot, text, lines, attach_at)
+    _finish_effective(ot)
+    return ot
+
+
+def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
+    lex = load_lexicon()
+    motto = [_fold(m) for m in lex.raw["header"]["motto"]]
+    party = [_fold(m) for m in lex.raw["header"]["party_motto"]]
+    conts = [_fold(c) for c in lex.raw["header"]["continuation_prefixes"]]
+    names: list[_Line] = []
+    pending_number = False
+    for ln in header:
+        s = ln.text.strip()
+        f = _fold(s)
+        if _is_sep(s) or not s:
+            continue
+        if any(f == m or f.startswith(m) for m in motto):
+            continue
+        if any(f == p for p in party):
+            ot.party = True
+            continue
+        nm = re.match(r"^Số\s*:?\s*(?P<rest>.*)$", s)
+        if nm:
+            rest = nm.group("rest").strip()
+            num = _NUM_RE.match(rest)
+            if num:
+                ot.number = " ".join(num.group("num").split())
+                ot.evidence["number"] = _ev(text, ln, nm.start("rest"), nm.start("rest") + num.end())
+            else:
+                pending_number = True
+            continue
+        if pending_number:
+            num = _NUM_RE.match(s)
+            if num:
+                ot.number = " ".join(num.group("num").split())
+                ot.evidence["number"] = _ev(text, ln, 0, num.end())
+                pending_number = False
+                continue
+        pd = _PLACE_DATE_RE.search(s)
+        if pd:
+            ot.place = pd.group("place").strip()
+            ot.issued = _iso(pd.group("d"), pd.group("m"), pd.group("y"))
+            ot.evidence["date"] = _ev(text, ln, pd.start(), pd.end())
+            continue
+        if _upperish(s) and any(c.isalpha() for c in s):
+            if names and any(f.startswith(c + " ") or f == c for c in conts):
+                prev = names[-1]
+                names[-1] = _Line(f"{prev.text} {s}", prev.start, ln.end)
+            else:
+                names.append(ln)
+    if names:
+        body = names[-1]
+        ot.header_body = canon_body(body.text)
+        ot.evidence["issuer"] = _ev(text, body)
+        if len(names) >= 2:
+            ot.issuer_parent = canon_body(names[-2].text)
+        elif ot.party:
+            ot.issuer_parent = lex.bodies.get(_fold(lex.raw["header"]["party_motto"][0]))
+    ot.issuer = ot.header_body
+
+
+def _parse_title(ot: OfficialText, text: str, lines: list[_Line], i: int) -> int:
+    """The trích yếu under the kind heading (and a Party text's "CỦA BỘ CHÍNH TRỊ")."""
+    lex = load_lexicon()
+    stops = [_fold(c) for c in lex.raw["cues"]["basis"] + lex.raw["cues"]["proposer"] + lex.raw["cues"]["enact"]]
+    title: list[_Line] = []
+    while i < len(lines):
+        s = lines[i].text
+        f = _fold(s)
+        if _is_sep(s):
+            i += 1
+            if title:
+                break
+            continue
+        m = re.match(r"^(?:CỦA|của)\s+(?P<b>.+)$", s)
+        if not title and m and _upperish(m.group("b")):
+            ot.issuer = canon_body(m.group("b"))
+            ot.evidence["issuer_heading"] = _ev(text, lines[i])
+            i += 1
+            continue
+        if any(f.startswith(c) for c in stops) or _HEADING_RE.match(s) or re.match(r"^[IVXLC]+\.\s", s):
+            break
+        if title and _upperish(s) and _is_authority(s):
+            break
+        first_ok = _upperish(s) or re.match(r"^(?:Về|về|V/v|v/v)\b", s)
+        if not title and not first_ok:
+            break
+        if title and not _upperish(s) and not _upperish(title[-1].text):
+            break
+        if title and not _upperish(s) and _upperish(title[-1].text):
+            break
+        if s.endswith((";", ":")) and not _upperish(s):
+            break
+        title.append(lines[i])
+        i += 1
+    if title:
+        ot.title = " ".join(t.text for t in title)
+        ot.evidence["title"] = Evidence(title[0].start, title[-1].end, ot.title)
+    return i
+
+
+def _is_authority(s: str) -> bool:
+    """An upper-case line naming who enacts: "BỘ TRƯỞNG BỘ NỘI VỤ", "ỦY BAN NHÂN DÂN TỈNH ..."."""
+    lex = load_lexicon()
+    f = _fold(s)
+    if f in lex.bodies:
+        return True
+    if any(f.startswith(_fold(p) + " ") or f == _fold(p) for p in lex.posts):
+        return True
+    return bool(re.match(r"^(ủy ban|hội đồng|chính phủ|thủ tướng|bộ |ban |chủ tịch)", f))
+
+
+def _find_tail(lines: list[_Line], i: int) -> tuple[int, int]:
+    """Index where the signature block (or Nơi nhận) starts, and where an attached text starts."""
+    lex = load_lexicon()
+    prefixes = [p for p, _ in lex.prefixes]
+    rec = [_fold(r) for r in lex.raw["cues"]["recipients"]]
+    sign = -1
+    attach = -1
+    for j in range(i, len(lines)):
+        s = lines[j].text
+        f = _fold(s)
+        starts_prefix = any(s.startswith(p) and _upperish(s[len(p):]) for p in prefixes)
+        is_rec = any(f.startswith(r) for r in rec)
+        post_then_name = (
+            _upperish(s) and _is_authority(s) and len(s) < 60
+            and any(_is_name(lines[k].text) for k in range(j + 1, min(j + 4, len(lines))))
+        )
+        if sign < 0 and (starts_prefix or is_rec or post_then_name):
+            sign = j
+            continue
+        if sign >= 0 and _fold(s) in lex.kinds and j + 1 < len(lines) and _upperish(s):
+            nxt = " ".join(x.text for x in lines[j + 1:j + 4])
+            if re.search(r"kèm theo", nxt, re.IGNORECASE):
+                attach = j
+                break
+    return sign, attach
+
+
+def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end: int) -> int:
+    """Authority line, "Căn cứ" bases, proposer; stop at the enacting word or the first article."""
+    lex = load_lexicon()
+    basis = sorted(lex.raw["cues"]["basis"], key=len, reverse=True)
+    proposer = lex.raw["cues"]["proposer"]
+    enact = [_fold(e) for e in lex.raw["cues"]["enact"]]
+    while i < end:
+        ln = lines[i]
+        s = ln.text
+        lead = len(s) - len(s.lstrip("-–+• "))
+        body = s[lead:]
+        f = _fold(body)
+        if f in enact or any(f.startswith(e) for e in enact):
+            return i + 1
+        if _HEADING_RE.match(s) or re.match(r"^[IVXLC]+\.\s", s):
+            return i
+        cue = next((c for c in basis if f.startswith(_fold(c))), None)
+        if cue:
+            rest_at = lead + len(cue)
+            rest = s[rest_at:]
+            for off, seg in _split_bases(rest):
+                seg_l = len(seg) - len(seg.lstrip())
+                seg = seg.strip()
+                parsed = parse_citation(seg) if seg else None
+                a = rest_at + off + seg_l
+                if parsed:
+                    cit = parsed[0]
+                    cit.evidence = _ev(text, ln, a, a + len(seg))
+                    ot.bases.append(cit)
+            i += 1
+            continue
+        pc = next((c for c in proposer if f.startswith(_fold(c))), None)
+        if pc:
+            who = s[lead + len(pc):].strip()
+            who = re.split(r"\s+tại\s+Tờ trình|\s+tại\s+văn bản|[;,.]?\s*$", who)[0].strip(" ,;.")
+            ot.proposer = who
+            ot.proposer_body = body_of(who)
+            ot.evidence["proposer"] = _ev(text, ln, lead)
+            i += 1
+            continue
+        if _upperish(s) and _is_authority(s) and not ot.bases:
+            ot.authority = canon_post(s) if not _fold(s) in lex.bodies else canon_body(s)
+            ot.evidence["authority"] = _ev(text, ln)
+            i += 1
+            continue
+        if re.match(r"^Thực hiện\b", s):
+            _implements(ot, text, ln, 0)
+            i += 1
+            continue
+        if ot.bases or ot.proposer:
+            # the closing line ("Chính phủ ban hành Nghị định ...") ends the preamble
+            i += 1
+            if re.search(r"ban hành|xây dựng|như sau|quyết định", s, re.IGNORECASE):
+                return i
+            continue
+        return i
+    return i
+
+
+def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
+    """A "Thực hiện <instrument>" clause: this text implements the top-level instruments it names."""
+    for start, head, cit, nested in find_citations(ln.text[a:]):
+        if nested or not cit.number:
+            continue
+        cit.evidence = _ev(text, ln, a + start, a + head)
+        ot.links.append(Link("IMPLEMENTS", cit, None, _ev(text, ln, a)))
+
+
+def _article_of(lines: list[_Line], j: int, lo: int) -> str | None:
+    for k in range(j, lo - 1, -1):
+        m = re.match(r"^Điều\s+(\d+[a-z]?)", lines[k].text)
+        if m:
+            return f"Điều {m.group(1)}"
+    return None
+
+
+def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: int) -> None:
+    """Links (repeal/replace/amend), effective date and attached texts stated in the articles."""
+    lex = load_lexicon()
+    cues = sorted(lex.raw["cues"]["links"], key=lambda c: -len(c["cue"]))
+    eff = sorted(lex.raw["cues"]["effective"], key=len, reverse=True)
+    attached = sorted(lex.raw["cues"]["more"]["attached"], key=len, reverse=True)
+    if ot.title:
+        tline = _Line(ot.title, ot.evidence["title"].start, ot.evidence["title"].end)
+        for w in sorted(lex.raw["cues"]["more"]["implements"], key=len, reverse=True):
+            m = re.search(rf"(?<![\wÀ-ỹ]){re.escape(w)}\s+", ot.title, re.IGNORECASE)
+            if m:
+                _implements(ot, text, tline, m.end())
+                break
+        _links_in(ot, text, tline, cues, None, title=True)
+    for j in range(i, end):
+        ln = lines[j]
+        article = _article_of(lines, j, i)
+        for sm in re.finditer(r"[^.]+(?:\.(?!\d)|$)", ln.text):
+            sent = sm.group(0)
+            a = sm.start()
+            fs = _fold(sent)
+            if ot.effective_text is None and any(_fold(e) in fs for e in eff):
+                ot.effective_text = sent.strip()
+                ot.evidence["effective"] = _ev(text, ln, a + len(sent) - len(sent.lstrip()), a + len(sent))
+            for w in attached:
+                am = re.search(rf"{re.escape(w)}\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s+này\s+", sent, re.IGNORECASE)
+                if am:
+                    seg = sent[am.end():].strip(" .;")
+                    parsed = parse_citation(seg)
+                    if parsed:
+                        cit = parsed[0]
+                        cit.name = seg
+                        cit.key = seg
+                        cit.number = None
+                        cit.issued = ot.issued
+                        cit.issuer = ot.issuer
+                        cit.subject = None
+                        cit.evidence = _ev(text, ln, a + am.end(), a + am.end() + len(seg))
+                        if all(_fold(c.key) != _fold(cit.key) for c in ot.attached):
+                            ot.attached.append(cit)
+                    break
+            _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a))
+
+
+def _links_in(ot: OfficialText, text: str, ln: _Line, cues: list[dict[str, str]], article: str | None,
+              title: bool = False, base: tuple[_Line, int] | None = None) -> None:
+    s = ln.text
+    fs = s.lower()
+    cits = find_citations(s)
+    taken: list[tuple[int, int]] = []
+    for c in cues:
+        cue = c["cue"]
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(cue)}(?![\wÀ-ỹ])", fs):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if c["where"] == "before":
+                targets = [x for x in cits if x[0] < m.start() and not x[3]]
+            else:
+                before = [x for x in cits if x[0] < m.start()]
+                self_before = re.search(r"\bnày\s*(?:đã\s+được\s+|được\s+)?$", s[max(0, m.start() - 25):m.start()])
+                if before and not self_before and not title:
+                    continue  # the cue describes a cited instrument, not this text
+                if title and m.start() > 0 and before:
+                    continue
+                after = [x for x in cits if x[0] > m.start()]
+                targets = []
+                for x in after:
+                    if targets and x[3]:
+                        continue
+                    targets.append(x)
+                    nxt = s[x[1]:]
+                    if not re.match(r"^[^;]*?\s(?:và|,)\s+(?=[A-ZĐ])", nxt[:200]):
+                        break
+            for start, head, cit, _ in targets:
+                if any(lk.type == c["type"] and lk.target.key == cit.key for lk in ot.links):
+                    continue
+                if base:
+                    bl, ba = base
+                    cit.evidence = _ev(text, bl, ba + start, ba + head)
+                    evid = _ev(text, bl, ba, ba + len(s))
+                else:
+                    cit.evidence = Evidence(ln.start, ln.end, s)
+                    evid = Evidence(ln.start, ln.end, s)
+                ot.links.append(Link(c["type"], cit, article, evid))
+
+
+def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b: int) -> None:
+    """Signer (name, post, on whose behalf, TM./KT./...) and the Nơi nhận list."""
+    lex = load_lexicon()
+    rec = [_fold(r) for r in lex.raw["cues"]["recipients"]]
+    skip_rec = [_fold(r) for r in lex.raw["cues"]["recipient_skip"]]
+    skip = {_fold(s) for s in lex.raw["signer"]["skip"]["lines"]}
+    prefixes = lex.prefixes
+    sign_lines: list[_Line] = []
+    in_rec = False
+    for j in range(a, b):
+        ln = lines[j]
+        s = ln.text
+        f = _fold(s)
+        hit = next((r for r in rec if f.startswith(r)), None)
+        if hit:
+            in_rec = True
+            rest = s[len(hit):].strip(" :")
+            if rest:
+                _add_recipients(ot, rest, skip_rec)
+            continue
+        is_prefix = any(s.startswith(p) for p, _ in prefixes)
+        if in_rec and (s.startswith(("-", "+", "•")) or (not is_prefix and not _upperish(s) and not _is_name(s)
+                                                         and f not in skip)):
+            _add_recipients(ot, s, skip_rec)
+            continue
+        in_rec = False
+        if f in skip:
+            continue
+        sign_lines.append(ln)
+    modes: list[str] = []
+    on_behalf = for_post = post = name = None
+    used: list[str] = []
+    for ln in sign_lines:
+        s = ln.text.strip()
+        if name is None and _is_name(s) and not _upperish(s):
+            name = s
+            used.append(s)
+            break
+        if not _upperish(s):
+            continue
+        used.append(s)
+        pre = next(((p, meaning) for p, meaning in prefixes if s.startswith(p)), None)
+        if pre:
+            p, meaning = pre
+            modes.append(p)
+            what = s[len(p):].strip()
+            if meaning == "on_behalf":
+                on_behalf = canon_body(what)
+            else:
+                for_post = canon_post(what)
+        else:
+            post = canon_post(s)
+    if not (modes or post or name):
+        return
+    if on_behalf and ot.issuer and _fold(ot.issuer).startswith(_fold(on_behalf)) and on_behalf != ot.issuer:
+        on_behalf = ot.issuer
+    if post is None and for_post and not modes[-1:] == ["KT."]:
+        post = for_post
+    ev = None
+    if sign_lines:
+        first = next((x for x in sign_lines if x.text.strip() in used), sign_lines[0])
+        last = next((x for x in reversed(sign_lines) if x.text.strip() in used), sign_lines[-1])
+        ev = Evidence(first.start, last.end, text[first.start:last.end])
+    ot.signer = Signer(name=name, post=post, on_behalf=on_behalf, for_post=for_post, modes=modes, lines=used, evidence=ev)
+
+
+def _add_recipients(ot: OfficialText, s: str, skip: list[str]) -> None:
+    item = re.sub(r"^[-+•]\s*", "", s).strip().rstrip(";,.").strip()
+    if item.endswith("./"):
+        item = item[:-2]
+    if not item or any(_fold(item).startswith(k) for k in skip):
+        return
+    ot.recipients.append(item)
+
+
+def _resolve_party_issuer(ot: OfficialText) -> None:
+    """A Party text's header names the Central Committee; the heading or T/M line names the issuer."""
+    lex = load_lexicon()
+    collectives = [_fold(c) for c in lex.raw["bodies_rule"]["party_collective"]]
+    if ot.issuer and ot.issuer != ot.header_body:
+        return
+    if ot.signer and ot.signer.on_behalf and any(_fold(ot.signer.on_behalf).startswith(c) for c in collectives):
+        ot.issuer = ot.signer.on_behalf
+
+
+def _parse_attached_section(ot: OfficialText, text: str, lines: list[_Line], at: int) -> None:
+    """An attached text after the signature (QUY CHẾ ... (ban hành kèm theo ...)): its outline."""
+    lex = load_lexicon()
+    kind = lex.kinds.get(_fold(lines[at].text), "other")
+    j = at + 1
+    title: list[str] = []
+    while j < len(lines) and _upperish(lines[j].text) and not _is_sep(lines[j].text):
+        title.append(lines[j].text)
+        j += 1
+    name = f"{lines[at].text.title()} {canon_body(' '.join(title)).lower()}".strip() if title else lines[at].text
+    key = None
+    for c in ot.attached:
+        if _fold(c.name or "").endswith(_fold(" ".join(title))) or _fold(c.kind) == _fold(kind):
+            key = c.key
+            break
+    if key is None:
+        cit = Citation(key=name, number=None, name=name, kind=kind, issued=ot.issued, issuer=ot.issuer,
+                       evidence=_ev(text, lines[at]))
+        ot.attached.append(cit)
+        key = name
+    while j < len(lines) and (lines[j].text.startswith("(") or _is_sep(lines[j].text)):
+        j += 1
+    _outline(ot, text, lines, j, len(lines), key)
+
+
+def _outline(ot: OfficialText, text: str, lines: list[_Line], i: int, end: int, part_of: str) -> None:
+    """Phần/Chương/Mục/Điều/khoản/điểm (or I./1./a) in article-less texts), each with its span."""
+    lex = load_lexicon()
+    levels = [(lv["level"], lv["name"], re.compile(lv["pattern"])) for lv in lex.raw["outline"]["levels"]]
+    rank = {"part": 0, "chapter": 1, "section": 2, "article": 3, "heading": 3, "clause": 4, "point": 5}
+    stack: list[OutlineNode] = []
+    nodes: list[OutlineNode] = []
+    has_articles = any(re.match(r"^Điều\s+\d", lines[j].text) for j in range(i, end))
+    for j in range(i, end):
+        ln = lines[j]
+        for level, word, rx in levels:
+            m = rx.match(ln.text)
+            if not m:
+                continue
+            if level == "heading" and has_articles:
+                continue
+            if level in ("clause", "point") and not stack:
+                break
+            if level == "point" and not any(n.level in ("clause", "article", "heading") for n in stack):
+                break
+            label = m.group("label")
+            r = rank[level]
+            while stack and rank[stack[-1].level] >= r:
+                stack.pop()
+            title = ln.text[m.end():].strip(" .:") or None
+            if level in ("part", "chapter", "section") and title is None and j + 1 < end and _upperish(lines[j + 1].text):
+                title = lines[j + 1].text
+            path = _path(stack, level, word, label, has_articles)
+            node = OutlineNode(level=level, label=label, title=title if level not in ("clause", "point") else None,
+                               path=path, part_of=part_of, start=ln.start, end=ln.end)
+            stack.append(node)
+            nodes.append(node)
+            break
+    # a node runs to the start of the next node of the same or a higher level
+    for k, node in enumerate(nodes):
+        stop = lines[end - 1].end if end > i else node.end
+        for nxt in nodes[k + 1:]:
+            if rank[nxt.level] <= rank[node.level]:
+                stop = nxt.start
+                break
+        node.end = max(node.end, stop)
+    ot.outline.extend(nodes)
+
+
+def _path(stack: list[OutlineNode], level: str, word: str, label: str, legal: bool) -> str:
+    """ "Điều 3, khoản 2, điểm a" for legal texts; "I.1.a" style for plans and Party texts."""
+    if legal or level in ("part", "chapter", "section", "article"):
+        own = f"{word} {label}"
+        if level in ("clause", "point"):
+            anchor = [n for n in stack if n.level in ("article", "clause")]
+            return ", ".join([n.path.split(", ")[-1] if n.level == "clause" else n.path for n in anchor][:1]
+                             + [f"khoản {n.label}" for n in anchor if n.level == "clause"] + [own])
+        return own
+    parents = [n.label for n in stack if n.level in ("heading", "clause")]
+    return ".".join(parents + [label])
+
+
+def _finish_effective(ot: OfficialText) -> None:
+    lex = load_lexicon()
+    if not ot.effective_text:
+        return
+    f = _fold(ot.effective_text)
+    if any(_fold(p) in f for p in lex.raw["cues"]["more"]["effective_signing"]) and not re.search(r"sau\s+\d+\s+ngày", f):
+        ot.effective = ot.issued
+        return
+    m = re.search(r"(?:kể\s+)?từ\s+(ngày\s+.*)", ot.effective_text, re.IGNORECASE)
+    if m:
+        d, _ = _date_at(m.group(1))
+        if d and len(d) == 10:
+            ot.effective = d
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtraction:
+    """The contract's documents/agencies/people/relations for one official text.
+
+    The main instrument is an ``OfficialInstrument`` with ``authoritative=True``: for its number,
+    date, issuer, title and signer the text itself is the source to trust over news.
+    """
+    ex = OfficialExtraction(source=source, official=ot, context_body=ot.issuer)
+    main = OfficialInstrument(
+        number=ot.number, key=ot.key, name=None if ot.number else ot.title, kind=ot.kind, issued=ot.issued,
+        issuer=ot.issuer, subject=ot.title, authoritative=True, effective=ot.effective, place=ot.place,
+        signer=ot.signer.name if ot.signer else None,
+        evidence=[e for k, e in ot.evidence.items() if k in ("number", "date", "title", "issuer")],
+    )
+    ex.documents.append(main)
+    seen = {main.key}
+
+    def add_doc(c: Citation) -> None:
+        if c.key in seen:
+            return
+        seen.add(c.key)
+        ex.documents.append(OfficialInstrument(
+            number=c.number, key=c.key, name=c.name, kind=c.kind, issued=c.issued, issuer=c.issuer,
+            subject=c.subject, evidence=[c.evidence] if c.evidence else [],
+        ))
+
+    for c in ot.bases:
+        add_doc(c)
+        ex.relations.append(Relation("BASED_ON", ot.key, c.key, c.evidence))
+    for lk in ot.links:
+        add_doc(lk.target)
+        ex.relations.append(Relation(lk.type, ot.key, lk.target.key, lk.evidence))
+    for c in ot.attached:
+        add_doc(c)
+        ex.relations.append(Relation("ISSUES", ot.key, c.key, c.evidence))
+
+    agencies: dict[str, Agency] = {}
+
+    def add_agency(name: str | None, parent: str | None = None, ev: Evidence | None = None) -> None:
+        if not name:
+            return
+        ag = agencies.setdefault(name, Agency(name=name, parent=parent))
+        if parent and not ag.parent:
+            ag.parent = parent
+        if ev:
+            ag.evidence.append(ev)
+
+    if ot.issuer and ot.header_body and ot.issuer != ot.header_body:
+        add_agency(ot.header_body, ot.issuer_parent, ot.evidence.get("issuer"))
+        add_agency(ot.issuer, ot.header_body if ot.party else None, ot.evidence.get("issuer_heading"))
+    else:
+        add_agency(ot.issuer, ot.issuer_parent, ot.evidence.get("issuer"))
+    if ot.issuer_parent:
+        add_agency(ot.issuer_parent)
+    if ot.proposer_body:
+        sub = re.match(r"^(Vụ|Cục|Tổng cục|Văn phòng|Thanh tra|Viện)\b", ot.proposer_body)
+        add_agency(ot.proposer_body, ot.issuer if sub else None, ot.evidence.get("proposer"))
+    for c in [*ot.bases, *(lk.target for lk in ot.links)]:
+        add_agency(c.issuer)
+    ex.agencies.extend(agencies.values())
+
+    if ot.signer and ot.signer.name:
+        lex = load_lexicon()
+        post = ot.signer.post
+        agency = ot.signer.on_behalf or ot.issuer
+        if post and post in lex.raw["signer"]["agency_of_post"]:
+            agency = lex.raw["signer"]["agency_of_post"][post] or None
+        ex.people.append(Person(
+            name=ot.signer.name,
+            positions=[Position(title=post, agency=agency, evidence=ot.signer.evidence)] if post else [],
+            evidence=[ot.signer.evidence] if ot.signer.evidence else [],
+        ))
+    return ex
+
+
+def extract_official(source: SourceText) -> OfficialExtraction:
+    """parse_official then official_to_extraction: the one call a pipeline hook needs."""
+    return official_to_extraction(parse_official(source), source)
