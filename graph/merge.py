@@ -164,12 +164,14 @@ class _Builder:
 
     # -- agencies -------------------------------------------------------------------
     def parent_of(self, name: str) -> str | None:
-        parent = self.agency_parent.get(fold(canonical_body(name)))
+        """The parent the extractor gave; for a unit it did not list, the article's body."""
+        key = fold(canonical_body(name))
+        if key in self.agency_parent:
+            return self.agency_parent[key]
         ctx = self.ex.context_body
-        if parent is None and ctx and unit_head(name) and not is_known_body(name) \
-                and fold(ctx) != fold(name) and fold(ctx) not in fold(name):
-            parent = ctx
-        return parent
+        if ctx and unit_head(name) and not is_known_body(name) and fold(ctx) not in key:
+            return ctx
+        return None
 
     def agency(self, name: str, evidence: Iterable[dict[str, Any]] = (), depth: int = 0) -> str:
         canon = canonical_body(name)
@@ -365,6 +367,9 @@ def facts_from_extraction(ex: Extraction, lookup_bare: LookupBare | None = None)
 # -- deriving a node's attributes from the claims of its sources ---------------------------
 
 LIST_FIELDS = {"aliases", "posts"}
+# Fields whose disagreement between sources is a fact worth showing; others (a subject
+# line, a display name) just take the most frequent value.
+CONFLICT_FIELDS = {"issued", "kind", "issuer", "parent", "date", "number"}
 DATE_FIELDS = {"issued", "date"}
 
 
@@ -401,7 +406,7 @@ def derive_node(node_type: str, claims: dict[str, dict[str, Any]]) -> dict[str, 
             chosen = values[0]
             clash = [v for v in values[1:] if fold(str(v)) != fold(str(chosen))]
         out[f] = chosen
-        if clash:
+        if clash and f in CONFLICT_FIELDS:
             conflicts[f] = [{"value": v, "sources": by_value[v]} for v in [chosen, *clash]]
     out["conflicts"] = conflicts
     out["label"], out["label_en"] = node_labels(node_type, out)

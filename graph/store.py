@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from graph.ids import leading_number, looks_numbered
 from graph.merge import SourceFacts, derive_node, facts_from_extraction
@@ -135,6 +135,17 @@ class NxStore:
         return self.add_facts(facts_from_extraction(ex, self.lookup_bare), status)
 
     def add_facts(self, facts: SourceFacts, status: str = "added") -> Change:
+        """Add one source's facts; if anything fails half way, take them back and re-raise."""
+        try:
+            return self._add_facts(facts, status)
+        except BaseException:
+            self.manifest[facts.source_id] = SourceEntry(
+                facts.source_id, facts.path, facts.name, facts.content_hash, time.time(),
+                list(facts.nodes), list(facts.edges))
+            self.remove_source(facts.source_id)
+            raise
+
+    def _add_facts(self, facts: SourceFacts, status: str) -> Change:
         g = self._g
         sid = facts.source_id
         change = Change(status, sid)
