@@ -95,24 +95,48 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     return doc.text[pos:caps[-1].end], caps[-1].end
 
 
-def _parent_after(doc: Doc, pos: int) -> tuple[str, int] | None:
-    """A parent body printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y'."""
+def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
+    """A parent printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y', or a
+    provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial."""
     s = doc.shadow
     m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+)?", s[pos:])
     p = pos + (m.end() if m else 0)
     b = doc.lex.body_re.match(s, p)
-    if not b:
-        return None
-    name = doc.lex.canonical_body(b.group(0))
+    name: str | None = None
+    local = False
+    if b:
+        name = doc.lex.canonical_body(b.group(0))
+        end = b.end()
+    else:
+        u = doc.lex.unit_re.match(s, p)
+        if u is None:
+            return None
+        unit = doc.lex.unit_by_head[fold(old_tones(u.group(0)))]
+        if not (unit.place_name or unit.head == "Đảng ủy Khối"):
+            return None
+        hit = parse_unit_at(doc, p)
+        if hit is None:
+            return None
+        name, end, local = hit.name, hit.end, True
     if not name:
         return None
-    end = b.end()
     if m and "(" in m.group(0):
         close = re.match(r"\s*\)", s[end:])
         if not close:
             return None
         end += close.end()
-    return name, end
+    return name, end, local
+
+
+_PLACE_WORD = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s+(?=\S)")
+
+
+def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
+    """The place at the end of a unit's name ('Phòng Tài chính huyện Thạch Thành' -> 'huyện Thạch Thành')."""
+    for t in toks[1:]:
+        if _PLACE_WORD.match(doc.shadow, t.start):
+            return doc.text[t.start:toks[-1].end]
+    return None
 
 
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
@@ -159,8 +183,9 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 i += 2
                 continue
             break
+        after_place = _PLACE_WORD.match(doc.shadow, out[-1].start) is not None
         if t.word[:1].isupper():
-            if _starts_other(doc, t.start):
+            if not after_place and _starts_other(doc, t.start):
                 break
         elif stops_at(words, i) or not t.word[:1].isalpha():
             break
@@ -175,8 +200,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     hm = doc.lex.unit_re.match(s, pos)
     if hm is None and head_ci:
         probe = s[pos:pos + 40]
-        cap = probe[:1].upper() + probe[1:]
-        hm2 = doc.lex.unit_re.match(cap)
+        hm2 = doc.lex.unit_re.match(probe[:1].upper() + probe[1:])
         if hm2 is None:
             return None
         head_text, head_end = hm2.group(0), pos + hm2.end()
@@ -190,6 +214,8 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     parent = _parent_after(doc, head_end)
     if parent:
         return AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
+    if unit.needs_parent:
+        return None
     bare_bo = re.match(r"\s+Bộ(?![\w])", s[head_end:])
     if bare_bo and unit.parent == "ministry" and doc.context_body:
         return AgencyHit(pos, head_end + bare_bo.end(), f"{head} {doc.context_body}", doc.context_body)
@@ -198,6 +224,18 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
         if not place:
             return None
         return AgencyHit(pos, place[1], f"{head} {place[0]}", None)
+    if unit.first_words and not any(s.startswith(w, after) for w in unit.first_words):
+        return None
+    if unit.ministry_stem:
+        stem = doc.lex.ministry_stem_re.match(s, after)
+        if stem is None:
+            return None
+        end = stem.end()
+        name = f"{head} {doc.text[after:end]}"
+        place = _place_after(doc, end + 1) if re.match(r"\s+(?:tỉnh|thành phố|Thành phố|TP)", s[end:]) else None
+        if place:
+            return AgencyHit(pos, place[1], f"{name} {place[0]}", f"UBND {place[0]}")
+        return AgencyHit(pos, end, name, None)
     named = _unit_name(doc, unit, after)
     if named is None:
         if unit.bare_ok and doc.context_body and not re.match(r"\s+(?:một số|các|những)\b", s[head_end:]):
@@ -209,7 +247,12 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     name = f"{head} {doc.text[toks[0].start:end]}"
     parent = _parent_after(doc, end)
     if parent:
+        if parent[2]:
+            return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
         return AgencyHit(pos, parent[1], name, parent[0])
+    place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
+    if place:
+        return AgencyHit(pos, end, name, f"UBND {place}")
     default = doc.context_body if unit.parent == "ministry" else None
     return AgencyHit(pos, end, name, default)
 
@@ -230,13 +273,15 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
         taken.append((m.start(), m.end()))
     for m in doc.lex.unit_re.finditer(s, start, end):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue
         hit = parse_unit_at(doc, m.start())
         if hit is None:
             continue
         # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept
         hits.append(hit)
+        if hit.parent and hit.name.endswith(" " + hit.parent) and hit.parent not in doc.lex.bodies:
+            hits.append(AgencyHit(hit.end - len(hit.parent), hit.end, hit.parent, None))
         taken.append((hit.start, hit.end))
     hits.sort(key=lambda h: h.start)
     return hits

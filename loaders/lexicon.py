@@ -58,6 +58,9 @@ class Unit:
     bare_ok: bool = False
     lower_name: bool = False
     place_name: bool = False
+    needs_parent: bool = False
+    first_words: tuple[str, ...] = ()
+    ministry_stem: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Lexicon:
     body_alias: dict[str, str]          # fold(alias) -> canonical name
     body_re: re.Pattern[str]
     ministry_by_code: dict[str, str]
+    ministry_stem_re: re.Pattern[str]
     units: list[Unit]
     unit_re: re.Pattern[str]
     unit_by_head: dict[str, Unit]       # fold(head) -> Unit
@@ -133,7 +137,8 @@ def get_lexicon() -> Lexicon:
             alias[fold(old_tones(a))] = body.name
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("name_with_parent", False), u.get("bare_ok", False),
-                  u.get("lower_name", False), u.get("place_name", False)) for u in uni["unit"]]
+                  u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
+                  tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in uni["unit"]]
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"))
@@ -153,8 +158,11 @@ def get_lexicon() -> Lexicon:
         body_alias=alias,
         body_re=re.compile(alternation(body_words, flags_ci=True)),
         ministry_by_code={code_key(b.code): b.name for b in bodies.values() if b.code},
+        ministry_stem_re=re.compile(alternation(
+            [a[len("Bộ "):] for b in bod["body"] if b.get("kind") == "ministry" and b["name"].startswith("Bộ ")
+             for a in [b["name"], *b.get("aliases", [])] if a.startswith("Bộ ")], flags_ci=True)),
         units=units,
-        unit_re=re.compile(alternation([u.head for u in units])),
+        unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
         place_words=uni.get("place_words", []),
         titles=titles,
