@@ -250,9 +250,9 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
         return AgencyHit(pos, parent[1], name, parent[0])
-    place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
-    if place:
-        return AgencyHit(pos, end, name, f"UBND {place}")
+    local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
+    if local_place:
+        return AgencyHit(pos, end, name, f"UBND {local_place}")
     default = doc.context_body if unit.parent == "ministry" else None
     return AgencyHit(pos, end, name, default)
 
