@@ -13,8 +13,8 @@ never care where a text came from.  Two things matter more than speed:
 PDF text comes from pypdf: both pypdf and pdfplumber read the Vietnamese of the fixtures (DejaVu,
 embedded) letter for letter, but pdfplumber orders text by position and so interleaves the two
 header cells line by line ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ..."), while pypdf follows the content
-stream, which Word, LibreOffice and reportlab write cell by cell: left cell, then right cell.
-pdfplumber stays available as ``engine="pdfplumber"`` (see tests/official/README.md).
+stream, which Word, LibreOffice and reportlab write cell by cell: left cell, then right cell
+(the comparison is in tests/official/README.md).
 """
 
 from __future__ import annotations
@@ -170,16 +170,6 @@ def read_docx(path: str | os.PathLike[str]) -> SourceText:
 # --------------------------------------------------------------------------- .pdf
 
 
-def _pdf_text_pdfplumber(data: bytes) -> list[str]:
-    import pdfplumber
-
-    pages: list[str] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            pages.append(page.extract_text(x_tolerance=1.5, y_tolerance=3) or "")
-    return pages
-
-
 def _pdf_text_pypdf(data: bytes) -> list[str]:
     from pypdf import PdfReader
 
@@ -187,7 +177,7 @@ def _pdf_text_pypdf(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in reader.pages]
 
 
-def read_pdf(path: str | os.PathLike[str], engine: str = "pypdf") -> SourceText:
+def read_pdf(path: str | os.PathLike[str]) -> SourceText:
     """Read a PDF's text layer into a SourceText; raise OfficeReadError for scans, passwords, damage."""
     p = Path(path)
     try:
@@ -216,7 +206,7 @@ def read_pdf(path: str | os.PathLike[str], engine: str = "pypdf") -> SourceText:
     except Exception as exc:  # pypdf may raise other errors on broken streams
         raise OfficeReadError(p, f"is a damaged PDF ({type(exc).__name__}: {exc})") from exc
     try:
-        pages = _pdf_text_pdfplumber(data) if engine == "pdfplumber" else _pdf_text_pypdf(data)
+        pages = _pdf_text_pypdf(data)
     except Exception as exc:
         raise OfficeReadError(p, f"is a damaged PDF ({type(exc).__name__}: {exc})") from exc
     text = _clean("\n\n".join(pages))
@@ -234,7 +224,7 @@ def read_pdf(path: str | os.PathLike[str], engine: str = "pypdf") -> SourceText:
 
 
 def _decrypted_copy(reader: Any) -> bytes:
-    """Bytes of a PDF re-written without its (owner-only) encryption, for pdfplumber."""
+    """Bytes of a PDF re-written without its (owner-only) encryption, for the text pass."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()

@@ -142,9 +142,21 @@ def _fold(s: str) -> str:
 
 
 _TONE_MAP = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 # only at the end of a syllable: "hoạch" keeps its mark where it is
 _TONE_RE = re.compile("(?:" + "|".join(_TONE_MAP) + r")(?![a-zà-ỹđ])")
@@ -238,7 +250,7 @@ def _logical_lines(text: str) -> list[_Line]:
                 not _NEW_UNIT_RE.match(s)
                 and not _is_sep(s)
                 and _fold(s) not in skip
-                and not (_upperish(p) != _upperish(s))
+                and _upperish(p) == _upperish(s)
                 and not (_is_name(s) and len(s.split()) <= 5 and _upperish(p))
             )
             if joins:
@@ -257,11 +269,16 @@ def _opens(s: str) -> bool:
     """Whether a line may be continued by the next physical line."""
     if s.endswith((".", ";", ":", "!", "?", "./.", ")")):
         return False
+    lex = load_lexicon()
+    f = _fold(s)
+    if any(f.startswith(_fold(m)) for m in lex.raw["header"]["motto"] + lex.raw["header"]["party_motto"]):
+        return False
+    if _PLACE_DATE_RE.match(s) or re.match(r"^Số\s*:?\s*\d", s):
+        return False
     if _HEADING_RE.match(s) and len(s) < 60:
         return False  # a bare heading; an article line holding its text may wrap
-    if _upperish(s):
-        return False  # headers, headings, signer lines: upper-case wraps are joined by their parsers
-    return True
+    # headers, headings, signer lines: upper-case wraps are joined by their own parsers
+    return not _upperish(s)
 
 
 def _ev(src: str, line: _Line, a: int = 0, b: int | None = None) -> Evidence:
@@ -306,7 +323,7 @@ def canon_body(text: str) -> str:
     places = {_fold(w) for w in rule["place_designators"]}
     i = 0
     while i < len(words):
-        two = _fold(" ".join(words[i:i + 2]))
+        two = _fold(" ".join(words[i : i + 2]))
         one = _fold(words[i])
         if two in places or one in places:
             n = 2 if two in places else 1
@@ -330,12 +347,12 @@ def canon_post(text: str) -> str:
             return p
     for p in lex.posts:
         if _fold(t).startswith(_fold(p) + " "):
-            return f"{p} {canon_body(t[len(p):].strip())}"
+            return f"{p} {canon_body(t[len(p) :].strip())}"
     return t if not _upperish(t) else t[:1] + t[1:].lower()
 
 
 def body_of(phrase: str) -> str:
-    """"Bộ trưởng Bộ Nội vụ" -> "Bộ Nội vụ"; "Thủ tướng Chính phủ" stays; expands UBND/HĐND."""
+    """ "Bộ trưởng Bộ Nội vụ" -> "Bộ Nội vụ"; "Thủ tướng Chính phủ" stays; expands UBND/HĐND."""
     lex = load_lexicon()
     p = " ".join(phrase.split()).strip(" ,;:.")
     for short, full in lex.raw["bodies_rule"]["short"].items():
@@ -346,7 +363,7 @@ def body_of(phrase: str) -> str:
             return canon_body(p) if _upperish(p) else p
     for post in lex.posts:
         if _fold(p).startswith(_fold(post) + " "):
-            rest = p[len(post):].strip()
+            rest = p[len(post) :].strip()
             if rest and rest[0].isupper():
                 return canon_body(rest) if _upperish(rest) else rest
     return canon_body(p) if _upperish(p) else p
@@ -427,19 +444,22 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
         return None
     word = m.group(0)
     kind = next(v for k, v in lex.cites if _fold(k) == _fold(word))
-    rest = seg[m.end():]
+    rest = seg[m.end() :]
     number = None
     name = None
     k = m.end()
     nm = re.match(r"^\s*(?:số\s*:?\s*)?", rest, re.IGNORECASE)
-    after = rest[nm.end():] if nm else rest
+    after = rest[nm.end() :] if nm else rest
     num_m = _NUM_RE.match(after)
     if num_m and (nm and "số" in nm.group(0).lower() or "/" in num_m.group("num")):
         number = " ".join(num_m.group("num").split())
         k = m.end() + (nm.end() if nm else 0) + num_m.end()
     else:
+        cw = lex.cite_re.pattern
         stop = re.search(
-            r"\s(?:ngày|năm\s+\d{4}|số\b|của\b|do\b|được\b|đã\b|và\b)|[;,.:(]|$", rest
+            rf"\s(?:ngày|năm\s+\d{{4}}|số\s*:?\s*\d|do\b|được\b|đã\b)|[;:(]|\.(?:\s|$)|,\s+(?={cw})"
+            rf"|\s+của\s+(?!{cw})|$",
+            rest,
         )
         stop_at = stop.start() if stop else len(rest)
         name = (word + rest[:stop_at]).strip()
@@ -459,7 +479,7 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
     issuer = None
     im = re.match(r"^\s*,?\s*(?:của|do)\s+", seg[k:])
     if im:
-        tail = seg[k + im.end():]
+        tail = seg[k + im.end() :]
         cut = _subject_start(tail)
         semi = re.search(r"[;,(]|\s+(?:và|được|đã|nay)\s+", tail)
         if semi and semi.start() < cut:
@@ -497,7 +517,7 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
     for m in lex.cite_re.finditer(s):
         if out and m.start() < out[-1][1]:
             continue
-        seg = s[m.start():]
+        seg = s[m.start() :]
         if _self_ref(seg):
             continue
         parsed = parse_citation(seg)
@@ -506,7 +526,7 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
         cit, head = parsed
         if not cit.number and not cit.issued:
             continue  # a bare word ("quy định", "kế hoạch") is not a citation
-        gap = _fold(s[prev_end:m.start()])
+        gap = _fold(s[prev_end : m.start()])
         nested = bool(out) and any(gap.endswith(_fold(w)) for w in nesting)
         out.append((m.start(), m.start() + head, cit, nested))
         prev_end = m.start() + head
@@ -517,7 +537,7 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
         for cue in cues:
             cm = re.search(rf"(?<![\wÀ-ỹ]){re.escape(cue)}(?![\wÀ-ỹ])", tail)
             if cm and k + 1 >= len(out):
-                tail = tail[:cm.start()]
+                tail = tail[: cm.start()]
         tail = re.sub(r"\s+(?:và|hoặc)\s*$", "", tail.strip(" ,;."))
         if re.match(r"^(?:và|được|đã|nay|hoặc)\s", tail.strip()):
             tail = ""  # what follows the issuer is the sentence going on, not a subject
@@ -535,14 +555,15 @@ def _split_bases(body: str) -> list[tuple[int, str]]:
             pos += 1
             continue
         sub_start = 0
-        for m in re.finditer(r"\s+và\s+(?=" + lex.cite_re.pattern[len("(?<![\\wÀ-ỹ])"):] + ")", chunk, re.IGNORECASE):
-            before = chunk[sub_start:m.start()]
+        for m in re.finditer(r"\s+và\s+(?=" + lex.cite_re.pattern[len("(?<![\\wÀ-ỹ])") :] + ")", chunk, re.IGNORECASE):
+            before = chunk[sub_start : m.start()]
             last_cua = before.lower().rfind(" của ")
             nested = False
             if last_cua >= 0:
-                after_cua = before[last_cua + 5:]
-                if lex.cite_re.match(after_cua) and not (_date_at(after_cua.split(" ", 1)[-1])[0]
-                                                         or re.search(r"\d", after_cua)):
+                after_cua = before[last_cua + 5 :]
+                if lex.cite_re.match(after_cua) and not (
+                    _date_at(after_cua.split(" ", 1)[-1])[0] or re.search(r"\d", after_cua)
+                ):
                     nested = True
             if not nested and before.strip():
                 parts.append((pos + sub_start, before))
@@ -609,8 +630,19 @@ def parse_official(source: SourceText) -> OfficialText:
     lines = _logical_lines(text)
     kidx, _, _, _, _ = _header_scan(lines)
     ot = OfficialText(
-        source_id=source.source_id, key="", number=None, kind="other", kind_heading=None, title=None,
-        issuer=None, issuer_parent=None, header_body=None, authority=None, party=False, place=None, issued=None,
+        source_id=source.source_id,
+        key="",
+        number=None,
+        kind="other",
+        kind_heading=None,
+        title=None,
+        issuer=None,
+        issuer_parent=None,
+        header_body=None,
+        authority=None,
+        party=False,
+        place=None,
+        issued=None,
     )
     header = lines[:kidx] if kidx >= 0 else lines[:12]
     _parse_header(ot, text, header)
@@ -758,17 +790,19 @@ def _find_tail(lines: list[_Line], i: int) -> tuple[int, int]:
     for j in range(i, len(lines)):
         s = lines[j].text
         f = _fold(s)
-        starts_prefix = any(s.startswith(p) and _upperish(s[len(p):]) for p in prefixes)
+        starts_prefix = any(s.startswith(p) and _upperish(s[len(p) :]) for p in prefixes)
         is_rec = any(f.startswith(r) for r in rec)
         post_then_name = (
-            _upperish(s) and _is_authority(s) and len(s) < 60
+            _upperish(s)
+            and _is_authority(s)
+            and len(s) < 60
             and any(_is_name(lines[k].text) for k in range(j + 1, min(j + 4, len(lines))))
         )
         if sign < 0 and (starts_prefix or is_rec or post_then_name):
             sign = j
             continue
         if sign >= 0 and _fold(s) in lex.kinds and j + 1 < len(lines) and _upperish(s):
-            nxt = " ".join(x.text for x in lines[j + 1:j + 4])
+            nxt = " ".join(x.text for x in lines[j + 1 : j + 4])
             if re.search(r"kèm theo", nxt, re.IGNORECASE):
                 attach = j
                 break
@@ -808,7 +842,7 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
             continue
         pc = next((c for c in proposer if f.startswith(_fold(c))), None)
         if pc:
-            who = s[lead + len(pc):].strip()
+            who = s[lead + len(pc) :].strip()
             who = re.split(r"\s+tại\s+Tờ trình|\s+tại\s+văn bản|[;,.]?\s*$", who)[0].strip(" ,;.")
             ot.proposer = who
             ot.proposer_body = body_of(who)
@@ -816,7 +850,8 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
             i += 1
             continue
         if _upperish(s) and _is_authority(s) and not ot.bases:
-            ot.authority = canon_post(s) if not _fold(s) in lex.bodies else canon_body(s)
+            is_post = any(_fold(s).startswith(_fold(p)) for p in lex.posts)
+            ot.authority = canon_post(s) if is_post else canon_body(s)
             ot.evidence["authority"] = _ev(text, ln)
             i += 1
             continue
@@ -878,7 +913,7 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
             for w in attached:
                 am = re.search(rf"{re.escape(w)}\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s+này\s+", sent, re.IGNORECASE)
                 if am:
-                    seg = sent[am.end():].strip(" .;")
+                    seg = sent[am.end() :].strip(" .;")
                     parsed = parse_citation(seg)
                     if parsed:
                         cit = parsed[0]
@@ -895,8 +930,15 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
             _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a))
 
 
-def _links_in(ot: OfficialText, text: str, ln: _Line, cues: list[dict[str, str]], article: str | None,
-              title: bool = False, base: tuple[_Line, int] | None = None) -> None:
+def _links_in(
+    ot: OfficialText,
+    text: str,
+    ln: _Line,
+    cues: list[dict[str, str]],
+    article: str | None,
+    title: bool = False,
+    base: tuple[_Line, int] | None = None,
+) -> None:
     s = ln.text
     fs = s.lower()
     cits = find_citations(s)
@@ -911,7 +953,7 @@ def _links_in(ot: OfficialText, text: str, ln: _Line, cues: list[dict[str, str]]
                 targets = [x for x in cits if x[0] < m.start() and not x[3]]
             else:
                 before = [x for x in cits if x[0] < m.start()]
-                self_before = re.search(r"\bnày\s*(?:đã\s+được\s+|được\s+)?$", s[max(0, m.start() - 25):m.start()])
+                self_before = re.search(r"\bnày\s*(?:đã\s+được\s+|được\s+)?$", s[max(0, m.start() - 25) : m.start()])
                 if before and not self_before and not title:
                     continue  # the cue describes a cited instrument, not this text
                 if title and m.start() > 0 and before:
@@ -922,7 +964,7 @@ def _links_in(ot: OfficialText, text: str, ln: _Line, cues: list[dict[str, str]]
                     if targets and x[3]:
                         continue
                     targets.append(x)
-                    nxt = s[x[1]:]
+                    nxt = s[x[1] :]
                     if not re.match(r"^[^;]*?\s(?:và|,)\s+(?=[A-ZĐ])", nxt[:200]):
                         break
             for start, head, cit, _ in targets:
@@ -954,13 +996,14 @@ def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b:
         hit = next((r for r in rec if f.startswith(r)), None)
         if hit:
             in_rec = True
-            rest = s[len(hit):].strip(" :")
+            rest = s[len(hit) :].strip(" :")
             if rest:
                 _add_recipients(ot, rest, skip_rec)
             continue
         is_prefix = any(s.startswith(p) for p, _ in prefixes)
-        if in_rec and (s.startswith(("-", "+", "•")) or (not is_prefix and not _upperish(s) and not _is_name(s)
-                                                         and f not in skip)):
+        if in_rec and (
+            s.startswith(("-", "+", "•")) or (not is_prefix and not _upperish(s) and not _is_name(s) and f not in skip)
+        ):
             _add_recipients(ot, s, skip_rec)
             continue
         in_rec = False
@@ -983,7 +1026,7 @@ def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b:
         if pre:
             p, meaning = pre
             modes.append(p)
-            what = s[len(p):].strip()
+            what = s[len(p) :].strip()
             if meaning == "on_behalf":
                 on_behalf = canon_body(what)
             else:
@@ -994,14 +1037,16 @@ def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b:
         return
     if on_behalf and ot.issuer and _fold(ot.issuer).startswith(_fold(on_behalf)) and on_behalf != ot.issuer:
         on_behalf = ot.issuer
-    if post is None and for_post and not modes[-1:] == ["KT."]:
+    if post is None and for_post and modes[-1:] != ["KT."]:
         post = for_post
     ev = None
     if sign_lines:
         first = next((x for x in sign_lines if x.text.strip() in used), sign_lines[0])
         last = next((x for x in reversed(sign_lines) if x.text.strip() in used), sign_lines[-1])
-        ev = Evidence(first.start, last.end, text[first.start:last.end])
-    ot.signer = Signer(name=name, post=post, on_behalf=on_behalf, for_post=for_post, modes=modes, lines=used, evidence=ev)
+        ev = Evidence(first.start, last.end, text[first.start : last.end])
+    ot.signer = Signer(
+        name=name, post=post, on_behalf=on_behalf, for_post=for_post, modes=modes, lines=used, evidence=ev
+    )
 
 
 def _add_recipients(ot: OfficialText, s: str, skip: list[str]) -> None:
@@ -1039,8 +1084,15 @@ def _parse_attached_section(ot: OfficialText, text: str, lines: list[_Line], at:
             key = c.key
             break
     if key is None:
-        cit = Citation(key=name, number=None, name=name, kind=kind, issued=ot.issued, issuer=ot.issuer,
-                       evidence=_ev(text, lines[at]))
+        cit = Citation(
+            key=name,
+            number=None,
+            name=name,
+            kind=kind,
+            issued=ot.issued,
+            issuer=ot.issuer,
+            evidence=_ev(text, lines[at]),
+        )
         ot.attached.append(cit)
         key = name
     while j < len(lines) and (lines[j].text.startswith("(") or _is_sep(lines[j].text)):
@@ -1072,19 +1124,31 @@ def _outline(ot: OfficialText, text: str, lines: list[_Line], i: int, end: int, 
             r = rank[level]
             while stack and rank[stack[-1].level] >= r:
                 stack.pop()
-            title = ln.text[m.end():].strip(" .:") or None
-            if level in ("part", "chapter", "section") and title is None and j + 1 < end and _upperish(lines[j + 1].text):
+            title = ln.text[m.end() :].strip(" .:") or None
+            if (
+                level in ("part", "chapter", "section")
+                and title is None
+                and j + 1 < end
+                and _upperish(lines[j + 1].text)
+            ):
                 title = lines[j + 1].text
             path = _path(stack, level, word, label, has_articles)
-            node = OutlineNode(level=level, label=label, title=title if level not in ("clause", "point") else None,
-                               path=path, part_of=part_of, start=ln.start, end=ln.end)
+            node = OutlineNode(
+                level=level,
+                label=label,
+                title=title if level not in ("clause", "point") else None,
+                path=path,
+                part_of=part_of,
+                start=ln.start,
+                end=ln.end,
+            )
             stack.append(node)
             nodes.append(node)
             break
     # a node runs to the start of the next node of the same or a higher level
     for k, node in enumerate(nodes):
         stop = lines[end - 1].end if end > i else node.end
-        for nxt in nodes[k + 1:]:
+        for nxt in nodes[k + 1 :]:
             if rank[nxt.level] <= rank[node.level]:
                 stop = nxt.start
                 break
@@ -1098,8 +1162,11 @@ def _path(stack: list[OutlineNode], level: str, word: str, label: str, legal: bo
         own = f"{word} {label}"
         if level in ("clause", "point"):
             anchor = [n for n in stack if n.level in ("article", "clause")]
-            return ", ".join([n.path.split(", ")[-1] if n.level == "clause" else n.path for n in anchor][:1]
-                             + [f"khoản {n.label}" for n in anchor if n.level == "clause"] + [own])
+            return ", ".join(
+                [n.path.split(", ")[-1] if n.level == "clause" else n.path for n in anchor][:1]
+                + [f"khoản {n.label}" for n in anchor if n.level == "clause"]
+                + [own]
+            )
         return own
     parents = [n.label for n in stack if n.level in ("heading", "clause")]
     return ".".join(parents + [label])
@@ -1110,7 +1177,9 @@ def _finish_effective(ot: OfficialText) -> None:
     if not ot.effective_text:
         return
     f = _fold(ot.effective_text)
-    if any(_fold(p) in f for p in lex.raw["cues"]["more"]["effective_signing"]) and not re.search(r"sau\s+\d+\s+ngày", f):
+    if any(_fold(p) in f for p in lex.raw["cues"]["more"]["effective_signing"]) and not re.search(
+        r"sau\s+\d+\s+ngày", f
+    ):
         ot.effective = ot.issued
         return
     m = re.search(r"(?:kể\s+)?từ\s+(ngày\s+.*)", ot.effective_text, re.IGNORECASE)
@@ -1131,8 +1200,16 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
     """
     ex = OfficialExtraction(source=source, official=ot, context_body=ot.issuer)
     main = OfficialInstrument(
-        number=ot.number, key=ot.key, name=None if ot.number else ot.title, kind=ot.kind, issued=ot.issued,
-        issuer=ot.issuer, subject=ot.title, authoritative=True, effective=ot.effective, place=ot.place,
+        number=ot.number,
+        key=ot.key,
+        name=None if ot.number else ot.title,
+        kind=ot.kind,
+        issued=ot.issued,
+        issuer=ot.issuer,
+        subject=ot.title,
+        authoritative=True,
+        effective=ot.effective,
+        place=ot.place,
         signer=ot.signer.name if ot.signer else None,
         evidence=[e for k, e in ot.evidence.items() if k in ("number", "date", "title", "issuer")],
     )
@@ -1143,10 +1220,18 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         if c.key in seen:
             return
         seen.add(c.key)
-        ex.documents.append(OfficialInstrument(
-            number=c.number, key=c.key, name=c.name, kind=c.kind, issued=c.issued, issuer=c.issuer,
-            subject=c.subject, evidence=[c.evidence] if c.evidence else [],
-        ))
+        ex.documents.append(
+            OfficialInstrument(
+                number=c.number,
+                key=c.key,
+                name=c.name,
+                kind=c.kind,
+                issued=c.issued,
+                issuer=c.issuer,
+                subject=c.subject,
+                evidence=[c.evidence] if c.evidence else [],
+            )
+        )
 
     for c in ot.bases:
         add_doc(c)
@@ -1189,11 +1274,13 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         agency = ot.signer.on_behalf or ot.issuer
         if post and post in lex.raw["signer"]["agency_of_post"]:
             agency = lex.raw["signer"]["agency_of_post"][post] or None
-        ex.people.append(Person(
-            name=ot.signer.name,
-            positions=[Position(title=post, agency=agency, evidence=ot.signer.evidence)] if post else [],
-            evidence=[ot.signer.evidence] if ot.signer.evidence else [],
-        ))
+        ex.people.append(
+            Person(
+                name=ot.signer.name,
+                positions=[Position(title=post, agency=agency, evidence=ot.signer.evidence)] if post else [],
+                evidence=[ot.signer.evidence] if ot.signer.evidence else [],
+            )
+        )
     return ex
 
 

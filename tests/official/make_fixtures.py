@@ -132,7 +132,9 @@ def _stable_zip(data: bytes) -> bytes:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                body = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<", rb"<dcterms:\1\2>2024-01-01T00:00:00Z<", body)
+                body = re.sub(
+                    rb"<dcterms:(created|modified)([^>]*)>[^<]*<", rb"<dcterms:\1\2>2024-01-01T00:00:00Z<", body
+                )
             zi = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(zi, body)
@@ -179,8 +181,16 @@ def make_pdf(text: str, dest: Path) -> None:
         else:
             flow.append(two(a, b))
     doc = SimpleDocTemplate(
-        str(dest), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
-        title=dest.stem, author="tests/official/make_fixtures.py", creator="reportlab", invariant=1,
+        str(dest),
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=dest.stem,
+        author="tests/official/make_fixtures.py",
+        creator="reportlab",
+        invariant=1,
     )
     doc.build(flow)  # type: ignore[arg-type]
 
