@@ -1287,3 +1287,18 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
 def extract_official(source: SourceText) -> OfficialExtraction:
     """parse_official then official_to_extraction: the one call a pipeline hook needs."""
     return official_to_extraction(parse_official(source), source)
+
+
+def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
+    """Add what the article extractor found in the body (other instruments, people, events) to
+    an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
+    keys = {_fold(d.key) for d in official.documents}
+    official.documents.extend(d for d in news.documents if _fold(d.key) not in keys)
+    names = {_fold(a.name) for a in official.agencies}
+    official.agencies.extend(a for a in news.agencies if _fold(a.name) not in names)
+    people = {_fold(p.name) for p in official.people}
+    official.people.extend(p for p in news.people if _fold(p.name) not in people)
+    official.events.extend(news.events)
+    rels = {(r.type, _fold(r.source), _fold(r.target)) for r in official.relations}
+    official.relations.extend(r for r in news.relations if (r.type, _fold(r.source), _fold(r.target)) not in rels)
+    return official

@@ -397,3 +397,28 @@ def test_signer_prefixes(block: str, expect: tuple) -> None:
     assert (s.name, s.post, s.on_behalf, s.for_post, s.modes) == expect
     assert ot.recipients == ["Như Điều 1"]
     assert ot.effective == "2024-01-02"
+
+
+def test_merge_news_keeps_official_fields() -> None:
+    from loaders.model import Extraction, Instrument, Relation
+    from loaders.official import merge_news
+
+    src, _ = parsed("nd_30_2020_nd_cp", "txt")
+    news = Extraction(
+        source=src,
+        documents=[
+            Instrument(number="30/2020/NĐ-CP", key="30/2020/NĐ-CP", kind="decree", issued="2020-03-06"),
+            Instrument(
+                number=None,
+                key="Luật Ban hành văn bản quy phạm pháp luật",
+                name="Luật Ban hành văn bản quy phạm pháp luật",
+                kind="law",
+            ),
+        ],
+        relations=[Relation("REPEALS", "30/2020/NĐ-CP", "110/2004/NĐ-CP")],
+    )
+    ex = merge_news(extract_official(src), news)
+    keys = [d.key for d in ex.documents]
+    assert keys.count("30/2020/NĐ-CP") == 1 and ex.documents[0].issued == "2020-03-05"
+    assert "Luật Ban hành văn bản quy phạm pháp luật" in keys
+    assert sum(r.type == "REPEALS" and r.target == "110/2004/NĐ-CP" for r in ex.relations) == 1
