@@ -184,6 +184,12 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 continue
             break
         after_place = _PLACE_WORD.match(doc.shadow, out[-1].start) is not None
+        if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper():
+            out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng"
+            i += 2
+            continue
+        if t.word in doc.lex.not_name_words:
+            break
         if t.word[:1].isupper():
             if not after_place and _starts_other(doc, t.start):
                 break

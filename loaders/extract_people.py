@@ -56,6 +56,12 @@ def find_names(doc: Doc) -> list[NameHit]:
             if not person_starts_at(doc, start):
                 continue
             rest = words[i:i + 4]
+            for k, r in enumerate(rest):
+                if k and r.group(0) in doc.lex.not_name_words:
+                    rest = rest[:k]
+                    break
+            if len(rest) < 2:
+                break
             if len(words) - i > 4 and len(words) - i != 5:
                 break
             end = m.start() + rest[-1].end()
@@ -84,8 +90,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
-        u = parse_unit_at(doc, after)
-        if u is not None and (b is None or u.end > b.end()):
+        u = parse_unit_at(doc, after) if b is None else None
+        if u is not None:
             return Post(title.title, u.name, u.end)
         if b is not None:
             name = doc.lex.canonical_body(b.group(0))
@@ -222,9 +228,11 @@ def find_people(doc: Doc) -> list[Person]:
 
 def _drop_subsumed(positions: list[Position]) -> list[Position]:
     """'Phó Thủ tướng' is dropped when 'Phó Thủ tướng Thường trực' of the same body is known;
-    a post with no body is dropped when the same title has one."""
+    a post with no body at all is dropped (it says too little to link)."""
     keep = []
     for p in positions:
+        if p.agency is None:
+            continue
         t = fold(p.title)
         redundant = any(
             q is not p and (
