@@ -3,6 +3,8 @@ and the links between instruments, each with the sentence that states it)."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.context import Doc
 from loaders.extract_agencies import AgencyHit, find_agencies
 from loaders.extract_events import find_events
@@ -10,11 +12,41 @@ from loaders.extract_instruments import find_named, find_numbered, find_short_re
 from loaders.extract_people import find_names, find_people
 from loaders.extract_relations import find_relations
 from loaders.lexicon import get_lexicon
-from loaders.model import Agency, Extraction, SourceText
+from loaders.model import Agency, Extraction, Instrument, SourceText
+from loaders.numbers import normalize_number
 from loaders.vntext import fold
 
 
 def extract(source: SourceText) -> Extraction:
+    """Official texts (decrees, decisions ... with their own header) get the official-text
+    parser, whose header facts are authoritative, merged with what the article rules find."""
+    from loaders.official import extract_official, is_official_text, merge_news
+    if is_official_text(source.text):
+        merged = merge_news(extract_official(source), extract_article(source))
+        merged.documents = _dedupe_documents(merged.documents)
+        return merged
+    return extract_article(source)
+
+
+def _dedupe_documents(documents: list[Instrument]) -> list[Instrument]:
+    """One instrument per normalised number (or per name without its year); the first one
+    (the official text's own parse) wins and later ones only fill its gaps."""
+    out: dict[str, Instrument] = {}
+    for d in documents:
+        key = normalize_number(d.number) if d.number else fold(re.sub(r"\s+năm\s+\d{4}$", "", d.name or d.key))
+        first = out.get(key)
+        if first is None:
+            out[key] = d
+            continue
+        first.issued = first.issued or d.issued
+        first.issuer = first.issuer or d.issuer
+        first.subject = first.subject or d.subject
+        first.evidence.extend(d.evidence)
+    return list(out.values())
+
+
+def extract_article(source: SourceText) -> Extraction:
+    """News-article rules: instruments, agencies, people, events and links."""
     doc = Doc(source.text, get_lexicon(), published=source.published)
     numbered, mentions = find_numbered(doc)
     mentions += find_short_refs(doc, numbered)

@@ -47,7 +47,8 @@ MAX_LINE_BYTES = MAX_BYTES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + ARCHIVE_SUFFIXES
+OFFICE_SUFFIXES = (".docx", ".pdf")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + ARCHIVE_SUFFIXES + OFFICE_SUFFIXES
 
 _CHUNK = 1 * MB
 
@@ -324,6 +325,10 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _read_one(path: Path, warn_bytes: int, max_bytes: int) -> Iterator[SourceText | ReadProblem]:
+    if _suffix(path) in OFFICE_SUFFIXES:
+        from loaders.office_readers import iter_office_sources  # python-docx/pypdf only when needed
+        yield from iter_office_sources([path])
+        return
     if _suffix(path) in ARCHIVE_SUFFIXES:
         yield from iter_jsonl(path, warn_bytes=warn_bytes, max_bytes=max_bytes)
         return
