@@ -22,10 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped]
-import pyvis  # type: ignore[import-untyped]
+import networkx as nx
+import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network  # type: ignore[import-untyped]
+from pyvis.network import Network
 
 from graph.schema import load_schema
 
@@ -178,20 +178,21 @@ def node_caption(node: Hashable, data: Mapping[str, Any], lang: str) -> str:
     return str(node)
 
 
-_HOVER_SKIP = {"label", "label_en", "label_vi", "name", "type", "evidence", "x", "y"}
+# Attributes worth a line in a node's hover, in this order (ids, hashes and paths are not).
+HOVER_FIELDS = ("number", "kind", "issued", "date", "issuer", "subject", "name_en", "parent",
+                "aliases", "title", "author", "status")
 
 
 def node_hover(node: Hashable, data: Mapping[str, Any], lang: str) -> str:
-    """Plain-text hover: type, full name, the scalar attributes and one evidence sentence.
+    """Plain-text hover: type, full name, the main attributes and one evidence sentence.
 
     Plain text on purpose: the page turns it into a text node, so nothing in it is markup.
     """
-    lines = [f"{type_label(data.get('type'), lang)}: {node_caption(node, data, lang)}"]
-    for key, value in data.items():
-        if key in _HOVER_SKIP or key.startswith(("label_", "_")):
-            continue
-        text = _text(value)
-        if text and not isinstance(value, Mapping):
+    caption = node_caption(node, data, lang)
+    lines = [f"{type_label(data.get('type'), lang)}: {caption}"]
+    for key in HOVER_FIELDS:
+        text = _text(data.get(key))
+        if text and text != caption:
             lines.append(f"{key}: {_shorten(text, 160)}")
     evidence = _first_evidence(data.get("evidence"))
     if evidence:
@@ -319,7 +320,7 @@ def network_html(
         net.add_edge(str(u), str(v), label=label, title=edge_hover(data, lang),
                      color={"color": color, "highlight": "#b3261e", "hover": "#1f1f24"})
         n_edges += 1
-    net.options = _options(seed, len(keep))  # type: ignore[assignment]
+    net.options = _options(seed, len(keep))
     nodes, edges, _heading, height, _width, options = net.get_network_data()
     note = text["capped"].format(shown=len(keep), total=total) if len(keep) < total else None
     legend = [{"label": label, "color": style.color, "shape": style.shape}

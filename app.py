@@ -1,0 +1,821 @@
+"""The explorer: a Streamlit app over the policy-document graph.
+
+Presentation only: every question to the graph goes through ``graph.queries`` (and
+``graph.ask``); drawing the network is ``graph.visual``; ingest with a per-file report is
+``explorer.ingest``.  The URL's query parameters are the state (view, entity, filters,
+language), so any view can be sent to a colleague as a link.
+
+    streamlit run app.py          # or ./dev.sh app
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from explorer.i18n import LANGS, t
+from explorer.ingest import FileReport, ingest
+from graph import queries as Q
+from graph.schema import load_schema
+from graph.store import DEFAULT_PATH, NxStore
+from graph.visual import edge_label, network_component, network_html, node_style, type_label
+
+ROOT = Path(__file__).resolve().parent
+SEEDS = ROOT / "data" / "seeds"
+GRAPH_PATH = Path(os.environ.get("KG_GRAPH") or DEFAULT_PATH)   # tests point this at a temp file
+UPLOAD_DIR = GRAPH_PATH.parent / "uploads"
+VIEWS = ("overview", "entity", "network", "lineage", "path", "timeline", "career", "agency", "ask", "add")
+CONTENT_TYPES = ("Instrument", "Agency", "Person", "Event")
+MAX_NETWORK_NODES = 150          # more than this is not readable on a screen
+NETWORK_HEIGHT = 640
+BADGE = {"Instrument": "blue", "Agency": "green", "Person": "red", "Event": "orange", "Source": "gray"}
+ASK_EXAMPLES = ("what implements 27-NQ/TW", "Chỉ thị 39 kế thừa chỉ thị nào",
+                "who is Thứ trưởng Bộ Nội vụ", "career of Dang Hoang Oanh")
+
+
+# Our own rules only (no document text): links as links, link lists compact.
+STYLE = """<style>
+[data-testid="stBaseButton-tertiary"] { min-height: 0; padding: 0.05rem 0; text-align: left; justify-content: flex-start; }
+[data-testid="stBaseButton-tertiary"] p { color: #1a5fb4; }
+[data-testid="stBaseButton-tertiary"]:hover p { text-decoration: underline; }
+div[class*="st-key-links"] { gap: 0.2rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+blockquote { font-size: 0.95rem; color: #3d3d45; }
+</style>"""
+
+
+# -- the graph ------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def _store() -> NxStore:
+    """The saved graph, loaded once per server process and shared by every session."""
+    return NxStore.load(GRAPH_PATH)
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+def graph_store(lang: str) -> NxStore:
+    """The store; on the very first start it is built from the bundled seeds, with progress."""
+    store = _store()
+    if store.manifest or not SEEDS.is_dir():
+        return store
+    with _build_lock():
+        if not store.manifest:
+            bar = st.progress(0.0, text=t("building", lang))
+            ingest(store, [SEEDS], _progress_to(bar, lang))
+            bar.empty()
+            st.cache_data.clear()
+    return store
+
+
+def _progress_to(bar: Any, lang: str) -> Callable[[int, int, str], None]:
+    def update(done: int, total: int, name: str) -> None:
+        bar.progress(done / total if total else 1.0, text=t("ingesting", lang, file=name) if name else "")
+    return update
+
+
+def revision(g: nx.MultiDiGraph) -> tuple[int, int, int]:
+    """Cache key for everything derived from the graph: changes whenever an ingest changes it."""
+    return (g.graph.get("revision", 0), g.number_of_nodes(), g.number_of_edges())
+
+
+# -- URL state ------------------------------------------------------------------------------
+
+def param(name: str, default: str = "") -> str:
+    return st.query_params.get(name, default)
+
+
+def current_lang() -> str:
+    lang = param("lang", "vi")
+    return lang if lang in LANGS else "vi"
+
+
+def go(view: str, **params: str | None) -> None:
+    """Navigate (a button callback): the URL is updated, so the new view can be shared."""
+    st.query_params["view"] = view
+    st.session_state["w_view"] = view
+    for name, value in params.items():
+        if value is None:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = value
+
+
+def bind(name: str, default: Any, decode: Callable[[str], Any] = str) -> str:
+    """A widget key whose first value comes from the URL; ``to_url`` writes changes back."""
+    key = f"w_{name}"
+    if key not in st.session_state:
+        raw = st.query_params.get(name)
+        try:
+            st.session_state[key] = decode(raw) if raw not in (None, "") else default
+        except ValueError:
+            st.session_state[key] = default
+    return key
+
+
+def to_url(name: str, encode: Callable[[Any], str | None] = str) -> None:
+    """on_change callback of a bound widget."""
+    value = encode(st.session_state[f"w_{name}"])
+    if value in (None, ""):
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def _csv(values: Iterable[str]) -> str:
+    return ",".join(values)
+
+
+def _uncsv(raw: str) -> list[str]:
+    return [v for v in raw.split(",") if v]
+
+
+def _years(raw: str) -> tuple[int, int]:
+    lo, hi = raw.split("-")
+    return int(lo), int(hi)
+
+
+# -- small presentation helpers -------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>$~|])")
+_MD_BLOCK = re.compile(r"^([#+\-=>])")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def md(text: Any) -> str:
+    """Document text made inert for Streamlit markdown (no links, images, HTML, LaTeX or lists)."""
+    one_line = _MD_INLINE.sub(r"\\\1", " ".join(str(text or "").split()))
+    return _MD_NUMBERED.sub(r"\1\\\2", _MD_BLOCK.sub(r"\\\1", one_line))
+
+
+def label_of(ref: Q.NodeRef | Q.Hit, lang: str) -> str:
+    return (ref.label_en or ref.label) if lang == "en" else ref.label
+
+
+def badge(node_type: str, lang: str) -> str:
+    return f":{BADGE.get(node_type, 'gray')}-badge[{md(type_label(node_type, lang))}]"
+
+
+def link(ref: Q.NodeRef | Q.Hit, lang: str, key: str, view: str = "entity", suffix: str = "") -> None:
+    """A link-looking button into an entity's page (no page reload, the URL follows)."""
+    text = md(label_of(ref, lang)) + (f" · {md(suffix)}" if suffix else "")
+    st.button(text, key=key, type="tertiary", on_click=go, args=(view,), kwargs={"id": ref.id})
+
+
+def evidence_block(evs: Sequence[dict[str, Any]], lang: str, limit: int = 3) -> None:
+    """The sentences a fact came from, each with its article's title, date and link."""
+    shown = 0
+    for ev in evs:
+        if not ev.get("sentence") or shown >= limit:
+            continue
+        shown += 1
+        st.markdown(f"> {md(ev['sentence'])}")
+        bits = [md(ev.get("title") or ev.get("source_id") or "")]
+        if ev.get("date"):
+            bits.append(md(ev["date"]))
+        url = str(ev.get("url") or "")
+        if url.startswith(("http://", "https://")):
+            bits.append(f"[{md(url.split('/')[2])}]({url.replace(')', '%29').replace(' ', '%20')})")
+        elif url:
+            bits.append(md(url))
+        st.caption(" · ".join(b for b in bits if b))
+
+
+def section(title: str) -> None:
+    st.markdown(f"#### {title}")
+
+
+def entity_picker(name: str, types: Sequence[str] | None, lang: str, g: nx.MultiDiGraph,
+                  label: str | None = None) -> str | None:
+    """Search box plus hits as links; the chosen id goes to URL parameter ``name``."""
+    current = param(name)
+    chosen = current if current and current in g else None
+    if label:
+        st.markdown(f"**{label}**" + (f" {badge(g.nodes[chosen].get('type', ''), lang)} "
+                                      f"{md(label_of(Q.ref(g, chosen), lang))}" if chosen else ""))
+    text = st.text_input(label or t("search", lang), key=f"pick_{name}", label_visibility="collapsed",
+                         placeholder=t("change_entity" if chosen else "search_placeholder", lang))
+    if text:
+        hits = Q.search(g, text, types=list(types) if types else None, limit=8)
+        if not hits:
+            st.caption(t("no_hits", lang))
+        with st.container(key=f"links_pick_{name}"):
+            for i, hit in enumerate(hits):
+                st.button(f"{md(label_of(hit, lang))} · {md(type_label(hit.type, lang))}", key=f"pick_{name}_{i}",
+                          type="tertiary", on_click=_pick, args=(name, hit.id))
+    return chosen
+
+
+def entity_heading(g: nx.MultiDiGraph, node_id: str, lang: str) -> None:
+    """The entity a view is about, as a link to its page."""
+    with st.container(horizontal=True, key="links_heading"):
+        st.markdown(badge(g.nodes[node_id].get("type", ""), lang))
+        link(Q.ref(g, node_id), lang, "heading_link")
+
+
+def _pick(name: str, node_id: str) -> None:
+    st.query_params[name] = node_id
+    st.session_state[f"pick_{name}"] = ""
+
+
+def require(g: nx.MultiDiGraph, node_id: str, node_type: str, lang: str, message_key: str) -> bool:
+    """Whether ``node_id`` is a node of ``node_type``; says what to pick when it is not."""
+    if node_id in g and g.nodes[node_id].get("type") == node_type:
+        return True
+    st.info(t(message_key, lang))
+    return False
+
+
+# -- sidebar --------------------------------------------------------------------------------
+
+def sidebar(g: nx.MultiDiGraph, lang: str) -> str:
+    with st.sidebar:
+        st.markdown(f"### {t('app_title', lang)}")
+        st.segmented_control(t("language", lang), LANGS, key=bind("lang", "vi"), format_func=str.upper,
+                             on_change=to_url, args=("lang",), selection_mode="single")
+        text = st.text_input(t("search", lang), key="search", placeholder=t("search_placeholder", lang))
+        if text:
+            hits = Q.search(g, text, limit=8)
+            if not hits:
+                st.caption(t("no_hits", lang))
+            with st.container(key="links_hits"):
+                for i, hit in enumerate(hits):
+                    st.button(f"{md(label_of(hit, lang))} · {md(type_label(hit.type, lang))}", key=f"hit_{i}",
+                              type="tertiary", on_click=go, args=("entity",), kwargs={"id": hit.id})
+        view = st.radio(t("views", lang), VIEWS, key=bind("view", "overview", _view), format_func=lambda v: t(v, lang),
+                        on_change=to_url, args=("view",))
+    return str(view)
+
+
+def _view(raw: str) -> str:
+    if raw not in VIEWS:
+        raise ValueError(raw)
+    return raw
+
+
+# -- views ----------------------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _overview(_g: nx.MultiDiGraph, rev: tuple[int, int, int]) -> tuple[Q.Overview, list[Q.TimelineItem]]:
+    return Q.overview(_g, top=8), Q.timeline(_g, node_types=("Event", "Instrument"), limit=1_000_000)
+
+
+def view_overview(g: nx.MultiDiGraph, lang: str) -> None:
+    st.title(t("app_title", lang))
+    st.caption(t("app_caption", lang))
+    if g.number_of_nodes() == 0:
+        st.info(t("empty_graph", lang))
+        return
+    ov, items = _overview(g, revision(g))
+    dated = [i for i in items if i.date[:1].isdigit()]
+    section(t("graph_holds", lang))
+    cols = st.columns(len(CONTENT_TYPES) + 2)
+    for col, node_type in zip(cols, CONTENT_TYPES, strict=False):
+        col.metric(type_label(node_type, lang), ov.nodes_by_type.get(node_type, 0))
+    cols[-2].metric(t("sources", lang), ov.sources)
+    cols[-1].metric(t("links", lang), sum(n for k, n in ov.edges_by_type.items() if k != "MENTIONS"))
+    if dated:
+        st.caption(f"{t('date_span', lang)}: {dated[0].date[:4]}–{dated[-1].date[:4]}"
+                   + (f" · {t('conflicts', lang)}: {ov.conflicts}" if ov.conflicts else ""))
+    left, mid, right = st.columns(3)
+    for col, key, ranked in ((left, "top_instruments", ov.top_instruments), (mid, "top_agencies", ov.top_agencies),
+                             (right, "top_people", ov.top_people)):
+        with col, st.container(key=f"links_{key}"):
+            section(t(key, lang))
+            for i, (ref, degree) in enumerate(ranked):
+                link(ref, lang, f"ov_{key}_{i}", suffix=str(degree))
+    section(t("latest_events", lang))
+    events = [i for i in dated if i.node.type == "Event"][-8:][::-1]
+    with st.container(key="links_latest"):
+        for i, item in enumerate(events):
+            link(item.node, lang, f"ov_ev_{i}", suffix=_links_text(item.links, lang))
+
+
+def _links_text(refs: Sequence[Q.NodeRef], lang: str, limit: int = 3) -> str:
+    return ", ".join(label_of(r, lang) for r in refs[:limit])
+
+
+def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
+    node_id = param("id") if param("id") in g else None
+    if not node_id:
+        entity_picker("id", None, lang, g)
+        ref = param("id")
+        st.info(t("not_found", lang, ref=ref) if ref else t("pick_entity", lang))
+        return
+    detail = Q.node(g, node_id)
+    node_type = detail.node.type
+    st.title(label_of(detail.node, lang))
+    st.markdown(badge(node_type, lang) + (f" {md(detail.node.label)}" if lang == "en" and
+                                          detail.node.label != label_of(detail.node, lang) else ""))
+    _entity_actions(node_id, node_type, lang)
+    if node_type == "Instrument":
+        status = Q.status(g, node_id)
+        st.markdown(f"**{t('status', lang)}:** {md(status.label if lang == 'vi' else status.label_en)}")
+    _attributes(detail.attrs, lang)
+    if node_type == "Person":
+        _posts(Q.career(g, node_id).posts, lang, "ent_post")
+    elif node_type == "Agency":
+        _agency_summary(Q.agency(g, node_id), lang)
+    _linked(detail, lang)
+    if detail.attrs.get("evidence"):
+        section(t("evidence", lang))
+        evidence_block(detail.attrs["evidence"], lang, limit=5)
+    if detail.sources:
+        section(t("source_articles", lang))
+        with st.container(key="links_sources"):
+            for i, src in enumerate(detail.sources):
+                link(src, lang, f"ent_src_{i}", suffix=src.date or "")
+
+
+def _entity_actions(node_id: str, node_type: str, lang: str) -> None:
+    actions = [("network", "open_network")]
+    actions += {"Instrument": [("lineage", "open_lineage")], "Person": [("career", "open_career")],
+                "Agency": [("agency", "open_agency")]}.get(node_type, [])
+    actions.append(("timeline", "open_timeline"))
+    with st.container(horizontal=True):
+        for view, key in actions:
+            extra = {"involving": node_id} if view == "timeline" else {}
+            st.button(t(key, lang), key=f"act_{view}", on_click=go, args=(view,), kwargs={"id": node_id, **extra})
+
+
+_ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "issuer", "subject", "name_en", "abbrev", "parent",
+                "title", "author", "url", "year_explicit")
+
+
+def _attributes(attrs: dict[str, Any], lang: str) -> None:
+    rows = [(k, attrs[k]) for k in _ATTR_FIELDS if attrs.get(k) not in (None, "", [])]
+    if attrs.get("kind"):
+        rows = [(k, load_schema().kind_label(v, lang) if k == "kind" and attrs.get("type") == "Instrument" else v)
+                for k, v in rows]
+    if rows:
+        section(t("attributes", lang))
+        st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in rows))
+    if attrs.get("aliases"):
+        st.markdown(f"**{t('aliases', lang)}:** " + "; ".join(md(a) for a in attrs["aliases"]))
+    for field, disagreement in (attrs.get("conflicts") or {}).items():
+        values = "; ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement)
+        st.warning(f"**{md(field)}** — " + md(t("conflict_note", lang, values=values)))
+
+
+def _posts(posts: Sequence[Q.Post], lang: str, key: str) -> None:
+    section(t("posts", lang))
+    if not posts:
+        st.caption(t("no_posts", lang))
+    for i, post in enumerate(posts):
+        when = post.as_of if post.as_of == post.last_seen else f"{post.as_of or '?'}–{post.last_seen or '?'}"
+        with st.container(border=True):
+            st.markdown(f"**{md(post.title)}** · {md(when or t('no_date', lang))}")
+            if post.agency:
+                link(post.agency, lang, f"{key}_{i}", view="agency")
+            evidence_block(post.evidence, lang, limit=1)
+
+
+def _agency_summary(profile: Q.AgencyProfile, lang: str) -> None:
+    if profile.parent:
+        st.markdown(f"**{t('parent', lang)}:**")
+        link(profile.parent, lang, "ag_parent")
+    if profile.units:
+        section(t("units", lang))
+        with st.container(key="links_units"):
+            for i, unit in enumerate(profile.units):
+                link(unit, lang, f"ag_unit_{i}")
+    if profile.leaders:
+        section(t("leaders", lang))
+        with st.container(key="links_leaders"):
+            for i, post in enumerate(profile.leaders):
+                link(post.person, lang, f"ag_lead_{i}", suffix=f"{post.title} ({post.last_seen or '?'})")
+
+
+def _linked(detail: Q.NodeDetail, lang: str) -> None:
+    """The entity's links grouped by type, each other end a link, each link with its sentence."""
+    groups: dict[tuple[str, str], list[tuple[Q.Step, Q.NodeRef]]] = {}
+    for step in detail.out_edges:
+        groups.setdefault((step.type, "out"), []).append((step, step.target))
+    for step in detail.in_edges:
+        groups.setdefault((step.type, "in"), []).append((step, step.source))
+    if not groups:
+        return
+    section(t("linked", lang))
+    for n, ((edge_type, direction), rows) in enumerate(sorted(groups.items())):
+        arrow = "→" if direction == "out" else "←"
+        with st.expander(f"{arrow} {edge_label(edge_type, lang)} ({len(rows)})", expanded=n < 4):
+            for i, (step, other) in enumerate(rows):
+                title = step.attrs.get("title")
+                link(other, lang, f"lnk_{edge_type}_{direction}_{i}",
+                     suffix=" · ".join(x for x in (title, other.date) if x))
+                evidence_block(step.evidence, lang, limit=1)
+
+
+# network
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _network(_g: nx.MultiDiGraph, rev: tuple[int, int, int], node_id: str, depth: int, types: tuple[str, ...],
+             years: tuple[int, int] | None, lang: str) -> tuple[Any, bool]:
+    """The drawn neighbourhood, cached per view so reruns reuse the same page (no re-layout)."""
+    date_from, date_to = (str(years[0]), str(years[1])) if years else (None, None)
+    sub = Q.neighbourhood(_g, node_id, depth=depth, node_types=types or None, date_from=date_from,
+                          date_to=date_to, limit=MAX_NETWORK_NODES * 4)
+    drawn = nx.MultiDiGraph()
+    for ref in sub.nodes:
+        drawn.add_node(ref.id, **_g.nodes[ref.id])
+    for step in sub.edges:
+        drawn.add_edge(step.source.id, step.target.id, type=step.type, evidence=step.evidence, **step.attrs)
+    view = network_html(drawn, focus=node_id, lang=lang, max_nodes=MAX_NETWORK_NODES, height_px=NETWORK_HEIGHT,
+                        heading=label_of(sub.center, lang))
+    return view, sub.truncated
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _year_span(_g: nx.MultiDiGraph, rev: tuple[int, int, int]) -> tuple[int, int] | None:
+    years = [int(i.date[:4]) for i in Q.timeline(_g, node_types=CONTENT_TYPES, limit=1_000_000) if i.date[:4].isdigit()]
+    return (min(years), max(years)) if years else None
+
+
+def year_filter(g: nx.MultiDiGraph, lang: str, col: Any) -> tuple[int, int] | None:
+    """A year range slider bound to ``from``/``to``; None when it spans everything."""
+    span = _year_span(g, revision(g))
+    if span is None or span[0] == span[1]:
+        return None
+    key = bind("years", span, _years)
+    lo, hi = col.slider(t("years", lang), span[0], span[1], key=key, on_change=to_url,
+                        args=("years", lambda v: None if tuple(v) == span else f"{v[0]}-{v[1]}"))
+    return None if (lo, hi) == span else (lo, hi)
+
+
+def view_network(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("network", lang))
+    node_id = entity_picker("id", None, lang, g)
+    if not node_id:
+        st.info(t("pick_entity", lang))
+        return
+    entity_heading(g, node_id, lang)
+    c1, c2, c3 = st.columns([1, 2, 2])
+    depth = c1.slider(t("depth", lang), 1, 3, key=bind("depth", 1, int), on_change=to_url, args=("depth",))
+    types = c2.multiselect(t("node_types", lang), CONTENT_TYPES, key=bind("types", list(CONTENT_TYPES), _uncsv),
+                           format_func=lambda x: type_label(x, lang), on_change=to_url, args=("types", _csv))
+    years = year_filter(g, lang, c3)
+    view, truncated = _network(g, revision(g), node_id, int(depth), tuple(types), years, lang)
+    if truncated:
+        st.warning(t("network_truncated", lang, limit=MAX_NETWORK_NODES * 4))
+    if view.note:
+        st.warning(view.note)
+    if view.shown_nodes <= 1:
+        st.info(t("network_only_center", lang))
+    st.caption(t("network_caption", lang, nodes=view.shown_nodes, edges=view.shown_edges))
+    clicked = network_component(view, height_px=NETWORK_HEIGHT, key=f"net_{view.digest}")
+    _follow_click(clicked, f"net_{view.digest}")
+
+
+def _follow_click(clicked: dict[str, Any] | None, key: str) -> None:
+    """Open the clicked node's page, once per click (a component keeps its last value)."""
+    if not clicked or clicked.get("n") == st.session_state.get(f"{key}_done"):
+        return
+    st.session_state[f"{key}_done"] = clicked.get("n")
+    go("entity", id=str(clicked["id"]))
+    st.rerun()
+
+
+# lineage
+
+def _dot_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def lineage_dot(lin: Q.Lineage, lang: str) -> str:
+    """The chain as a left-to-right Graphviz diagram, oldest first, dates under the names."""
+    lines = ['digraph lineage {', 'rankdir=LR; bgcolor="transparent";',
+             'node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=11, color="#6b6b76"];',
+             'edge [fontname="DejaVu Sans", fontsize=10, color="#8c8c96", fontcolor="#5f6368"];']
+    for i, item in enumerate(lin.items):
+        fill = "#fde2e0" if item.role == "self" else "#eef3fb"
+        text = _dot_text(label_of(item.node, lang)) + "\\n" + _dot_text(item.node.date or t("no_date", lang))
+        lines.append(f'n{i} [label="{text}", fillcolor="{fill}"'
+                     + (', penwidth=2, color="#b3261e"' if item.role == "self" else "") + "];")
+    index = {item.node.id: i for i, item in enumerate(lin.items)}
+    for step in lin.steps:
+        a, b = index.get(step.target.id), index.get(step.source.id)   # predecessor → successor
+        if a is not None and b is not None:
+            lines.append(f'n{a} -> n{b} [label="{_dot_text(edge_label(step.type, lang))}"];')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def view_lineage(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("lineage", lang))
+    node_id = entity_picker("id", ("Instrument",), lang, g)
+    if not node_id or not require(g, node_id, "Instrument", lang, "not_instrument"):
+        return
+    lin = Q.lineage(g, node_id)
+    entity_heading(g, node_id, lang)
+    st.markdown(f"**{t('status', lang)}:** {md(lin.status.label if lang == 'vi' else lin.status.label_en)}")
+    if not lin.steps:
+        st.info(t("no_lineage", lang))
+        return
+    st.graphviz_chart(lineage_dot(lin, lang), width="content")
+    with st.container(key="links_lineage"):
+        for i, item in enumerate(lin.items):
+            link(item.node, lang, f"lin_item_{i}",
+                 suffix=f"{item.node.date or t('no_date', lang)} · {t(item.role, lang)}")
+    section(t("links_with_evidence", lang))
+    steps_block(lin.steps, lang, "lin_step")
+
+
+# path
+
+def view_path(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("path", lang))
+    left, right = st.columns(2)
+    with left:
+        a = entity_picker("a", None, lang, g, t("from_entity", lang))
+    with right:
+        b = entity_picker("b", None, lang, g, t("to_entity", lang))
+    if not a or not b:
+        st.info(t("pick_two", lang))
+        return
+    found = Q.paths(g, a, b, k=3)
+    if not found:
+        st.info(t("no_path", lang))
+    for n, path in enumerate(found, start=1):
+        path_block(path, n, lang)
+
+
+def path_block(path: Q.Path, n: int, lang: str) -> None:
+    """One path as a vertical chain: entity, link type (arrow shows its direction), entity..."""
+    with st.container(border=True, key=f"links_path_{n}"):
+        st.markdown(f"**{t('path_n', lang, n=n, hops=len(path.hops))}**")
+        for i, (node, hop) in enumerate(zip(path.nodes, [*path.hops, None], strict=False)):
+            link(node, lang, f"path_{n}_{i}")
+            if hop is not None:
+                forward = hop.source.id == node.id
+                st.markdown(f"{'↓' if forward else '↑'} *{md(edge_label(hop.type, lang))}*"
+                            + (f" · {md(hop.attrs['title'])}" if hop.attrs.get("title") else ""))
+                evidence_block(hop.evidence, lang, limit=1)
+
+
+def steps_block(steps: Sequence[Q.Step], lang: str, key: str) -> None:
+    """Links as "source — type → target", both ends clickable, each with its sentence."""
+    for i, step in enumerate(steps):
+        with st.container(border=True, key=f"links_{key}_{i}"):
+            label = edge_label(step.type, lang) + (f" · {step.attrs['title']}" if step.attrs.get("title") else "")
+            link(step.source, lang, f"{key}_{i}_s", suffix=step.source.date or "")
+            st.markdown(f"↓ *{md(label)}*")
+            link(step.target, lang, f"{key}_{i}_t", suffix=step.target.date or "")
+            evidence_block(step.evidence, lang, limit=2)
+
+
+# timeline
+
+def timeline_chart(items: Sequence[Q.TimelineItem], lang: str) -> alt.Chart:
+    """Events and instruments on a time axis, one row per type, coloured as in the network."""
+    frame = pd.DataFrame([{
+        "date": pd.Timestamp(Q.date_span(i.date)[0]) if Q.date_span(i.date) else pd.NaT,   # type: ignore[index]
+        t("date", lang): i.date,
+        t("item", lang): label_of(i.node, lang),
+        t("what", lang): i.what,
+        t("type", lang): type_label(i.node.type, lang),
+    } for i in items])
+    types = sorted({i.node.type for i in items})
+    scale = alt.Scale(domain=[type_label(x, lang) for x in types], range=[node_style(x).color for x in types])
+    return alt.Chart(frame).mark_circle(size=120, opacity=0.8).encode(
+        x=alt.X("date:T", title=t("date", lang)),
+        y=alt.Y(f"{t('type', lang)}:N", title=None),
+        color=alt.Color(f"{t('type', lang)}:N", scale=scale, legend=alt.Legend(orient="bottom", title=None)),
+        tooltip=[t("date", lang), t("item", lang), t("what", lang)],
+    ).properties(height=220)
+
+
+def view_timeline(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("timeline", lang))
+    c1, c2 = st.columns([2, 2])
+    kinds = c1.multiselect(t("timeline_types", lang), ("Event", "Instrument"),
+                           key=bind("ttypes", ["Event", "Instrument"], _uncsv), format_func=lambda x: type_label(x, lang),
+                           on_change=to_url, args=("ttypes", _csv))
+    years = year_filter(g, lang, c2)
+    involving = param("involving")
+    if involving and involving in g:
+        st.markdown(f"**{t('involving', lang)}:** {md(label_of(Q.ref(g, involving), lang))}")
+        st.button("✕", key="tl_clear", on_click=go, args=("timeline",), kwargs={"involving": None})
+    items = Q.timeline(g, node_types=kinds or ("Event", "Instrument"),
+                       date_from=str(years[0]) if years else None, date_to=str(years[1]) if years else None,
+                       involving=involving if involving in g else None, limit=2000)
+    dated = [i for i in items if Q.date_span(i.date)]
+    if not dated:
+        st.info(t("nothing_dated", lang))
+    else:
+        st.altair_chart(timeline_chart(dated, lang), width="stretch")
+    with st.container(key="links_timeline"):
+        for i, item in enumerate(dated[::-1][:200]):
+            link(item.node, lang, f"tl_{i}", suffix=f"{item.date} · {item.what}")
+    undated = [i for i in items if not Q.date_span(i.date)]
+    if undated and not years:
+        with st.expander(f"{t('undated', lang)} ({len(undated)})"):
+            for i, item in enumerate(undated):
+                link(item.node, lang, f"tl_u_{i}", suffix=_links_text(item.links, lang))
+
+
+# career and agency
+
+def view_career(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("career", lang))
+    node_id = entity_picker("id", ("Person",), lang, g)
+    if not node_id or not require(g, node_id, "Person", lang, "not_person"):
+        return
+    career = Q.career(g, node_id)
+    entity_heading(g, node_id, lang)
+    _posts(career.posts, lang, "car_post")
+    section(t("events", lang))
+    if not career.events:
+        st.caption(t("none", lang))
+    with st.container(key="links_career_events"):
+        for i, item in enumerate(career.events):
+            link(item.node, lang, f"car_ev_{i}", suffix=f"{item.date} · {item.what}")
+
+
+def view_agency(g: nx.MultiDiGraph, lang: str) -> None:
+    st.header(t("agency", lang))
+    node_id = entity_picker("id", ("Agency",), lang, g)
+    if not node_id or not require(g, node_id, "Agency", lang, "not_agency"):
+        return
+    profile = Q.agency(g, node_id)
+    entity_heading(g, node_id, lang)
+    _agency_summary(profile, lang)
+    if profile.instruments:
+        section(t("issued_instruments", lang))
+        with st.container(key="links_issued"):
+            for i, ref in enumerate(profile.instruments):
+                link(ref, lang, f"ag_inst_{i}", suffix=ref.date or "")
+    if profile.events:
+        section(t("events", lang))
+        with st.container(key="links_agency_events"):
+            for i, item in enumerate(profile.events):
+                link(item.node, lang, f"ag_ev_{i}", suffix=item.what)
+
+
+# ask
+
+def view_ask(g: nx.MultiDiGraph, lang: str) -> None:
+    from graph.ask import ask
+
+    st.header(t("ask", lang))
+    question = st.text_input(t("ask_label", lang), key=bind("q", ""), placeholder=t("ask_placeholder", lang),
+                             on_change=to_url, args=("q",))
+    st.caption(t("examples", lang))
+    cols = st.columns(len(ASK_EXAMPLES))
+    for col, example in zip(cols, ASK_EXAMPLES, strict=False):
+        col.button(example, key=f"ex_{example}", on_click=_set_question, args=(example,))
+    if question:
+        show_answer(ask(g, question), lang)
+
+
+def _set_question(text: str) -> None:
+    st.session_state["w_q"] = text
+    st.query_params["q"] = text
+
+
+def show_answer(answer: Any, lang: str) -> None:
+    """The query ``graph.ask`` ran (as a call and as the equivalent CLI), then its result."""
+    args = ", ".join(f"{k}={v!r}" for k, v in answer.params.items())
+    st.markdown(f"**{t('query_ran', lang)}:** `{answer.query}({args})`")
+    st.caption(f"python -m graph ask {_shell_quote(answer.question)}")
+    if answer.error:
+        st.warning(md(answer.error))
+        return
+    result = answer.result
+    items = result if isinstance(result, list) else [result]
+    if not items:
+        st.info(t("none", lang))
+        return
+    first = items[0]
+    if isinstance(first, Q.Step):
+        steps_block(items, lang, "ans_step")
+    elif isinstance(first, Q.Post):
+        _holders(items, lang)
+    elif isinstance(first, Q.Path):
+        for n, path in enumerate(items, start=1):
+            path_block(path, n, lang)
+    elif isinstance(first, Q.TimelineItem):
+        with st.container(key="links_ans_tl"):
+            for i, item in enumerate(items):
+                link(item.node, lang, f"ans_tl_{i}", suffix=f"{item.date} · {item.what}")
+    elif isinstance(first, Q.Hit):
+        with st.container(key="links_ans_hits"):
+            for i, hit in enumerate(items):
+                link(hit, lang, f"ans_hit_{i}", suffix=type_label(hit.type, lang))
+    else:
+        _answer_object(first, lang)
+
+
+def _shell_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _holders(posts: Sequence[Q.Post], lang: str) -> None:
+    for i, post in enumerate(posts):
+        with st.container(border=True, key=f"links_holder_{i}"):
+            link(post.person, lang, f"ans_post_{i}", suffix=f"{post.title} · {post.last_seen or t('no_date', lang)}")
+            if post.agency:
+                link(post.agency, lang, f"ans_post_ag_{i}", view="agency")
+            evidence_block(post.evidence, lang, limit=1)
+
+
+def _answer_object(result: Any, lang: str) -> None:
+    """Single-object answers open the view made for them, with the gist shown here."""
+    if isinstance(result, Q.Lineage):
+        for i, item in enumerate(result.items):
+            link(item.node, lang, f"ans_lin_{i}", suffix=f"{item.node.date or t('no_date', lang)} · {t(item.role, lang)}")
+        steps_block(result.steps, lang, "ans_lin_step")
+        st.button(t("open_lineage", lang), on_click=go, args=("lineage",), kwargs={"id": result.root.id})
+    elif isinstance(result, Q.Career):
+        link(result.person, lang, "ans_person", view="career")
+        _posts(result.posts, lang, "ans_car")
+    elif isinstance(result, Q.AgencyProfile):
+        link(result.agency, lang, "ans_agency", view="agency")
+        _agency_summary(result, lang)
+    elif isinstance(result, Q.NodeDetail):
+        link(result.node, lang, "ans_node")
+        _attributes(result.attrs, lang)
+    elif isinstance(result, Q.Status):
+        st.markdown(md(result.label if lang == "vi" else result.label_en))
+        steps_block(result.because, lang, "ans_status")
+    elif isinstance(result, Q.Subgraph):
+        st.button(t("open_network", lang), on_click=go, args=("network",), kwargs={"id": result.center.id})
+    elif isinstance(result, Q.Overview):
+        st.button(t("overview", lang), on_click=go, args=("overview",))
+    else:
+        st.code(str(result))
+
+
+# add documents
+
+def view_add(store: NxStore, lang: str) -> None:
+    st.header(t("add", lang))
+    files = st.file_uploader(t("upload", lang), type=["txt", "md", "html", "htm"], accept_multiple_files=True)
+    folder = st.text_input(t("folder", lang), key="folder")
+    if not st.button(t("ingest", lang), type="primary"):
+        return
+    paths = [_save_upload(f) for f in files or []] + ([Path(folder)] if folder.strip() else [])
+    if not paths:
+        st.warning(t("nothing_to_ingest", lang))
+        return
+    bar = st.progress(0.0)
+    reports = ingest(store, paths, _progress_to(bar, lang))
+    bar.empty()
+    st.cache_data.clear()
+    _report(reports, lang)
+
+
+def _save_upload(upload: Any) -> Path:
+    """Keep an uploaded file next to the graph, so its evidence keeps pointing at a real file."""
+    UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+    name = Path(upload.name).name or "upload.txt"
+    fd, tmp = tempfile.mkstemp(dir=UPLOAD_DIR, prefix=".part-")
+    with os.fdopen(fd, "wb") as out:
+        out.write(upload.getvalue())
+    target = UPLOAD_DIR / name
+    os.replace(tmp, target)
+    return target
+
+
+def _report(reports: Sequence[FileReport], lang: str) -> None:
+    count = {s: sum(r.status == s for r in reports) for s in ("added", "replaced", "unchanged", "refused", "failed")}
+    st.success(t("ingest_done", lang, added=count["added"], replaced=count["replaced"], unchanged=count["unchanged"],
+                 refused=count["refused"] + count["failed"]))
+    st.dataframe(pd.DataFrame([r.__dict__ for r in reports]), hide_index=True, width="stretch")
+
+
+# -- main -----------------------------------------------------------------------------------
+
+RENDER: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
+    "overview": view_overview, "entity": view_entity, "network": view_network, "lineage": view_lineage,
+    "path": view_path, "timeline": view_timeline, "career": view_career, "agency": view_agency, "ask": view_ask,
+}
+
+
+def main() -> None:
+    st.set_page_config(page_title="Policy graph explorer", layout="wide")
+    st.html(STYLE)
+    lang = current_lang()
+    store = graph_store(lang)
+    g = store.graph
+    view = sidebar(g, lang)
+    lang = current_lang()   # the switch may just have changed it
+    if view == "add":
+        view_add(store, lang)
+    else:
+        RENDER[view](g, lang)
+
+
+main()
