@@ -32,12 +32,10 @@ CORPUS = Path("/work/shared/corpus/baomoi-2017.jsonl.gz")
 INSTRUMENT = re.compile(
     r"\d+\s*-\s*(?:CT|NQ|KL|QĐ|KH|HD)/TW|\d+/\d{4}/NĐ-CP|\d+(?:/\d{4})?/QĐ-TTg"
     r"|\d+/QĐ-UBND|\d+/KH-UBND|\d+\s*-\s*[A-ZĐa-z]+/TU\b")
-FAMILY = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương "
-          "Lương Mai Tô Hà Lâm Trịnh Cao Lưu Thái Tạ Chu Đoàn Vương Triệu Quách Kiều Phùng La Nghiêm "
-          "Tống Lại Giang Châu Thân Mạc Hứa Vi Lò Nông Lục Hầu Sùng Tòng Uông Viên Mẫn Thào").split()
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trương", "Lương", "Mai", "Tô", "Hà", "Lâm", "Trịnh", "Cao", "Lưu", "Thái", "Tạ", "Chu", "Đoàn", "Vương", "Triệu", "Quách", "Kiều", "Phùng", "La", "Nghiêm", "Tống", "Lại", "Giang", "Châu", "Thân", "Mạc", "Hứa", "Vi", "Lò", "Nông", "Lục", "Hầu", "Sùng", "Tòng", "Uông", "Viên", "Mẫn", "Thào"]
 UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ"
 # a personal name: a common family name, then one to three capitalised syllables
-NAME = r"(?:%s)(?: [%s][a-zà-ỹđ]+){1,3}\b" % ("|".join(FAMILY), UPPER)
+NAME = r"(?:{})(?: [{}][a-zà-ỹđ]+){{1,3}}\b".format("|".join(FAMILY), UPPER)
 NOT_A_NAME = re.compile(r"Hà (?:Nội|Nam|Tĩnh|Giang)|Thái (?:Bình|Nguyên)|Lâm Đồng|Cao Bằng|Hồ Chí Minh|Đoàn (?:Đại|Thanh)")
 # a State or Party post (company posts such as "Giám đốc Công ty" do not count)
 POST = re.compile(
@@ -109,8 +107,8 @@ def main():
     chosen = pick(args.corpus, args.seed)
     out = HERE / "articles"
     for n, (art, _, bucket) in enumerate(chosen, 100):
-        name = "%03d_%s.txt" % (n, art["id"])
-        print("%s\t%-17s\t%5d\t%s" % (name, bucket, len(art["text"]), art["title"][:80]))
+        name = f"{n:03d}_{art['id']}.txt"
+        print(f"{name}\t{bucket:<17}\t{len(art['text']):5d}\t{art['title'][:80]}")
         if args.write:
             out.mkdir(exist_ok=True)
             (out / name).write_text(art["text"], encoding="utf-8")

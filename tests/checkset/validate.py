@@ -29,21 +29,21 @@ def main():
         gold = json.loads(path.read_text(encoding="utf-8"))
         missing = KEYS - set(gold)
         if missing:
-            problems.append("%s: missing %s" % (path.name, sorted(missing)))
+            problems.append(f"{path.name}: missing {sorted(missing)}")
         if gold.get("file") != path.stem + ".txt":
-            problems.append("%s: file is %r" % (path.name, gold.get("file")))
+            problems.append("{}: file is {!r}".format(path.name, gold.get("file")))
         if not (HERE / "articles" / (path.stem + ".txt")).exists():
-            problems.append("%s: no article" % path.name)
+            problems.append(f"{path.name}: no article")
         score.score_file(gold, json.loads(json.dumps(gold)), tally)
-    print("%d gold files" % len(golds))
+    print(f"{len(golds)} gold files")
     if problems:
         print("\n".join(problems))
         return 1
     rows = tally.table()
     bad = {k: v["f1"] for k, v in rows.items() if v["f1"] != 1.0}
     for name, r in rows.items():
-        print("  %-14s tp %4d" % (name, r["tp"]))
-    print("self-score: " + ("all F1 1.0" if not bad else "NOT 1.0: %s" % bad))
+        print(f"  {name:<14} tp {r['tp']:4d}")
+    print("self-score: " + ("all F1 1.0" if not bad else f"NOT 1.0: {bad}"))
     return 1 if bad else 0
 
 
