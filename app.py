@@ -762,7 +762,7 @@ def _answer_object(result: Any, lang: str) -> None:
 
 def view_add(store: NxStore, lang: str) -> None:
     st.header(t("add", lang))
-    files = st.file_uploader(t("upload", lang), type=["txt", "md", "html", "htm"], accept_multiple_files=True)
+    files = st.file_uploader(t("upload", lang), accept_multiple_files=True)   # the report says why a file is refused
     folder = st.text_input(t("folder", lang), key="folder")
     if not st.button(t("ingest", lang), type="primary"):
         return

@@ -113,7 +113,7 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "query_ran": ("Truy vấn đã chạy", "Query run"),
     "not_understood": ("Chưa hiểu câu hỏi.", "The question was not understood."),
     # add documents
-    "upload": ("Tải lên tệp .txt, .md, .html", "Upload .txt, .md or .html files"),
+    "upload": ("Tải lên tệp (.txt, .md, .html, .docx, .pdf, .jsonl)", "Upload files (.txt, .md, .html, .docx, .pdf, .jsonl)"),
     "folder": ("Hoặc đường dẫn thư mục trên máy chủ", "Or a folder on the server"),
     "ingest": ("Nạp vào đồ thị", "Ingest"),
     "ingesting": ("Đang nạp {file}…", "Ingesting {file}…"),

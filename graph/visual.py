@@ -265,8 +265,11 @@ def _vis_js() -> str:
 
 @lru_cache(maxsize=1)
 def _template_env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(WEB_DIR)),
-                       autoescape=select_autoescape(["html"]), auto_reload=False)
+    env = Environment(loader=FileSystemLoader(str(WEB_DIR)), autoescape=select_autoescape(["html"]),
+                      auto_reload=False)
+    # tojson still escapes < > & ' (so no text can close the <script>); keep Vietnamese readable.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
 def network_html(
