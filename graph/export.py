@@ -18,7 +18,7 @@ FORMATS = ("graphml", "gexf", "json", "csv")
 NODE_COLUMNS = ("id", "type", "label", "label_en", "kind", "number", "name", "issued", "date", "sources")
 EDGE_COLUMNS = ("source", "target", "key", "type", "title", "as_of", "sources", "evidence_count",
                 "first_sentence", "first_source")
-_SKIP = {"claims"}
+_SKIP = {"claims", "ledger"}
 
 
 def _scalar(v: Any) -> Any:

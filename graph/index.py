@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from graph.ids import (
     fold,

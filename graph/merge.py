@@ -3,7 +3,7 @@ facts of many sources into one node's attributes.
 
 Facts are kept per source so that a changed or removed source takes back exactly what it
 said: a node's attributes are always *derived* from its per-source claims
-(``derive_node``), never edited in place.  Entity resolution is the choice of ids
+(``ledger_add``/``derive_fields``), never edited in place.  Entity resolution is the choice of ids
 (graph/ids.py) plus two look-ups here: names within the extraction (an agency's parent,
 a bare "Chỉ thị 39" next to "Chỉ thị số 39-CT/TW") and, through ``lookup_bare``, the
 instruments already in the graph.
@@ -11,6 +11,7 @@ instruments already in the graph.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -378,38 +379,77 @@ def _compatible_dates(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def derive_node(node_type: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Attributes of a node from its sources' claims; disagreeing values go to ``conflicts``."""
-    out: dict[str, Any] = {}
-    conflicts: dict[str, list[dict[str, Any]]] = {}
-    fields = sorted({f for c in claims.values() for f in c})
+Ledger = dict[str, dict[Any, list[Any]]]   # field -> value key -> [value, [source ids]]
+
+
+def _key(v: Any) -> Any:
+    return json.dumps(v, sort_keys=True, ensure_ascii=False) if isinstance(v, dict | list) else v
+
+
+def ledger_add(ledger: Ledger, sid: str, attrs: dict[str, Any]) -> set[str]:
+    """Record one source's claims about a node; returns the fields that may have changed.
+
+    Why a ledger (value -> sources) rather than re-reading every source's claims: a hub such
+    as "Chính phủ" is claimed by thousands of sources, and deriving it from all of them on
+    each add would make ingest quadratic.
+    """
+    for f, v in attrs.items():
+        values = ledger.setdefault(f, {})
+        for item in (v if f in LIST_FIELDS else [v]):
+            entry = values.setdefault(_key(item), [item, []])
+            entry[1].append(sid)
+    return set(attrs)
+
+
+def ledger_remove(ledger: Ledger, sid: str, attrs: dict[str, Any]) -> set[str]:
+    """Take one source's claims back out of the ledger."""
+    for f, v in attrs.items():
+        values = ledger.get(f, {})
+        for item in (v if f in LIST_FIELDS else [v]):
+            entry = values.get(_key(item))
+            if entry and sid in entry[1]:
+                entry[1].remove(sid)
+                if not entry[1]:
+                    del values[_key(item)]
+        if not values:
+            ledger.pop(f, None)
+    return set(attrs)
+
+
+def derive_fields(node_type: str, ledger: Ledger, fields: set[str], data: dict[str, Any]) -> None:
+    """Set ``data[f]`` for each changed field from the ledger; disagreements go to ``conflicts``."""
+    conflicts: dict[str, list[dict[str, Any]]] = data.setdefault("conflicts", {})
     for f in fields:
-        if f in LIST_FIELDS:
-            merged: list[Any] = []
-            for sid in sorted(claims):
-                for item in claims[sid].get(f, []):
-                    if item not in merged:
-                        merged.append(item)
-            out[f] = merged
+        conflicts.pop(f, None)
+        entries = list(ledger.get(f, {}).values())
+        if not entries:
+            data.pop(f, None)
             continue
-        by_value: dict[Any, list[str]] = {}
-        for sid in sorted(claims):
-            if f in claims[sid]:
-                by_value.setdefault(claims[sid][f], []).append(sid)
-        values = list(by_value)
+        if f in LIST_FIELDS:
+            data[f] = [value for value, _ in entries]
+            continue
         if f in DATE_FIELDS:
-            values.sort(key=lambda v: (-len(str(v)), -len(by_value[v]), str(v)))
-            chosen = values[0]
-            clash = [v for v in values if not _compatible_dates(str(v), str(chosen))]
+            entries.sort(key=lambda e: (-len(str(e[0])), -len(e[1]), str(e[0])))
+            chosen = entries[0]
+            clash = [e for e in entries if not _compatible_dates(str(e[0]), str(chosen[0]))]
         else:
-            values.sort(key=lambda v: (-len(by_value[v]), str(v)))
-            chosen = values[0]
-            clash = [v for v in values[1:] if fold(str(v)) != fold(str(chosen))]
-        out[f] = chosen
+            entries.sort(key=lambda e: (-len(e[1]), str(e[0])))
+            chosen = entries[0]
+            clash = [e for e in entries[1:] if fold(str(e[0])) != fold(str(chosen[0]))]
+        data[f] = chosen[0]
         if clash and f in CONFLICT_FIELDS:
-            conflicts[f] = [{"value": v, "sources": by_value[v]} for v in [chosen, *clash]]
-    out["conflicts"] = conflicts
-    out["label"], out["label_en"] = node_labels(node_type, out)
+            conflicts[f] = [{"value": e[0], "sources": list(e[1])} for e in [chosen, *clash]]
+    data["label"], data["label_en"] = node_labels(node_type, data)
+
+
+def derive_node(node_type: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Attributes of a node from its sources' claims, all at once (the ledger's reference)."""
+    ledger: Ledger = {}
+    fields: set[str] = set()
+    for sid in sorted(claims):
+        fields |= ledger_add(ledger, sid, claims[sid])
+    out: dict[str, Any] = {"conflicts": {}}
+    derive_fields(node_type, ledger, fields, out)
     return out
 
 

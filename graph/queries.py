@@ -32,7 +32,7 @@ from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from graph.ids import fold, normalize, source_node_id
 from graph.index import Hit, resolve, search
@@ -65,7 +65,7 @@ class NotFound(LookupError):
 
 class _Result:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
+        return asdict(self)  # type: ignore[call-overload]
 
 
 @dataclass
@@ -249,7 +249,7 @@ def node(g: nx.MultiDiGraph, r: str) -> NodeDetail:
     """Everything about one node: attributes, links both ways with evidence, sources."""
     nid = _need(g, r)
     d = g.nodes[nid]
-    attrs = {k: v for k, v in d.items() if k not in ("claims", "evidence")}
+    attrs = {k: v for k, v in d.items() if k not in ("claims", "ledger", "evidence")}
     attrs["evidence"] = evidence(g, d.get("evidence", []))
     outs = [_step(g, nid, v, data, 3) for _, v, data in g.out_edges(nid, data=True)
             if data["type"] != "MENTIONS" or d.get("type") == "Source"]

@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -25,11 +26,12 @@ from typing import Any, Protocol
 import networkx as nx
 
 from graph.ids import leading_number, looks_numbered
-from graph.merge import SourceFacts, derive_node, facts_from_extraction
+from graph.merge import SourceFacts, derive_fields, facts_from_extraction, ledger_add, ledger_remove
 from loaders.model import Extraction
 
 FORMAT = "vn-policy-kg/1"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.pickle"
+MAX_NODE_EVIDENCE = 5   # a node keeps a few sentences; its MENTIONS edges keep every source's
 PAUSE_ENV = "GRAPH_SAVE_PAUSE"   # test hook: seconds to sleep halfway through writing a save
 
 
@@ -85,7 +87,7 @@ class NxStore:
         self._g.graph.setdefault("revision", 0)
         self.manifest: dict[str, SourceEntry] = manifest or {}
         self.path = Path(path) if path else DEFAULT_PATH
-        self._hashes = {e.content_hash for e in self.manifest.values()}
+        self._hashes = Counter(e.content_hash for e in self.manifest.values())
         self._bare: dict[tuple[str, str], set[str]] | None = None
 
     # -- reading -------------------------------------------------------------------
@@ -151,14 +153,14 @@ class NxStore:
         change = Change(status, sid)
         for nf in facts.nodes.values():
             if nf.id not in g:
-                g.add_node(nf.id, type=nf.type, claims={}, sources=[], evidence=[])
+                g.add_node(nf.id, type=nf.type, claims={}, ledger={}, sources=[], evidence=[])
                 change.nodes_added += 1
             data = g.nodes[nf.id]
             data["claims"][sid] = nf.attrs
-            if sid not in data["sources"]:
-                data["sources"].append(sid)
-            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != sid] + nf.evidence[:3]
-            data.update(derive_node(data["type"], data["claims"]))
+            data["sources"].append(sid)
+            if len(data["evidence"]) < MAX_NODE_EVIDENCE:
+                data["evidence"].extend(nf.evidence[:MAX_NODE_EVIDENCE - len(data["evidence"])])
+            derive_fields(data["type"], data["ledger"], ledger_add(data["ledger"], sid, nf.attrs), data)
             if nf.type == "Instrument":
                 self._index_bare(nf.id, data)
         for (u, v, key), ef in facts.edges.items():
@@ -166,13 +168,12 @@ class NxStore:
                 g.add_edge(u, v, key=key, type=ef.type, evidence=[], sources=[], **ef.attrs)
                 change.edges_added += 1
             data = g.edges[u, v, key]
-            if sid not in data["sources"]:
-                data["sources"].append(sid)
-            data["evidence"] = [e for e in data["evidence"] if e["source_id"] != sid] + ef.evidence
+            data["sources"].append(sid)
+            data["evidence"].extend(ef.evidence)
             _derive_edge(data)
         self.manifest[sid] = SourceEntry(sid, facts.path, facts.name, facts.content_hash, time.time(),
                                          list(facts.nodes), list(facts.edges))
-        self._hashes.add(facts.content_hash)
+        self._hashes[facts.content_hash] += 1
         g.graph["revision"] += 1
         return change
 
@@ -198,7 +199,7 @@ class NxStore:
             if n not in g:
                 continue
             data = g.nodes[n]
-            data["claims"].pop(source_id, None)
+            claims = data["claims"].pop(source_id, None) or {}
             data["sources"] = [s for s in data["sources"] if s != source_id]
             data["evidence"] = [e for e in data["evidence"] if e["source_id"] != source_id]
             if not data["sources"]:
@@ -206,10 +207,10 @@ class NxStore:
                 g.remove_node(n)
                 change.nodes_removed += 1
             else:
-                for k in [k for k in data if k not in ("type", "claims", "sources", "evidence")]:
-                    del data[k]
-                data.update(derive_node(data["type"], data["claims"]))
-        self._hashes = {e.content_hash for e in self.manifest.values()}
+                derive_fields(data["type"], data["ledger"], ledger_remove(data["ledger"], source_id, claims), data)
+        self._hashes[entry.content_hash] -= 1
+        if self._hashes[entry.content_hash] <= 0:
+            del self._hashes[entry.content_hash]
         self._bare = None
         g.graph["revision"] += 1
         return change

@@ -5,7 +5,9 @@ depend on the extractor's quality.  Evidence spans point into the small texts bu
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
+from graph.store import NxStore
 from loaders.model import (
     Agency,
     Event,
@@ -148,3 +150,16 @@ def justice_units() -> Extraction:
 
 def all_fixtures() -> list[Extraction]:
     return [directive_39_survey(), directive_39_review(), plan_32(), home_affairs_units(), justice_units()]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+def seed_store() -> NxStore:
+    """The seeds through the real readers and extractor, as the CLI builds them (one process)."""
+    from graph.ingest import build
+
+    store = NxStore()
+    summary = build(store, [str(SEEDS)], workers=1, progress=False)
+    assert not summary.failed, summary.failed
+    return store
