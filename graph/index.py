@@ -41,6 +41,7 @@ class Hit:
     label_en: str
     score: float
     matched: str            # the name that matched best
+    complete: bool = True   # every word of the query matched (else a partial, fallback hit)
 
 
 @dataclass
@@ -148,16 +149,19 @@ def search(g: nx.MultiDiGraph, query: str, types: tuple[str, ...] | list[str] | 
     q_all = _TOKEN.findall(qf)
     q_tokens = [t for t in q_all if t not in stop] or q_all
     scores: dict[str, float] = {}
+    complete: set[str] = set()
     if query in g:
         scores[query] = 100.0
     if looks_numbered(query):
         nid = instrument_id(query)
         if nid in g:
             scores[nid] = 100.0
+    complete.update(scores)
     kn = _kind_number(q_all)
     if kn:
         for nid in idx.kind_number.get(kn, ()):
             scores[nid] = max(scores.get(nid, 0.0), 40.0)
+            complete.add(nid)
     candidates = _candidates(idx, q_tokens)
     qn = normalize(query).casefold()
     for nid, matched in candidates.items():
@@ -170,6 +174,8 @@ def search(g: nx.MultiDiGraph, query: str, types: tuple[str, ...] | list[str] | 
                 best = max(best, 8.0 + 4.0 * len(qf) / max(len(name), 1))
             elif qf in name:
                 best = max(best, 5.0 + 3.0 * len(qf) / max(len(name), 1))
+        if matched == len(q_tokens):
+            complete.add(nid)
         s = 10.0 * matched / len(q_tokens) + best
         if qn != qf and any(qn in r.casefold() for r in idx.raw.get(nid, [])):
             s += 1.0
@@ -183,7 +189,7 @@ def search(g: nx.MultiDiGraph, query: str, types: tuple[str, ...] | list[str] | 
         if data.get("type") == "Source" and not (types and "Source" in types):
             continue
         hits.append(Hit(nid, data.get("type", ""), data.get("label", nid), data.get("label_en", ""),
-                        round(s, 3), _best_name(idx, nid, qf)))
+                        round(s, 3), _best_name(idx, nid, qf), nid in complete))
         if len(hits) >= limit:
             break
     return hits
@@ -224,7 +230,8 @@ def _best_name(idx: SearchIndex, nid: str, qf: str) -> str:
 
 
 def resolve(g: nx.MultiDiGraph, ref: str, types: tuple[str, ...] | list[str] | None = None) -> str | None:
-    """The node a user means by ``ref``: an id, a document number, else the best search hit."""
+    """The node a user means by ``ref``: an id, a document number, else the best search hit
+    that matches every word (a partial match is a guess, not an answer)."""
     ref = ref.strip()
     if ref in g and (not types or g.nodes[ref].get("type") in types):
         return ref
@@ -233,4 +240,4 @@ def resolve(g: nx.MultiDiGraph, ref: str, types: tuple[str, ...] | list[str] | N
         if nid in g:
             return nid
     hits = search(g, ref, types=types, limit=1)
-    return hits[0].id if hits else None
+    return hits[0].id if hits and hits[0].complete else None

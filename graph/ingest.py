@@ -9,6 +9,7 @@ are skipped before extraction, so a re-ingest costs little more than reading.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import struct
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.store import NxStore
+from graph.store import NxStore, gc_paused
 from loaders.model import Extraction, ReadProblem, SourceText
 
 Extractor = Callable[[SourceText], Extraction]
@@ -108,6 +109,11 @@ def _init_worker(extractor: Extractor | None) -> None:
     _EXTRACT = extractor or _default_extractor()
 
 
+def _init_pool_worker(extractor: Extractor | None) -> None:
+    gc.enable()          # a forked worker inherits the parent's paused collector
+    _init_worker(extractor)
+
+
 def _work(item: Any) -> tuple[str, Any, int]:
     """Extract one source in a worker; every failure comes back as a message, never raised."""
     if isinstance(item, ReadProblem):
@@ -190,22 +196,24 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
             bar.update(size)
             bar.set_postfix(files=summary.sources, failed=len(summary.failed), refresh=False)
 
-    try:
-        if workers <= 1:
-            _init_worker(extractor)
-            for item in feed():
-                handle(*_work(item))
-        else:
-            ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
-                for result in pool.imap(_work, feed(), chunksize=chunksize):
-                    handle(*result)
-    finally:
-        stop.set()
-        for _ in range(workers * chunksize * 8):   # wake a feeder blocked on the window
-            window.release()
-        if bar is not None:
-            bar.close()
+    # the graph grows by millions of acyclic objects: no cycle hunting while it does
+    with gc_paused():
+        try:
+            if workers <= 1:
+                _init_worker(extractor)
+                for item in feed():
+                    handle(*_work(item))
+            else:
+                ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+                with ctx.Pool(workers, initializer=_init_pool_worker, initargs=(extractor,)) as pool:
+                    for result in pool.imap(_work, feed(), chunksize=chunksize):
+                        handle(*result)
+        finally:
+            stop.set()
+            for _ in range(workers * chunksize * 8):   # wake a feeder blocked on the window
+                window.release()
+            if bar is not None:
+                bar.close()
     summary.seconds = time.perf_counter() - start
     summary.nodes = store.graph.number_of_nodes()
     summary.edges = store.graph.number_of_edges()

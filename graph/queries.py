@@ -343,19 +343,19 @@ def related(g: nx.MultiDiGraph, r: str, edge_type: str, direction: str = "out") 
 
 # -- paths and neighbourhoods -------------------------------------------------------------
 
-_UNDIRECTED: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, int, nx.Graph]] = weakref.WeakKeyDictionary()
+_UNDIRECTED: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, nx.Graph]] = weakref.WeakKeyDictionary()
 
 
 def _undirected(g: nx.MultiDiGraph) -> nx.Graph:
     """The content graph without sources or MENTIONS, undirected; cached per graph revision."""
-    rev = (g.graph.get("revision", 0), g.number_of_edges())
+    rev = g.graph.get("revision", 0)
     cached = _UNDIRECTED.get(g)
-    if cached and cached[:2] == rev:
-        return cached[2]
+    if cached and cached[0] == rev:
+        return cached[1]
     ug = nx.Graph()
     ug.add_nodes_from(n for n, d in g.nodes(data=True) if d.get("type") != "Source")
     ug.add_edges_from((u, v) for u, v, d in g.edges(data=True) if d["type"] != "MENTIONS")
-    _UNDIRECTED[g] = (*rev, ug)
+    _UNDIRECTED[g] = (rev, ug)
     return ug
 
 
@@ -369,21 +369,82 @@ def _hop(g: nx.MultiDiGraph, a: str, b: str) -> Step:
     return _step(g, u, v, d, 2)
 
 
+def _bfs_path(adj: Any, a: str, b: str, max_hops: int, banned: set[str] | frozenset[str] = frozenset(),
+              banned_edge: tuple[str, str] | None = None) -> list[str] | None:
+    """A shortest path of at most ``max_hops`` links avoiding ``banned`` nodes (and one link).
+
+    Bidirectional and depth-bounded: it expands the smaller frontier, so a query between
+    two nodes behind hubs stays in the milliseconds on a corpus-sized graph.
+    """
+    if a == b:
+        return [a]
+    pred: dict[str, str | None] = {a: None}
+    succ: dict[str, str | None] = {b: None}
+    front_a, front_b = [a], [b]
+    hops = 0
+    while front_a and front_b and hops < max_hops:
+        hops += 1
+        forward = len(front_a) <= len(front_b)
+        frontier, seen, other = (front_a, pred, succ) if forward else (front_b, succ, pred)
+        nxt: list[str] = []
+        for x in frontier:
+            for y in adj[x]:
+                if y in seen or y in banned:
+                    continue
+                if banned_edge and {x, y} == set(banned_edge):
+                    continue
+                seen[y] = x
+                if y in other:
+                    left, right = (y, y)
+                    path = []
+                    while left is not None:
+                        path.append(left)
+                        left = pred[left]
+                    path.reverse()
+                    right = succ[right]
+                    while right is not None:
+                        path.append(right)
+                        right = succ[right]
+                    return path
+                nxt.append(y)
+        if forward:
+            front_a = nxt
+        else:
+            front_b = nxt
+    return None
+
+
 def paths(g: nx.MultiDiGraph, a: str, b: str, k: int = 3, max_hops: int = 6) -> list[Path]:
-    """The shortest path between two entities and up to ``k - 1`` alternatives, hops explained."""
+    """The shortest path between two entities and up to ``k - 1`` alternatives, hops explained.
+
+    Alternatives avoid, in turn, one node or one link of the shortest path (a light form of
+    Yen's algorithm), shortest first; sources and MENTIONS links are never hops.
+    """
     na, nb = _need(g, a), _need(g, b)
     ug = _undirected(g)
     if na not in ug or nb not in ug:
         return []
-    out: list[Path] = []
-    try:
-        for p in itertools.islice(nx.shortest_simple_paths(ug, na, nb), k):
-            if len(p) - 1 > max_hops:
+    adj = ug._adj
+    first = _bfs_path(adj, na, nb, max_hops)
+    if first is None:
+        return []
+    found = [first]
+    if k > 1:
+        cands: list[list[str]] = []
+        for x in first[1:-1]:
+            p = _bfs_path(adj, na, nb, max_hops, banned={x})
+            if p:
+                cands.append(p)
+        for u, v in itertools.pairwise(first):
+            p = _bfs_path(adj, na, nb, max_hops, banned_edge=(u, v))
+            if p:
+                cands.append(p)
+        for p in sorted(cands, key=len):
+            if p not in found:
+                found.append(p)
+            if len(found) >= k:
                 break
-            out.append(Path([ref(g, n) for n in p], [_hop(g, x, y) for x, y in itertools.pairwise(p)]))
-    except nx.NetworkXNoPath:
-        pass
-    return out
+    return [Path([ref(g, n) for n in p], [_hop(g, x, y) for x, y in itertools.pairwise(p)]) for p in found]
 
 
 def _edge_dates(data: dict[str, Any]) -> list[str]:
