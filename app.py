@@ -362,7 +362,7 @@ def _attributes(attrs: dict[str, Any], lang: str) -> None:
                 for k, v in rows]
     if rows:
         section(t("attributes", lang))
-        st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in rows))
+        st.markdown("\n".join(f"- **{t('attr_' + k, lang)}**: {md(v)}" for k, v in rows))
     if attrs.get("aliases"):
         st.markdown(f"**{t('aliases', lang)}:** " + "; ".join(md(a) for a in attrs["aliases"]))
     for field, disagreement in (attrs.get("conflicts") or {}).items():
@@ -414,8 +414,8 @@ def _linked(detail: Q.NodeDetail, lang: str) -> None:
         with st.expander(f"{arrow} {edge_label(edge_type, lang)} ({len(rows)})", expanded=n < 4):
             for i, (step, other) in enumerate(rows):
                 title = step.attrs.get("title")
-                link(other, lang, f"lnk_{edge_type}_{direction}_{i}",
-                     suffix=" · ".join(x for x in (title, other.date) if x))
+                date = other.date if other.date and other.date not in other.label else None
+                link(other, lang, f"lnk_{edge_type}_{direction}_{i}", suffix=" · ".join(x for x in (title, date) if x))
                 evidence_block(step.evidence, lang, limit=1)
 
 
@@ -484,7 +484,8 @@ def _follow_click(clicked: dict[str, Any] | None, key: str) -> None:
     if not clicked or clicked.get("n") == st.session_state.get(f"{key}_done"):
         return
     st.session_state[f"{key}_done"] = clicked.get("n")
-    go("entity", id=str(clicked["id"]))
+    # The sidebar's widgets exist already in this run: navigate at the start of the next one.
+    st.session_state["pending_nav"] = ("entity", {"id": str(clicked["id"])})
     st.rerun()
 
 
@@ -807,6 +808,9 @@ RENDER: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
 def main() -> None:
     st.set_page_config(page_title="Policy graph explorer", layout="wide")
     st.html(STYLE)
+    if "pending_nav" in st.session_state:
+        view, params = st.session_state.pop("pending_nav")
+        go(view, **params)
     lang = current_lang()
     store = graph_store(lang)
     g = store.graph
