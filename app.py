@@ -16,11 +16,9 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 import networkx as nx
-import pandas as pd
 import streamlit as st
 
 from explorer.i18n import LANGS, t
@@ -29,6 +27,12 @@ from graph import queries as Q
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, NxStore
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
+
+if TYPE_CHECKING:
+    import altair as alt
+
+# altair and pandas cost half a second to import and pyvis a tenth: the first page of a start
+# does not need them, so they are imported where used and warmed up after that first page.
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "data" / "seeds"
@@ -60,6 +64,19 @@ blockquote { font-size: 0.95rem; color: #3d3d45; }
 def _store() -> NxStore:
     """The saved graph, loaded once per server process and shared by every session."""
     return NxStore.load(GRAPH_PATH)
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up() -> threading.Thread:
+    """Import what other views need in the background, once per server, after the first page."""
+    def run() -> None:
+        import altair  # noqa: F401
+        import pandas  # noqa: F401
+        import pyvis.network  # noqa: F401
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @st.cache_resource(show_spinner=False)
@@ -581,6 +598,9 @@ def steps_block(steps: Sequence[Q.Step], lang: str, key: str) -> None:
 
 def timeline_chart(items: Sequence[Q.TimelineItem], lang: str) -> alt.Chart:
     """Events and instruments on a time axis, one row per type, coloured as in the network."""
+    import altair as alt
+    import pandas as pd
+
     frame = pd.DataFrame([{
         "date": pd.Timestamp(Q.date_span(i.date)[0]) if Q.date_span(i.date) else pd.NaT,   # type: ignore[index]
         t("date", lang): i.date,
@@ -791,6 +811,8 @@ def _save_upload(upload: Any) -> Path:
 
 
 def _report(reports: Sequence[FileReport], lang: str) -> None:
+    import pandas as pd
+
     count = {s: sum(r.status == s for r in reports) for s in ("added", "replaced", "unchanged", "refused", "failed")}
     st.success(t("ingest_done", lang, added=count["added"], replaced=count["replaced"], unchanged=count["unchanged"],
                  refused=count["refused"] + count["failed"]))
@@ -820,6 +842,7 @@ def main() -> None:
         view_add(store, lang)
     else:
         RENDER[view](g, lang)
+    _warm_up()
 
 
 main()

@@ -15,6 +15,7 @@ Why this module exists instead of ``pyvis.Network.show``:
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -23,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 from graph.schema import load_schema
 
 WEB_DIR = Path(__file__).with_name("web")
 COMPONENT_DIR = WEB_DIR / "component"
-VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+VIS_VERSION = "vis-9.1.2"
 
 DEFAULT_MAX_NODES = 150
 LABEL_MAX_CHARS = 42
@@ -237,7 +236,7 @@ def _options(seed: int, n_nodes: int) -> dict[str, Any]:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.01,
                                  "springLength": 130, "springConstant": 0.06, "avoidOverlap": 0.5},
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
             "minVelocity": 0.75,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
@@ -256,10 +255,17 @@ def _options(seed: int, n_nodes: int) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
-    """vis-network from pyvis's bundled copy, read once; ``</script`` cannot occur inside it."""
-    text = VIS_JS.read_text(encoding="utf-8")
+    """vis-network from pyvis's own bundled copy, read once; ``</script`` cannot occur inside it.
+
+    Found without importing pyvis (which pulls in IPython) so that app start-up does not pay for it.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pyvis is not installed")
+    path = Path(spec.origin).parent / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
+    text = path.read_text(encoding="utf-8")
     if "</script" in text.lower():   # would end our inline <script> early
-        raise RuntimeError(f"{VIS_JS} cannot be inlined safely")
+        raise RuntimeError(f"{path} cannot be inlined safely")
     return text
 
 
@@ -287,6 +293,8 @@ def network_html(
     ``focus`` is drawn larger and is the centre kept when the view is capped at ``max_nodes``.
     Same input, same page: node order is sorted and the layout seeded, so reruns do not move it.
     """
+    from pyvis.network import Network  # imported on first drawing, not at app start
+
     text = _TEXT.get(lang, _TEXT["en"])
     total = g.number_of_nodes()
     keep = cap_nodes(g, focus, max_nodes)
