@@ -40,17 +40,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         t0 = time.perf_counter()
         store = NxStore.load(path)
         load_s = time.perf_counter() - t0
-        progress = None if args.progress is None else args.progress
-        summary = build(store, args.paths, workers=args.workers, progress=progress)
-        changed = summary.added or summary.replaced
+        summary = build(store, args.paths, workers=args.workers, progress=args.progress)
+        saved = bool(summary.added or summary.replaced or not path.exists())
         t1 = time.perf_counter()
-        if changed or not path.exists():
+        if saved:
             store.save(path)
         save_s = time.perf_counter() - t1
     for line in summary.lines():
         print(line)
-    print(f"graph file: {path} ({'saved' if changed or save_s else 'unchanged'}; "
-          f"load {load_s:.2f} s, save {save_s:.2f} s)")
+    print(f"graph file: {path} ({f'saved in {save_s:.2f} s' if saved else 'unchanged'}; "
+          f"loaded in {load_s:.2f} s)")
     return 0 if not summary.failed or summary.sources > 0 else 1
 
 

@@ -155,7 +155,7 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     stream = sources if sources is not None else _iter_sources(paths)
     bar = _progress(estimate_bytes(paths) if sources is None else 0, progress)
-    window = threading.Semaphore(max(4, workers * chunksize * 4))   # bounds read-ahead
+    window = threading.Semaphore(max(64, workers * chunksize * 64))   # bounds read-ahead
     stop = threading.Event()
 
     def feed() -> Iterator[Any]:
@@ -210,7 +210,7 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
                         handle(*result)
         finally:
             stop.set()
-            for _ in range(workers * chunksize * 8):   # wake a feeder blocked on the window
+            for _ in range(workers * chunksize * 128):   # wake a feeder blocked on the window
                 window.release()
             if bar is not None:
                 bar.close()
