@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import signal
 import struct
 import sys
 import threading
@@ -111,6 +112,7 @@ def _init_worker(extractor: Extractor | None) -> None:
 
 def _init_pool_worker(extractor: Extractor | None) -> None:
     gc.enable()          # a forked worker inherits the parent's paused collector
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
     _init_worker(extractor)
 
 
