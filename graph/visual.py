@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 from collections import deque
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -352,12 +352,6 @@ def write_html(view: NetworkView, path: str | Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(view.html, encoding="utf-8")
     return out
-
-
-def legend_rows(types: Iterable[str], lang: str) -> list[tuple[str, str, str]]:
-    """(label, colour, shape) for node types, for legends drawn outside the canvas."""
-    rows = {type_label(t, lang): node_style(t) for t in types}
-    return [(label, s.color, s.shape) for label, s in sorted(rows.items())]
 
 
 @lru_cache(maxsize=1)
