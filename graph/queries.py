@@ -18,9 +18,12 @@ a document number or any searchable name (see ``resolve``).
     holders(g, agency, title=None)                       -> list[Post]
     agency(g, ref)                                       -> AgencyProfile
     overview(g, top=10)                                  -> Overview
+    ref(g, node_id)                                      -> NodeRef      (helper)
+    date_span(date) / in_range(date, from, to)           -> span / bool  (helpers)
 
 Evidence items are dicts {source_id, source, title, url, sentence, start, end, date}:
-``source`` is the Source node's id.  Dates are ISO strings, possibly partial ("2016",
+``source`` is the Source node's id.  A Hit has ``complete`` (every query word matched);
+``resolve`` only accepts complete hits.  Dates are ISO strings, possibly partial ("2016",
 "2019-08") or without a year ("--08-08"); they sort and filter as spans.
 """
 
