@@ -293,7 +293,17 @@ class _Builder:
         for person in self.ex.people:
             self.add_person(person.name, person, event_dates)
         self.add_events()
+        self.share_sentences()
         return self.facts
+
+    def share_sentences(self) -> None:
+        """One string object per distinct sentence, so evidence repeated on many edges is
+        stored (and pickled) once."""
+        seen: dict[str, str] = {}
+        for evs in [f.evidence for f in self.facts.nodes.values()] + [f.evidence for f in self.facts.edges.values()]:
+            for e in evs:
+                if e.get("sentence"):
+                    e["sentence"] = seen.setdefault(e["sentence"], e["sentence"])
 
     def add_person(self, name: str, person: Any, event_dates: dict[str, str]) -> None:
         pid = self.person(name, _evs(person.evidence, self.src, self.date))
