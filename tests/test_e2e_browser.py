@@ -4,7 +4,8 @@ Starts ``streamlit run app.py`` on a free loopback port over a graph built from 
 (plus one hostile node), then: searches "Directive 39", opens its page, the lineage and the
 network; checks that the network canvas is drawn, that physics stops, that a rerun keeps the
 layout, that clicking a node opens its page, that document text never runs as script, and
-that no request leaves the machine.  Screenshots go to docs/screenshots/.
+that no request leaves the machine.  Screenshots go to tests/artifacts/screenshots/ (git-ignored);
+with UPDATE_SCREENSHOTS=1 they replace the README's ones in docs/screenshots/.
 
 Chromium is installed by ``scripts/install_browser.sh`` (``./dev.sh test`` runs it): when it
 is missing this test fails, it does not skip.
@@ -29,7 +30,7 @@ import pytest
 from playwright.sync_api import Browser, Frame, Page, Position, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = ROOT / ("docs/screenshots" if os.environ.get("UPDATE_SCREENSHOTS") else "tests/artifacts/screenshots")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
