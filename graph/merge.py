@@ -333,7 +333,7 @@ class _Builder:
     def add_events(self) -> None:
         seen: Counter[str] = Counter()
         for ev in self.ex.events:
-            base = event_id(ev.date, ev.kind, self.src.source_id)
+            base = event_id(ev.date or "undated", ev.kind or "event", self.src.source_id)
             seen[base] += 1
             node_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
             evs = _evs(ev.evidence, self.src, ev.date)
