@@ -361,3 +361,8 @@ def _from_json_bytes(raw: bytes) -> dict[str, Any]:
     g.add_nodes_from((n, d) for n, d in doc["nodes"])
     g.add_edges_from((u, v, k, d) for u, v, k, d in doc["edges"])
     return {"format": doc["format"], "graph": g, "manifest": doc["manifest"]}
+
+
+def _implements_protocol(store: NxStore) -> GraphStore:
+    """mypy checks here that NxStore offers everything GraphStore promises."""
+    return store
