@@ -47,9 +47,11 @@ class Doc:
     sents: list[Sentence] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     context_body: str | None = None
+    body_matches: list[re.Match[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.shadow = old_tones(self.text)
+        self.body_matches = list(self.lex.body_re.finditer(self.shadow))  # scanned once, used twice
         self.sents = sentences(self.shadow)
         self.starts = [s.start for s in self.sents]
         self.context_body = self._context_body()
@@ -70,7 +72,7 @@ class Doc:
         failing that, the most named province-level body."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for m in self.lex.body_re.finditer(self.shadow):
+        for m in self.body_matches:
             name = self.lex.canonical_body(m.group(0))
             if name and self.lex.bodies[name].kind == "ministry":
                 counts[name] += 1

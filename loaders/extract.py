@@ -53,8 +53,8 @@ def extract_article(source: SourceText) -> Extraction:
     named, named_mentions = find_named(doc)
     mentions += named_mentions
     hits = find_agencies(doc)
-    people = find_people(doc)
     names = find_names(doc)
+    people = find_people(doc, names)
     agencies = _merge_agencies(doc, hits)
     renames = {fold(a): b for a, b in agencies[1].items()}
     for p in people:

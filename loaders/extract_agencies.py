@@ -269,7 +269,9 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     s = doc.shadow
     hits: list[AgencyHit] = []
     taken: list[tuple[int, int]] = []
-    for m in doc.lex.body_re.finditer(s, start, end):
+    whole = start == 0 and end >= len(s)
+    body_matches = doc.body_matches if whole else list(doc.lex.body_re.finditer(s, start, end))
+    for m in body_matches:
         name = doc.lex.canonical_body(m.group(0))
         if not name:
             continue

@@ -144,9 +144,9 @@ def _prefix_len(doc: Doc, pos: int) -> int:
     return total
 
 
-def find_people(doc: Doc) -> list[Person]:
+def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
+    """People vouched for somewhere in the document, with every post the text gives them."""
     s = doc.shadow
-    names = find_names(doc)
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
     people: dict[str, PersonAcc] = {}

@@ -11,6 +11,8 @@ from loaders.vntext import fold
 
 
 def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    if len({m.key for m in mentions}) < 2:
+        return []  # a link needs two instruments (most news articles name at most one)
     lex = doc.lex
     ordered = sorted(mentions, key=lambda m: m.start)
     spans = [(m.start, m.tail_end) for m in ordered]

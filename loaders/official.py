@@ -599,8 +599,22 @@ def _header_scan(lines: list[_Line]) -> tuple[int, bool, bool, bool, int]:
     return -1, has_motto, has_num, has_date, has_party
 
 
+_NUMBER_LINE = re.compile(r"(?m)^\s*(?:SỐ|Số|số|So|so)\s*:?\s*\d")
+
+
+def _may_be_official(head: str) -> bool:
+    """Cheap test first: a header needs a motto, the Party line or a "Số: ..." line, and
+    most news articles have none of them (this keeps extraction of news fast)."""
+    lex = load_lexicon()
+    marks = [_fold(m) for m in (*lex.raw["header"]["motto"], *lex.raw["header"]["party_motto"])]
+    flat = _fold(head)
+    return any(m in flat for m in marks) or _NUMBER_LINE.search(head) is not None
+
+
 def is_official_text(text: str) -> bool:
     """True for an instrument's own text (header with motto/number/date and a kind heading)."""
+    if not _may_be_official(text[:3000]):
+        return False
     lines = _logical_lines(_split_header_text(text[:6000]))
     idx, motto, num, date, party = _header_scan(lines)
     score = int(motto or bool(party)) + int(num) + int(date) + int(idx >= 0)
