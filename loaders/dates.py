@@ -10,6 +10,11 @@ from datetime import date
 _NUMERIC = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?"
 _WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>(?:19|20)\d\d))?"
 DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_WORDS}|{_NUMERIC})(?![\w/]|[.-]\d)")
+# "Từ ngày 27 đến ngày 30-6-2017", "ngày 27-30/6": a range; the event starts on its first day.
+RANGE_RE = re.compile(
+    r"(?<![\w/])(?P<d1>\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})"
+    r"(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?(?![\w/])"
+)
 YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
 
 
@@ -28,9 +33,17 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every valid day/month(/year) in the text, with spans."""
+    """Every valid day/month(/year) in the text, with spans; a range gives its first day."""
     out = []
+    ranges = []
+    for r in RANGE_RE.finditer(text):
+        d1, d2, mo = int(r.group("d1")), int(r.group("d2")), int(r.group("m"))
+        if 1 <= d1 < d2 <= 31 and 1 <= mo <= 12:
+            out.append(DateMention(r.start(), r.end(), d1, mo, int(r.group("y")) if r.group("y") else None))
+            ranges.append((r.start(), r.end()))
     for m in DATE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue
         d = int(m.group("d") or m.group("d2"))
         mo = int(m.group("m") or m.group("m2"))
         y_s = m.group("y") or m.group("y2")
@@ -42,7 +55,7 @@ def find_dates(text: str) -> list[DateMention]:
         except ValueError:
             continue
         out.append(DateMention(m.start(), m.end(), d, mo, y))
-    return out
+    return sorted(out, key=lambda x: x.start)
 
 
 def resolve_year(mention: DateMention, published: str | None) -> tuple[str, bool]:

@@ -41,11 +41,14 @@ def _kind_near(doc: Doc, sent_start: int, sent_end: int, at: int, blocked: list[
 
 
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
-    """A day/month without a year counts only after 'ngày', 'sáng', 'chiều' ... ."""
+    """Not a deadline ("trước ngày 30-6"); a day/month without a year counts only after
+    'ngày', 'sáng', 'chiều nay' ... ."""
+    before = doc.shadow[max(sent_start, d.start - 24):d.start]
+    if doc.lex.deadline_re.search(re.sub(r"\s*ngày\s+$", " ", before)):
+        return False
     if d.year:
         return True
-    before = doc.shadow[max(sent_start, d.start - 10):d.start]
-    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")\s+(?:ngày\s+)?$", before))
+    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")\s+(?:\(?\s*ngày\s+)?\(?$", before))
 
 
 def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
@@ -109,10 +112,27 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
                 if after:
                     chair = known[fold(after[0].name)]
                     break
+    lead = doc.sents[si]
+    if chair is None:  # "Phó Thủ tướng X đã làm việc với Bộ Y": X leads
+        for verb in doc.lex.lead_verbs:
+            k = doc.shadow.find(f" {verb} ", lead.start, lead.end)
+            before = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
+            if before:
+                chair = known[fold(before[0].name)]
+                break
+    if chair is None:  # "X chủ trì" anywhere in the article
+        for sent in doc.sents[si + LEAD_SENTENCES:]:
+            for cue in doc.lex.chair_cues:
+                k = doc.shadow.find(cue, sent.start, sent.end)
+                hit = _person_before(names, sent.start, k) if k >= 0 else None
+                if hit:
+                    chair = known[fold(hit.name)]
+                    break
+            if chair:
+                break
     if chair:
         event.chaired_by = [chair]
     event.participants = [p.name for p in people if p.name != chair]
-    lead = doc.sents[si]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0:

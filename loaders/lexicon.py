@@ -108,6 +108,8 @@ class Lexicon:
     chair_lead_cues: list[str]
     organize_cues: list[str]
     day_parts: list[str]
+    deadline_re: re.Pattern[str]
+    lead_verbs: list[str]
     relation_cues: dict[str, str]       # folded cue -> type
     relation_re: re.Pattern[str]
     max_gap_before: int
@@ -182,6 +184,8 @@ def get_lexicon() -> Lexicon:
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],
         day_parts=evt["day_parts"],
+        deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
+        lead_verbs=evt["lead_verbs"],
         relation_cues={fold(k): v for k, v in rel["cues"].items()},
         relation_re=re.compile(alternation(list(rel["cues"])), re.IGNORECASE),
         max_gap_before=rel["max_gap_before"],
