@@ -116,9 +116,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     if chair is None:  # "Phó Thủ tướng X đã làm việc với Bộ Y": X leads
         for verb in doc.lex.lead_verbs:
             k = doc.shadow.find(f" {verb} ", lead.start, lead.end)
-            before = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
-            if before:
-                chair = known[fold(before[0].name)]
+            subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
+            if subjects:
+                chair = known[fold(subjects[0].name)]
                 break
     if chair is None:  # "X chủ trì" anywhere in the article
         for sent in doc.sents[si + LEAD_SENTENCES:]:
@@ -136,9 +136,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0:
-            before = [a for a in agencies if lead.start <= a.start and a.end <= k]
-            if before:
-                event.organizer = before[-1].name
+            organisers = [a for a in agencies if lead.start <= a.start and a.end <= k]
+            if organisers:
+                event.organizer = organisers[-1].name
                 break
     if event.organizer is None:
         event.organizer = doc.context_body
