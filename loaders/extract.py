@@ -61,6 +61,12 @@ def extract_article(source: SourceText) -> Extraction:
         for pos in p.positions:
             if pos.agency:
                 pos.agency = renames.get(fold(pos.agency), pos.agency)
+    known = {fold(a.name) for a in agencies[0]}
+    for p in people:  # a body named only inside a post is an agency of the article too
+        for pos in p.positions:
+            if pos.agency and fold(pos.agency) not in known:
+                known.add(fold(pos.agency))
+                agencies[0].append(Agency(pos.agency, None, [pos.evidence] if pos.evidence else []))
     events = find_events(doc, mentions, hits, people, names)
     for e in events:
         if e.organizer:

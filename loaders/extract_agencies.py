@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.context import Doc, stops_at
+from loaders.context import STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
 from loaders.vntext import fold, old_tones
@@ -200,6 +200,24 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
     return out, out[-1].end
 
 
+def _lower_name_with_parent(doc: Doc, head: str, pos: int, after: int) -> AgencyHit | None:
+    """'Cục quản lý giá (Bộ Tài chính)': a name typed in lower case counts only when the
+    ministry it belongs to is printed right after it."""
+    toks = tokens(doc.shadow, after, 8)
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if not t.word[:1].islower() or t.word in STOP_WORDS or (i == 0 and t.word == "trưởng"):
+            break
+        out.append(t)
+        if t.breaks:
+            break
+    for k in range(len(out), 0, -1):
+        parent = _parent_after(doc, out[k - 1].end)
+        if parent and not parent[2]:
+            return AgencyHit(pos, parent[1], f"{head} {doc.text[out[0].start:out[k - 1].end]}", parent[0])
+    return None
+
+
 def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None:
     """A patterned unit starting at pos (the head word must be there)."""
     s = doc.shadow
@@ -243,6 +261,10 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
             return AgencyHit(pos, place[1], f"{name} {place[0]}", f"UBND {place[0]}")
         return AgencyHit(pos, end, name, None)
     named = _unit_name(doc, unit, after)
+    if named is None and unit.parent == "ministry":
+        lowered = _lower_name_with_parent(doc, head, pos, after)
+        if lowered is not None:
+            return lowered
     if named is None:
         if unit.bare_ok and doc.context_body and not re.match(r"\s+(?:một số|các|những)\b", s[head_end:]):
             return AgencyHit(pos, head_end, f"{head} {doc.context_body}", doc.context_body)
@@ -280,6 +302,10 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
         taken.append((m.start(), m.end()))
+    # a body inside a unit's head ("Quốc hội" in "Đoàn Đại biểu Quốc hội") is not named on its own
+    heads = [(m.start(), m.end()) for m in doc.lex.unit_re.finditer(s, start, end) if " " in m.group(0)]
+    hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in heads)]
+    taken = [(h.start, h.end) for h in hits]
     for m in doc.lex.unit_re.finditer(s, start, end):
         if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue

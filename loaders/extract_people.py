@@ -34,6 +34,7 @@ class Post:
     agency: str | None
     end: int
     context_default: bool = False   # the agency came from the article's body, not the text
+    pending: str | None = None      # a bare "Tỉnh ủy" waiting for the province named later in the chain
 
 
 @dataclass
@@ -97,12 +98,17 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             name = doc.lex.canonical_body(b.group(0))
             if name:
                 return Post(title.title, name, b.end())
+        bare = _BARE_LOCAL.match(s, after)
+        if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
+            return Post(title.title, None, bare.end(), pending=bare.group(0))
     implied = title.implied
     if implied == "@context":
         return Post(title.title, doc.context_body, tm.end(), context_default=True)
     return Post(title.title, implied, tm.end())
 
 
+_BARE_LOCAL = re.compile(r"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s)")
+_PLACE_IN = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?)\s+(.+)$")
 _JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
 
 
@@ -128,6 +134,11 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
                 x.agency = ministry
             elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
                 x.agency = f"Ban Cán sự đảng {ministry}"
+    places = [m.group(1) for x in posts if x.agency and (m := _PLACE_IN.search(x.agency))]
+    for x in posts:
+        if x.pending and places:
+            head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
+            x.agency = f"{head} {places[0]}" if head in ("Tỉnh ủy", "Thành ủy") else f"{x.pending} {places[0]}"
     return posts, (posts[-1].end if posts else pos)
 
 
