@@ -223,6 +223,16 @@ def _byline(line: str, *, strict: bool) -> bool:
     return all(_NAME_WORD.fullmatch(w) and w[0].isupper() for w in words)
 
 
+_SIGNED = re.compile(r"\((?:đã\s+ký|ký(?:\s+tên)?)[^)]*\)", re.IGNORECASE)
+
+
+def _signature_line(line: str) -> bool:
+    """An official text's signature block ("THỦ TƯỚNG", "(Đã ký)") above its last line: that
+    line is the signer's name, part of the text, not a news byline."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(_SIGNED.fullmatch(line.strip())) or (len(letters) >= 3 and not any(c.islower() for c in letters))
+
+
 # --------------------------------------------------------------------------- plain layout
 
 
@@ -285,7 +295,7 @@ def _plain_from_lines(lines: list[str], *, title: str | None, detect_title: bool
         if end > start and _byline(lines[end - 1], strict=False):
             author = lines[end - 1]
             end -= 1
-    elif end > start + 1 and _byline(lines[end - 1], strict=True):
+    elif end > start + 1 and _byline(lines[end - 1], strict=True) and not _signature_line(lines[end - 2]):
         author = lines[end - 1]
         end -= 1
     return Layout(title, tuple(lines[start:end]), published, author, url)
