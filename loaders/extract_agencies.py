@@ -90,8 +90,8 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
             break
     if not caps or (m and not m.group(0) and len(caps) > 3):
         return None
-    if person_starts_at(doc, p) and not (m and m.group(0)):
-        return None
+    if person_starts_at(doc, p):
+        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": a person, not a place
     return doc.text[pos:caps[-1].end], caps[-1].end
 
 
@@ -188,7 +188,12 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng"
             i += 2
             continue
-        if t.word in doc.lex.not_name_words:
+        if after_place:
+            pm = doc.lex.place_re.match(doc.shadow, t.start)
+            if pm:  # "quận Hai Bà Trưng": the whole place
+                out.extend(x for x in toks[i:] if x.end <= pm.end())
+                break
+        elif t.word in doc.lex.not_name_words:
             break
         if t.word[:1].isupper():
             if not after_place and _starts_other(doc, t.start):
@@ -256,7 +261,8 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
             return None
         end = stem.end()
         name = f"{head} {doc.text[after:end]}"
-        place = _place_after(doc, end + 1) if re.match(r"\s+(?:tỉnh|thành phố|Thành phố|TP)", s[end:]) else None
+        place = _place_after(doc, end + 1) if re.match(r"\s+(?:tỉnh|thành phố|Thành phố|TP)", s[end:]) \
+            or doc.lex.place_re.match(s, end + 1) else None
         if place:
             return AgencyHit(pos, place[1], f"{name} {place[0]}", f"UBND {place[0]}")
         return AgencyHit(pos, end, name, None)
@@ -285,6 +291,18 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     return AgencyHit(pos, end, name, default)
 
 
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
+    """A one-word head right after another capitalised word (not a sentence opener)."""
+    window = doc.shadow[max(0, pos - 30):pos]
+    m = _PREV_WORD.search(window)
+    if not m or not m.group(1)[:1].isupper() or m.group(1) in doc.lex.not_name_words:
+        return False
+    return not any(t.end() == len(window.rstrip()) for t in doc.lex.title_re.finditer(window))
+
+
 def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     """Every agency named between start and end, in text order; a unit and the parent body
     printed inside it ("Ban Cán sự đảng Bộ Nội vụ") are both returned."""
@@ -309,6 +327,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     for m in doc.lex.unit_re.finditer(s, start, end):
         if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue
+        if " " not in m.group(0) and _inside_capitalised_name(doc, m.start()):
+            continue  # "Tây Ban Nha" is Spain, not a "Ban"
         hit = parse_unit_at(doc, m.start())
         if hit is None:
             continue

@@ -84,7 +84,9 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     if title is None:
         return None
     if title.head:
-        hit = parse_unit_at(doc, tm.end() - len(title.head), head_ci=True)
+        again = re.match(rf"\s+(?={re.escape(title.head)}\s)", s[tm.end():])  # "Trưởng phòng Phòng ..."
+        start = tm.end() + again.end() if again else tm.end() - len(title.head)
+        hit = parse_unit_at(doc, start, head_ci=True)
         if hit is not None:
             return Post(title.title, hit.name, hit.end)
         return Post(title.title, None, tm.end())
