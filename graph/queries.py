@@ -532,6 +532,27 @@ def _timeline_item(g: nx.MultiDiGraph, nid: str) -> TimelineItem | None:
     return TimelineItem(date, ref(g, nid), what, _links(g, nid))
 
 
+_DATED: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, list[tuple[tuple[int, str], str, str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _dated(g: nx.MultiDiGraph) -> list[tuple[tuple[int, str], str, str]]:
+    """(sort key, node id, type) of every dated node in timeline order; cached per graph revision.
+
+    Why: an unfiltered timeline of a corpus graph would otherwise visit every node and build
+    an item for each of thousands of dated ones only to keep the first ``limit``.
+    """
+    rev = g.graph.get("revision", 0)
+    cached = _DATED.get(g)
+    if cached and cached[0] == rev:
+        return cached[1]
+    rows = [(_sort_date(date), n, d.get("type", "")) for n, d in g.nodes(data=True)
+            if (date := _node_date(d))]
+    rows.sort()
+    _DATED[g] = (rev, rows)
+    return rows
+
+
 def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Event", "Instrument"),
              date_from: str | None = None, date_to: str | None = None,
              involving: str | None = None, limit: int = 200) -> list[TimelineItem]:
@@ -542,20 +563,22 @@ def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Eve
     if involving:
         center = _need(g, involving)
         pool = {center, *g.successors(center), *g.predecessors(center)}
+        rows = sorted((_sort_date(date), n, d.get("type", "")) for n in pool
+                      for d in [g.nodes[n]] if (date := _node_date(d)))
     else:
-        pool = set(g.nodes)
+        rows = _dated(g)
     items = []
-    for n in pool:
-        if g.nodes[n].get("type") not in node_types:
+    for _, n, t in rows:
+        if len(items) >= limit:
+            break
+        if t not in node_types:
+            continue
+        if (date_from or date_to) and not in_range(_node_date(g.nodes[n]), date_from, date_to):
             continue
         item = _timeline_item(g, n)
-        if item is None:
-            continue
-        if (date_from or date_to) and not in_range(item.date, date_from, date_to):
-            continue
-        items.append(item)
-    items.sort(key=lambda i: (_sort_date(i.date), i.node.id))
-    return items[:limit]
+        if item is not None:
+            items.append(item)
+    return items
 
 
 # -- people and agencies -----------------------------------------------------------------
