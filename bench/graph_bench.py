@@ -1,14 +1,17 @@
 """Graph benchmark on the real corpus (not a test): python -m bench.graph_bench [--reuse] [--limit N]
 
 Prints ingest time and MB/s (all cores), peak memory, graph size, save and load time of the
-saved graph (load measured in a fresh process), and p50/p95 latency of search, lineage,
-neighbourhood (depth 2) and path queries over random targets.  Figures depend on the machine.
+saved graph (load measured in a fresh process), and p50/p95 latency of every query type
+(search, node, lineage, neighbourhood depth 2, paths, career, agency, timeline) over random
+targets plus the biggest hubs.  Figures depend on the machine.  ``python -m bench`` reuses
+these functions for its one-table summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import random
 import resource
@@ -17,18 +20,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from graph import queries as q
 from graph.index import index_of
-from graph.ingest import build
+from graph.ingest import BuildSummary, build
 from graph.store import NxStore
+from loaders.model import ReadProblem, SourceText
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
 ROOT = Path(__file__).resolve().parent.parent
+LINEAGE_TYPES = ("SUCCEEDS", "IMPLEMENTS", "AMENDS", "REPEALS", "BASED_ON", "REPLACES", "GUIDES")
+HUBS = 10   # the most linked nodes of each type are always among the targets
 
 
 def peak_mb() -> tuple[float, float]:
@@ -49,12 +56,125 @@ def pct(runs: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
+_COLD_LOAD = ("import json,resource,sys,time; t=time.perf_counter(); from graph.store import NxStore; "
+              "s=NxStore.load(sys.argv[1]); dt=time.perf_counter()-t; "
+              "print(json.dumps({'seconds': dt, 'nodes': s.graph.number_of_nodes(), "
+              "'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))")
+
+
+def cold_load(path: Path) -> dict[str, float]:
+    """Load the graph in a fresh interpreter: seconds (imports included), nodes and peak RSS in MB."""
+    out = subprocess.run([sys.executable, "-c", _COLD_LOAD, str(path)], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
 def cold_load_seconds(path: Path) -> float:
-    code = ("import time,sys; t=time.perf_counter(); from graph.store import NxStore; "
-            "s=NxStore.load(sys.argv[1]); print(time.perf_counter()-t, s.graph.number_of_nodes())")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout.split()
-    return float(out[0])
+    return cold_load(path)["seconds"]
+
+
+def ingest(path: str, graph_path: Path, *, limit: int = 0, workers: int | None = None,
+           progress: bool | None = None) -> tuple[BuildSummary, float, NxStore]:
+    """Build a fresh graph from ``path`` on all cores and save it: (summary, save seconds, store)."""
+    store = NxStore(path=graph_path)
+    sources: Iterable[SourceText | ReadProblem] | None = None
+    if limit:
+        from loaders.readers import iter_sources
+
+        sources = itertools.islice(iter_sources([path]), limit)
+    summary = build(store, [path], workers=workers, progress=progress, sources=sources)
+    t = time.perf_counter()
+    store.save(graph_path)
+    return summary, time.perf_counter() - t, store
+
+
+def nodes_by_type(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = Counter(d.get("type", "?") for _, d in g.nodes(data=True))
+    edges = Counter(d.get("type", "?") for _, _, d in g.edges(data=True))
+    return dict(nodes.most_common()), dict(edges.most_common())
+
+
+Workload = dict[str, list[Callable[[], object]]]
+
+
+def query_workload(g: nx.MultiDiGraph, samples: int = 300, seed: int = 7) -> tuple[Workload, dict[str, str]]:
+    """Calls to time per query type (random targets plus the biggest hubs), and notes on them.
+
+    Warm-up work a query does once per graph (the search index, the path view) is done here
+    and reported in the notes, so the latencies are those of a running app.
+    """
+    rng = random.Random(seed)
+    by_type: dict[str, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        by_type.setdefault(d["type"], []).append(n)
+    degree: Counter[str] = Counter()
+    for u, v, d in g.edges(data=True):
+        if d["type"] != "MENTIONS":
+            degree[u] += 1
+            degree[v] += 1
+
+    def pick(t: str, k: int = samples) -> list[str]:
+        pool = by_type.get(t, [])
+        hubs = sorted(pool, key=lambda n: (-degree[n], n))[:HUBS]
+        return hubs + rng.sample(pool, min(k, len(pool)))
+
+    content = [n for t in q.CONTENT_TYPES for n in by_type.get(t, [])]
+    hubs = sorted(content, key=lambda n: (-degree[n], n))[:HUBS]
+    insts = by_type.get("Instrument", [])
+    linked = [n for n in insts if any(d["type"] in LINEAGE_TYPES for _, _, d in
+                                      itertools.chain(g.in_edges(n, data=True), g.out_edges(n, data=True)))]
+    notes: dict[str, str] = {}
+    t = time.perf_counter()
+    index_of(g)
+    notes["search index (first search)"] = f"{time.perf_counter() - t:.2f} s"
+    t = time.perf_counter()
+    ug = q._undirected(g)
+    notes["path view (first path query)"] = f"{time.perf_counter() - t:.2f} s"
+
+    w: Workload = {name: [] for name in ("search", "node", "lineage", "neighbourhood d2", "paths k=3",
+                                         "career", "agency", "timeline")}
+    names = [g.nodes[n].get("label", n) for n in rng.sample(content, min(samples, len(content)))]
+    fixed = ["Directive 39", "Ministry of Home Affairs", "Bộ Nội vụ", "Nguyễn", "chinh phu", "Resolution 27",
+             "Thủ tướng", "Ha Noi", "Bo Tai chinh", "Nghị quyết"]
+    w["search"] = [lambda s=s: q.search(g, s) for s in names + fixed]
+    w["node"] = [lambda n=n: q.node(g, n) for n in hubs + rng.sample(content, min(samples, len(content)))]
+    w["lineage"] = [lambda n=n: q.lineage(g, n)
+                    for n in pick("Instrument") + linked[:samples]]
+    w["neighbourhood d2"] = [lambda n=n: q.neighbourhood(g, n, depth=2)
+                             for n in hubs + rng.sample(content, min(samples, len(content)))]
+    if ug.number_of_nodes():
+        # pairs inside the largest connected part (random pairs of a news graph are mostly unconnected)
+        giant = sorted(max(nx.connected_components(ug), key=len))
+        pairs = [(rng.choice(giant), rng.choice(giant)) for _ in range(min(samples, 200))]
+        pairs += [(a, b) for a, b in itertools.pairwise(hubs) if a in ug and b in ug]
+        w["paths k=3"] = [lambda a=a, b=b: q.paths(g, a, b, k=3) for a, b in pairs]
+        notes["largest connected part"] = f"{len(giant)} of {len(content)} content nodes"
+    w["career"] = [lambda n=n: q.career(g, n) for n in pick("Person")]
+    w["agency"] = [lambda n=n: q.agency(g, n) for n in pick("Agency")]
+    ranges = [(None, None), ("2016", "2017"), ("2017-01", "2017-06"), ("2015-01-01", "2015-12-31"), (None, "2010")]
+    w["timeline"] = [lambda a=a, b=b: q.timeline(g, date_from=a, date_to=b) for a, b in ranges for _ in range(4)]
+    w["timeline"] += [lambda n=n: q.timeline(g, involving=n)
+                      for n in hubs + rng.sample(content, min(samples // 2, len(content)))]
+    return {k: v for k, v in w.items() if v}, notes
+
+
+def run_queries(workload: Workload, tick: Callable[[int], object] | None = None) -> dict[str, list[float]]:
+    """Milliseconds of each call, per query type."""
+    runs: dict[str, list[float]] = {}
+    for name, calls in workload.items():
+        r = runs.setdefault(name, [])
+        for fn in calls:
+            timed(fn, r)
+            if tick:
+                tick(1)
+    return runs
+
+
+def latency_lines(runs: dict[str, list[float]]) -> list[str]:
+    out = ["latency (ms)        n     p50     p95     max"]
+    for name, r in runs.items():
+        out.append(f"  {name:<16} {len(r):4d} {statistics.median(r):7.2f} {pct(r, 95):7.2f} {max(r):7.1f}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,70 +191,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} cores; corpus {args.path}")
 
     if not args.reuse:
-        store = NxStore(path=graph_path)
-        sources = None
-        if args.limit:
-            from loaders.readers import iter_sources
-
-            sources = itertools.islice(iter_sources([args.path]), args.limit)
-        summary = build(store, [args.path], workers=args.workers, progress=None, sources=sources)
+        summary, save_s, store = ingest(args.path, graph_path, limit=args.limit, workers=args.workers,
+                                        progress=None)
         print(f"ingest: {summary.sources} articles, {summary.bytes / 1e6:.1f} MB in {summary.seconds:.1f} s "
               f"= {summary.mb_per_s:.2f} MB/s ({args.workers or os.cpu_count()} workers); "
               f"failed {len(summary.failed)}")
-        t = time.perf_counter()
-        store.save(graph_path)
-        print(f"save: {time.perf_counter() - t:.2f} s, file {graph_path.stat().st_size / 1e6:.1f} MB ({graph_path})")
+        print(f"save: {save_s:.2f} s, file {graph_path.stat().st_size / 1e6:.1f} MB ({graph_path})")
         own, kids = peak_mb()
         print(f"peak memory: parent {own:.0f} MB, largest worker {kids:.0f} MB")
         del store
 
     print(f"load (fresh process): {cold_load_seconds(graph_path):.2f} s")
     t = time.perf_counter()
-    store = NxStore.load(graph_path)
-    g = store.graph
+    g = NxStore.load(graph_path).graph
     print(f"load (here): {time.perf_counter() - t:.2f} s")
-    o = q.overview(g, top=3)
-    print(f"graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; nodes {o.nodes_by_type}")
-    print(f"edges {o.edges_by_type}")
-    t = time.perf_counter()
-    index_of(g)
-    print(f"search index build (first search only): {time.perf_counter() - t:.2f} s")
-    t = time.perf_counter()
-    q.paths(g, "Bộ Nội vụ", "Chính phủ")
-    print(f"path view build (first path only): {time.perf_counter() - t:.2f} s")
-
-    rng = random.Random(args.seed)
-    by_type: dict[str, list[str]] = {}
-    for n, d in g.nodes(data=True):
-        by_type.setdefault(d["type"], []).append(n)
-    content = [n for t in ("Instrument", "Agency", "Person", "Event") for n in by_type.get(t, [])]
-    insts = by_type.get("Instrument", [])
-    linked = [n for n in insts if any(True for _ in itertools.islice(
-        (e for e in itertools.chain(g.in_edges(n, data=True), g.out_edges(n, data=True))
-         if e[2]["type"] in ("SUCCEEDS", "IMPLEMENTS", "AMENDS", "REPEALS", "BASED_ON", "REPLACES", "GUIDES")), 1))]
-    names = [g.nodes[n].get("label", n) for n in rng.sample(content, min(args.samples, len(content)))]
-    fixed = ["Directive 39", "Ministry of Home Affairs", "Bộ Nội vụ", "Nguyễn", "chinh phu", "Resolution 27",
-             "Thủ tướng", "Ha Noi", "Bo Tai chinh", "Nghị quyết"]
-    runs: dict[str, list[float]] = {"search": [], "lineage": [], "neighbourhood d2": [], "paths k=3": []}
-    for text in names + fixed:
-        timed(lambda text=text: q.search(g, text), runs["search"])
-    for n in rng.sample(insts, min(args.samples, len(insts))) + linked[: args.samples]:
-        timed(lambda n=n: q.lineage(g, n), runs["lineage"])
-    for n in rng.sample(content, min(args.samples, len(content))):
-        timed(lambda n=n: q.neighbourhood(g, n, depth=2), runs["neighbourhood d2"])
-    # pairs inside the largest connected part (random pairs of a news graph are mostly unconnected)
-    from graph.queries import _undirected
-
-    giant = sorted(max(nx.connected_components(_undirected(g)), key=len))
-    print(f"largest connected part: {len(giant)} of {len(content)} content nodes")
-    pairs = [(rng.choice(giant), rng.choice(giant)) for _ in range(min(args.samples, 200))]
-    for a, b in pairs:
-        timed(lambda a=a, b=b: q.paths(g, a, b, k=3), runs["paths k=3"])
-    found = sum(1 for a, b in pairs if q.paths(g, a, b, k=1))
-    print(f"pairs with a path of at most 6 links: {found} of {len(pairs)}")
-    print("latency (ms)        n     p50     p95     max")
-    for name, r in runs.items():
-        print(f"  {name:<16} {len(r):4d} {statistics.median(r):7.2f} {pct(r, 95):7.2f} {max(r):7.1f}")
+    nodes, edges = nodes_by_type(g)
+    print(f"graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; nodes {nodes}")
+    print(f"edges {edges}")
+    workload, notes = query_workload(g, args.samples, args.seed)
+    for k, v in notes.items():
+        print(f"{k}: {v}")
+    print("\n".join(latency_lines(run_queries(workload))))
     return 0
 
 
