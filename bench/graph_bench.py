@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -136,25 +137,23 @@ def query_workload(g: nx.MultiDiGraph, samples: int = 300, seed: int = 7) -> tup
     names = [g.nodes[n].get("label", n) for n in rng.sample(content, min(samples, len(content)))]
     fixed = ["Directive 39", "Ministry of Home Affairs", "Bộ Nội vụ", "Nguyễn", "chinh phu", "Resolution 27",
              "Thủ tướng", "Ha Noi", "Bo Tai chinh", "Nghị quyết"]
-    w["search"] = [lambda s=s: q.search(g, s) for s in names + fixed]
-    w["node"] = [lambda n=n: q.node(g, n) for n in hubs + rng.sample(content, min(samples, len(content)))]
-    w["lineage"] = [lambda n=n: q.lineage(g, n)
-                    for n in pick("Instrument") + linked[:samples]]
-    w["neighbourhood d2"] = [lambda n=n: q.neighbourhood(g, n, depth=2)
-                             for n in hubs + rng.sample(content, min(samples, len(content)))]
+    w["search"] = [partial(q.search, g, s) for s in names + fixed]
+    w["node"] = [partial(q.node, g, n) for n in hubs + rng.sample(content, min(samples, len(content)))]
+    w["lineage"] = [partial(q.lineage, g, n) for n in pick("Instrument") + linked[:samples]]
+    w["neighbourhood d2"] = [partial(q.neighbourhood, g, n, depth=2) for n in hubs + rng.sample(content, min(samples, len(content)))]
     if ug.number_of_nodes():
         # pairs inside the largest connected part (random pairs of a news graph are mostly unconnected)
-        giant = sorted(max(nx.connected_components(ug), key=len))
+        parts = [sorted(c) for c in nx.connected_components(ug)]
+        giant = max(parts, key=len)
         pairs = [(rng.choice(giant), rng.choice(giant)) for _ in range(min(samples, 200))]
         pairs += [(a, b) for a, b in itertools.pairwise(hubs) if a in ug and b in ug]
-        w["paths k=3"] = [lambda a=a, b=b: q.paths(g, a, b, k=3) for a, b in pairs]
+        w["paths k=3"] = [partial(q.paths, g, a, b, k=3) for a, b in pairs]
         notes["largest connected part"] = f"{len(giant)} of {len(content)} content nodes"
-    w["career"] = [lambda n=n: q.career(g, n) for n in pick("Person")]
-    w["agency"] = [lambda n=n: q.agency(g, n) for n in pick("Agency")]
+    w["career"] = [partial(q.career, g, n) for n in pick("Person")]
+    w["agency"] = [partial(q.agency, g, n) for n in pick("Agency")]
     ranges = [(None, None), ("2016", "2017"), ("2017-01", "2017-06"), ("2015-01-01", "2015-12-31"), (None, "2010")]
-    w["timeline"] = [lambda a=a, b=b: q.timeline(g, date_from=a, date_to=b) for a, b in ranges for _ in range(4)]
-    w["timeline"] += [lambda n=n: q.timeline(g, involving=n)
-                      for n in hubs + rng.sample(content, min(samples // 2, len(content)))]
+    w["timeline"] = [partial(q.timeline, g, date_from=a, date_to=b) for a, b in ranges for _ in range(4)]
+    w["timeline"] += [partial(q.timeline, g, involving=n) for n in hubs + rng.sample(content, min(samples // 2, len(content)))]
     return {k: v for k, v in w.items() if v}, notes
 
 

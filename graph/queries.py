@@ -567,7 +567,7 @@ def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Eve
                       for d in [g.nodes[n]] if (date := _node_date(d)))
     else:
         rows = _dated(g)
-    items = []
+    items: list[TimelineItem] = []
     for _, n, t in rows:
         if len(items) >= limit:
             break
