@@ -87,10 +87,11 @@ def _build_lock() -> threading.Lock:
 def graph_store(lang: str) -> NxStore:
     """The store; on the very first start it is built from the bundled seeds, with progress."""
     store = _store()
-    if store.manifest or not SEEDS.is_dir():
+    seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
+    if (store.manifest and not seeds_stale) or not SEEDS.is_dir():
         return store
-    with _build_lock():
-        if not store.manifest:
+    with _build_lock():  # first start, or the bundled corpus was read by older rules
+        if not store.manifest or seeds_stale:
             bar = st.progress(0.0, text=t("building", lang))
             ingest(store, [SEEDS], _progress_to(bar, lang))
             bar.empty()

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from graph.fingerprint import pipeline_fingerprint
 from graph.ids import leading_number, looks_numbered
 from graph.merge import SourceFacts, derive_fields, facts_from_extraction, ledger_add, ledger_remove
 from loaders.model import Extraction
@@ -47,6 +48,7 @@ class SourceEntry:
     ingested_at: float
     nodes: list[str] = field(default_factory=list)
     edges: list[tuple[str, str, str]] = field(default_factory=list)
+    pipeline: str = ""          # graph.fingerprint of the rules that read it ("" = unknown, older file)
 
 
 @dataclass
@@ -103,8 +105,14 @@ class NxStore:
         return content_hash in self._hashes
 
     def is_unchanged(self, source_id: str, content_hash: str) -> bool:
+        """Same text, read by the same rules: nothing to redo."""
         entry = self.manifest.get(source_id)
-        return entry is not None and entry.content_hash == content_hash
+        return entry is not None and entry.content_hash == content_hash and entry.pipeline == pipeline_fingerprint()
+
+    def stale_sources(self) -> list[str]:
+        """Sources read by older extraction rules (re-ingest them to refresh their facts)."""
+        current = pipeline_fingerprint()
+        return [sid for sid, e in self.manifest.items() if e.pipeline != current]
 
     def lookup_bare(self, kind: str, number: str) -> str | None:
         """The one numbered instrument of ``kind`` whose number starts with ``number``."""
@@ -159,7 +167,10 @@ class NxStore:
             data = g.nodes[nf.id]
             data["claims"][sid] = nf.attrs
             data["sources"].append(sid)
-            if len(data["evidence"]) < MAX_NODE_EVIDENCE:
+            if nf.authority:    # this source is the node's own official text: its claims win
+                data.setdefault("authority", {})[sid] = nf.authority
+                data["evidence"] = (nf.evidence + data["evidence"])[:MAX_NODE_EVIDENCE]
+            elif len(data["evidence"]) < MAX_NODE_EVIDENCE:
                 data["evidence"].extend(nf.evidence[:MAX_NODE_EVIDENCE - len(data["evidence"])])
             derive_fields(data["type"], data["ledger"], ledger_add(data["ledger"], sid, nf.attrs), data)
             if nf.type == "Instrument":
@@ -173,7 +184,7 @@ class NxStore:
             data["evidence"].extend(ef.evidence)
             _derive_edge(data)
         self.manifest[sid] = SourceEntry(sid, facts.path, facts.name, facts.content_hash, time.time(),
-                                         list(facts.nodes), list(facts.edges))
+                                         list(facts.nodes), list(facts.edges), pipeline_fingerprint())
         self._hashes[facts.content_hash] += 1
         g.graph["revision"] += 1
         return change
@@ -208,6 +219,9 @@ class NxStore:
                 g.remove_node(n)
                 change.nodes_removed += 1
             else:
+                auth = data.get("authority")
+                if auth and auth.pop(source_id, None) is not None and not auth:
+                    del data["authority"]
                 derive_fields(data["type"], data["ledger"], ledger_remove(data["ledger"], source_id, claims), data)
         self._hashes[entry.content_hash] -= 1
         if self._hashes[entry.content_hash] <= 0:
