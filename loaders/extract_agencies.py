@@ -195,6 +195,9 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 break
         elif t.word in doc.lex.not_name_words:
             break
+        if out[-1].word[:1].isupper() and t.word[:1].islower() and any(
+                _PLACE_WORD.match(doc.shadow, x.start) for x in out[1:]):
+            break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
         if t.word[:1].isupper():
             if not after_place and _starts_other(doc, t.start):
                 break
