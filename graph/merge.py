@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.ids import (
     agency_id,
@@ -37,7 +37,14 @@ from graph.ids import (
 from graph.schema import load_schema
 from loaders.model import Evidence, Extraction, Instrument, SourceText
 
+if TYPE_CHECKING:
+    from loaders.official import OfficialText
+
 MAX_MENTION_SPANS = 2
+# How much a source's claims about a node weigh against other sources' (data/schema.toml
+# [authority]): an instrument's own official text outranks any number of news articles.
+AUTHORITY_NEWS = 0
+OUTLINE_EXCERPT = 160
 LookupBare = Callable[[str, str], "str | None"]
 
 
@@ -47,6 +54,7 @@ class NodeFact:
     type: str
     attrs: dict[str, Any] = field(default_factory=dict)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    authority: int = AUTHORITY_NEWS     # > 0: this source is the node's own official text
 
 
 @dataclass
@@ -153,7 +161,9 @@ class _Builder:
     def __init__(self, ex: Extraction, lookup_bare: LookupBare | None) -> None:
         self.ex = ex
         self.src = ex.source
-        self.date = ex.source.published
+        # an official text (loaders/official.py) carries its parse; the date it speaks of is its own
+        self.official: OfficialText | None = getattr(ex, "official", None)
+        self.date = ex.source.published or (self.official.issued if self.official else None)
         self.lookup_bare = lookup_bare
         self.facts = SourceFacts(ex.source.source_id, ex.source.content_hash,
                                  ex.source.path, ex.source.name)
@@ -208,16 +218,24 @@ class _Builder:
             kind_of_number(number) if number else (bare[0] if bare else None)) or doc.kind
         evs = _evs(doc.evidence, self.src, self.date)
         is_numbered = node_id.startswith("instrument/") and looks_numbered(node_id[11:])
-        self.facts.node(
+        # an OfficialInstrument adds what only the text itself states; authoritative=True marks
+        # the text's own instrument, whose claims win over news (derive_fields)
+        authoritative = bool(getattr(doc, "authoritative", False))
+        signer = getattr(doc, "signer", None)
+        fact = self.facts.node(
             node_id, "Instrument",
             number=node_id[11:] if is_numbered else None,
             name=None if is_numbered else normalize(doc.name or doc.key),
             kind=kind, issued=doc.issued, issuer=canonical_body(doc.issuer) if doc.issuer else None,
             subject=doc.subject,
+            effective=getattr(doc, "effective", None), place=getattr(doc, "place", None),
+            signer=normalize(signer) if signer else None,
             aliases=[normalize(a) for a in (doc.number, doc.name, doc.key)
                      if a and normalize(a) not in (node_id[11:],)],
         )
-        self.facts.nodes[node_id].evidence.extend(evs)
+        if authoritative:
+            fact.authority = max(fact.authority, load_schema().authority.get("official", 1))
+        fact.evidence.extend(evs)
         self.mention(node_id, evs)
         for key in (doc.key, doc.number, doc.name):
             if key:
@@ -277,9 +295,12 @@ class _Builder:
 
     def build(self) -> SourceFacts:
         src = self.src
-        self.facts.node(self.sid, "Source", source_id=src.source_id, title=src.title,
-                        date=src.published, author=src.author, url=src.url,
-                        content_hash=src.content_hash, path=src.path, name=src.name)
+        ot = self.official
+        self.facts.node(self.sid, "Source", source_id=src.source_id,
+                        title=official_title(ot) if ot else src.title,
+                        date=src.published or (ot.issued if ot else None), author=src.author, url=src.url,
+                        content_hash=src.content_hash, path=src.path, name=src.name,
+                        official=True if ot else None)
         for ag in self.ex.agencies:
             self.agency(ag.name, _evs(ag.evidence, src, self.date))
         for doc in self.ex.documents:
@@ -293,8 +314,80 @@ class _Builder:
         for person in self.ex.people:
             self.add_person(person.name, person, event_dates)
         self.add_events()
+        if ot is not None:
+            self.add_official(ot)
         self.share_sentences()
         return self.facts
+
+    # -- official texts ----------------------------------------------------------------
+    def add_official(self, ot: OfficialText) -> None:
+        """What only an instrument's own text states: signature (SIGNED), recipients
+        (ADDRESSED_TO when a recipient is a known body), effective date, outline with spans;
+        and every evidence sentence of this text learns the article/clause it lies in."""
+        main = self.inst_ids.get(fold(ot.key))
+        if main is None:
+            return
+        src = self.src
+        if ot.effective_text:
+            self.facts.node(main, "Instrument", effective_text=ot.effective_text)
+        if ot.signer:
+            sg = ot.signer
+            sign_evs = evidence_dict(sg.evidence, src, self.date)
+            self.facts.node(main, "Instrument", signature={
+                "name": normalize(sg.name) if sg.name else None, "post": sg.post,
+                "on_behalf": canonical_body(sg.on_behalf) if sg.on_behalf else None,
+                "for_post": sg.for_post, "modes": list(sg.modes)})
+            if sg.name:
+                pid = self.person(sg.name)
+                self.facts.edge(pid, main, "SIGNED", sign_evs, title=sg.post,
+                                on_behalf=canonical_body(sg.on_behalf) if sg.on_behalf else None,
+                                mode=" ".join(sg.modes) or None)
+        if ot.recipients:
+            self.facts.node(main, "Instrument", recipients=list(ot.recipients))
+            tail = src.text.rfind(ot.recipients[0])
+            for name in ot.recipients:
+                if not is_known_body(name):
+                    continue        # "Các bộ, cơ quan ngang bộ ...": a class of bodies, kept as text
+                at = src.text.find(name, max(tail, 0))
+                evs = (evidence_dict(Evidence(at, at + len(name), name), src, self.date)
+                       if at >= 0 else [])
+                self.facts.edge(main, self.agency(name, evs), "ADDRESSED_TO", evs)
+        by_part: dict[str, list[dict[str, Any]]] = {}
+        for o in ot.outline:
+            by_part.setdefault(o.part_of, []).append({
+                "level": o.level, "label": o.label, "title": o.title, "path": o.path,
+                "start": o.start, "end": o.end, "text": _first_line(src.text, o.start)})
+        for part_of, items in by_part.items():
+            nid = main if part_of == ot.key else self.inst_ids.get(fold(part_of))
+            if nid is not None:
+                self.facts.node(nid, "Instrument", outline={"source_id": src.source_id, "items": items})
+        self.cite_outline(ot, main)
+
+    def cite_outline(self, ot: OfficialText, main: str) -> None:
+        """Give each evidence span of this text the outline path it lies in ("Điều 3, khoản 2")."""
+        nodes = sorted(ot.outline, key=lambda o: o.start)
+        if not nodes:
+            return
+        part_ids = {ot.key: main}
+        for o in nodes:
+            if o.part_of not in part_ids:
+                part_ids[o.part_of] = self.inst_ids.get(fold(o.part_of), "")
+        evs = [e for f in self.facts.nodes.values() for e in f.evidence]
+        evs += [e for f in self.facts.edges.values() for e in f.evidence]
+        for e in evs:
+            start = e.get("start")
+            if start is None or "outline_path" in e:
+                continue
+            inner = None
+            for o in nodes:
+                if o.start > start:
+                    break
+                if start < o.end and (e.get("end") or start) <= o.end:
+                    inner = o       # a later start inside the same span is a deeper unit
+            if inner is not None:
+                e["outline_path"] = inner.path
+                if inner.part_of != ot.key and part_ids.get(inner.part_of):
+                    e["outline_of"] = part_ids[inner.part_of]
 
     def share_sentences(self) -> None:
         """One string object per distinct sentence, so evidence repeated on many edges is
@@ -357,6 +450,22 @@ def src_id(source: SourceText) -> str:
     return source.source_id
 
 
+def official_title(ot: OfficialText) -> str:
+    """How an official text is named as a source: "Nghị định 30/2020/NĐ-CP" (its header's body
+    line is no title)."""
+    kind = load_schema().kind_label(ot.kind or "other", "vi")
+    if ot.number:
+        return f"{kind} {norm_number(ot.number)}"
+    return normalize(ot.title or ot.key)
+
+
+def _first_line(text: str, start: int) -> str:
+    """The outline unit's own line ("Điều 3. Giải thích từ ngữ"), cut to an excerpt."""
+    end = text.find("\n", start)
+    line = " ".join(text[start: end if end >= 0 else len(text)].split())
+    return line if len(line) <= OUTLINE_EXCERPT else line[: OUTLINE_EXCERPT - 1] + "…"
+
+
 def _agency_en(name: str) -> str | None:
     sch = load_schema()
     body = sch.bodies.get(name)
@@ -380,13 +489,26 @@ def facts_from_extraction(ex: Extraction, lookup_bare: LookupBare | None = None)
 LIST_FIELDS = {"aliases", "posts"}
 # Fields whose disagreement between sources is a fact worth showing; others (a subject
 # line, a display name) just take the most frequent value.
-CONFLICT_FIELDS = {"issued", "kind", "issuer", "parent", "date", "number"}
-DATE_FIELDS = {"issued", "date"}
+CONFLICT_FIELDS = {"issued", "kind", "issuer", "parent", "date", "number", "signer", "effective"}
+# ... and those shown only against an authoritative value: news paraphrase a title freely,
+# but when the official text is known, a title that is not part of it is worth a look.
+AUTHORITY_CONFLICT_FIELDS = {"subject", "name"}
+DATE_FIELDS = {"issued", "date", "effective"}
 
 
 def _compatible_dates(a: str, b: str) -> bool:
     """"2009" and "2009-12-09" agree (one is a coarser form of the other)."""
     return a.startswith(b) or b.startswith(a)
+
+
+_TITLE_NOISE = re.compile(r"^(?:ve viec|ve|v/v)\s+|[^\w ]+")
+
+
+def _compatible_texts(a: Any, b: Any) -> bool:
+    """Same text up to case, marks, punctuation and a leading "về (việc)"; or one inside the other."""
+    fa, fb = (_TITLE_NOISE.sub("", fold(str(x))).strip() for x in (a, b))
+    fa, fb = " ".join(fa.split()), " ".join(fb.split())
+    return fa == fb or (bool(fa) and bool(fb) and (fa in fb or fb in fa))
 
 
 Ledger = dict[str, dict[Any, list[Any]]]   # field -> value key -> [value, [source ids]]
@@ -427,8 +549,20 @@ def ledger_remove(ledger: Ledger, sid: str, attrs: dict[str, Any]) -> set[str]:
 
 
 def derive_fields(node_type: str, ledger: Ledger, fields: set[str], data: dict[str, Any]) -> None:
-    """Set ``data[f]`` for each changed field from the ledger; disagreements go to ``conflicts``."""
+    """Set ``data[f]`` for each changed field from the ledger; disagreements go to ``conflicts``.
+
+    ``data["authority"]`` (source id -> rank, kept by the store from ``NodeFact.authority``)
+    ranks sources: a value some authoritative source claims (the instrument's own official
+    text) wins over any number of others; among equals, the most precise date, then the most
+    frequent value.  The losers stay visible: each conflict entry is ``{value, sources,
+    authority}``, the chosen value first.
+    """
     conflicts: dict[str, list[dict[str, Any]]] = data.setdefault("conflicts", {})
+    auth: dict[str, int] = data.get("authority") or {}
+
+    def rank(entry: list[Any]) -> int:
+        return max((auth.get(s, AUTHORITY_NEWS) for s in entry[1]), default=AUTHORITY_NEWS) if auth else 0
+
     for f in fields:
         conflicts.pop(f, None)
         entries = list(ledger.get(f, {}).values())
@@ -439,26 +573,34 @@ def derive_fields(node_type: str, ledger: Ledger, fields: set[str], data: dict[s
             data[f] = [value for value, _ in entries]
             continue
         if f in DATE_FIELDS:
-            entries.sort(key=lambda e: (-len(str(e[0])), -len(e[1]), str(e[0])))
+            entries.sort(key=lambda e: (-rank(e), -len(str(e[0])), -len(e[1]), str(e[0])))
             chosen = entries[0]
             clash = [e for e in entries if not _compatible_dates(str(e[0]), str(chosen[0]))]
+        elif f in AUTHORITY_CONFLICT_FIELDS:
+            entries.sort(key=lambda e: (-rank(e), -len(e[1]), str(e[0])))
+            chosen = entries[0]
+            clash = [e for e in entries[1:] if not _compatible_texts(e[0], chosen[0])]
         else:
-            entries.sort(key=lambda e: (-len(e[1]), str(e[0])))
+            entries.sort(key=lambda e: (-rank(e), -len(e[1]), str(e[0])))
             chosen = entries[0]
             clash = [e for e in entries[1:] if fold(str(e[0])) != fold(str(chosen[0]))]
         data[f] = chosen[0]
-        if clash and f in CONFLICT_FIELDS:
-            conflicts[f] = [{"value": e[0], "sources": list(e[1])} for e in [chosen, *clash]]
+        if clash and (f in CONFLICT_FIELDS or (f in AUTHORITY_CONFLICT_FIELDS and rank(chosen) > AUTHORITY_NEWS)):
+            conflicts[f] = [{"value": e[0], "sources": list(e[1]), "authority": rank(e)}
+                            for e in [chosen, *clash]]
     data["label"], data["label_en"] = node_labels(node_type, data)
 
 
-def derive_node(node_type: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def derive_node(node_type: str, claims: dict[str, dict[str, Any]],
+                authority: dict[str, int] | None = None) -> dict[str, Any]:
     """Attributes of a node from its sources' claims, all at once (the ledger's reference)."""
     ledger: Ledger = {}
     fields: set[str] = set()
     for sid in sorted(claims):
         fields |= ledger_add(ledger, sid, claims[sid])
     out: dict[str, Any] = {"conflicts": {}}
+    if authority:
+        out["authority"] = dict(authority)
     derive_fields(node_type, ledger, fields, out)
     return out
 

@@ -40,6 +40,7 @@ class EdgeType:
     color: str
     lineage: bool = False
     status: str | None = None
+    lineage_reversed: bool = False      # lineage follows the edge against its direction (ISSUES)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Schema:
     status_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     code_exact: dict[str, str] = field(default_factory=dict)    # upper-cased code -> as printed in ids
     code_folded: dict[str, str] = field(default_factory=dict)   # upper-cased, Đ->D -> as printed
+    authority: dict[str, int] = field(default_factory=dict)     # kind of source -> weight of its claims
 
     @property
     def lineage_edges(self) -> tuple[str, ...]:
@@ -112,7 +114,7 @@ def load_schema() -> Schema:
     edges = {
         n: EdgeType(
             n, d["en"], d["vi"], tuple(d["from"]), tuple(d["to"]), d["color"],
-            bool(d.get("lineage", False)), d.get("status"),
+            bool(d.get("lineage", False)), d.get("status"), bool(d.get("lineage_reversed", False)),
         )
         for n, d in raw["edges"].items()
     }
@@ -140,6 +142,7 @@ def load_schema() -> Schema:
         status_labels=dict(status.get("labels", {})),
         code_exact=code_exact,
         code_folded=code_folded,
+        authority={str(k): int(v) for k, v in raw.get("authority", {}).items()},
     )
 
 
