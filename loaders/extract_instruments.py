@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from loaders.context import Doc, stops_at
 from loaders.dates import DATE_RE, find_dates
+from loaders.extract_agencies import find_agencies_in, parse_unit_at
 from loaders.model import Instrument
 from loaders.numbers import NUMBER_RE, DocNumber, code_key, parse_number
+from loaders.vntext import fold
 
 
 @dataclass
@@ -24,9 +26,6 @@ class Mention:
     printed: str
 
 
-_KIND_BEFORE = r"(?:số\s*|Số\s*)?$"
-
-
 def _kind_word_before(doc: Doc, start: int) -> tuple[str | None, int]:
     """The prose kind word right before a number ('Chỉ thị số ', 'Quyết định '), and where it starts."""
     window_start = max(0, start - 40)
@@ -35,13 +34,8 @@ def _kind_word_before(doc: Doc, start: int) -> tuple[str | None, int]:
     for m in doc.lex.kind_word_re.finditer(window):
         rest = window[m.end():]
         if re.fullmatch(r"\s*(?:số|Số)?\s*(?::\s*)?", rest):
-            best = (doc.lex.kind_words.get(_fold_kind(m.group(0))), window_start + m.start())
+            best = (doc.lex.kind_words.get(fold(m.group(0))), window_start + m.start())
     return best
-
-
-def _fold_kind(word: str) -> str:
-    from loaders.vntext import fold
-    return fold(word)
 
 
 def _kind(doc: Doc, num: DocNumber, prose: str | None) -> str | None:
@@ -119,7 +113,6 @@ def _tail(doc: Doc, end: int) -> tuple[str | None, str | None, str | None, int]:
                 issuer = "Ban Chấp hành Trung ương Đảng"
             pos = c.end()
         else:
-            from loaders.extract_agencies import parse_unit_at
             u = parse_unit_at(doc, m.end())
             if u is not None:
                 issuer, pos = u.name, u.end
@@ -147,7 +140,6 @@ def _issuer_before(doc: Doc, kind_start: int) -> str | None:
     if not m:
         return None
     before = window[:m.start()].rstrip()
-    from loaders.extract_agencies import find_agencies_in
     lo = kind_start - len(window)
     found = find_agencies_in(doc, lo, lo + len(before))
     if not found:
@@ -201,7 +193,7 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> list[Mention]:
             by_kind_num.setdefault((ins.kind, n.group(0)), []).append(key)
     out = []
     for m in _SHORT.finditer(doc.shadow):
-        kind = doc.lex.kind_words.get(_fold_kind(m.group("kind")))
+        kind = doc.lex.kind_words.get(fold(m.group("kind")))
         keys = by_kind_num.get((kind or "", str(int(m.group("n")))), [])
         if len(keys) == 1:
             out.append(Mention(m.start(), m.end(), m.end(), keys[0], m.group(0)))
@@ -248,7 +240,7 @@ def find_named(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
     mentions = []
     for m in _NAMED.finditer(doc.shadow):
         head = m.group("head")
-        kind = doc.lex.kind_words.get(_fold_kind(head), "law")
+        kind = doc.lex.kind_words.get(fold(head), "law")
         year = _YEAR_TAIL.match(m.group("rest"))
         if head == "Hiến pháp":
             if not year:
