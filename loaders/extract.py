@@ -14,13 +14,13 @@ from loaders.extract_relations import find_relations
 from loaders.lexicon import get_lexicon
 from loaders.model import Agency, Extraction, Instrument, SourceText
 from loaders.numbers import normalize_number
+from loaders.official import extract_official, is_official_text, merge_news
 from loaders.vntext import fold
 
 
 def extract(source: SourceText) -> Extraction:
     """Official texts (decrees, decisions ... with their own header) get the official-text
     parser, whose header facts are authoritative, merged with what the article rules find."""
-    from loaders.official import extract_official, is_official_text, merge_news
     if is_official_text(source.text):
         merged = merge_news(extract_official(source), extract_article(source))
         merged.documents = _dedupe_documents(merged.documents)
