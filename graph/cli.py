@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import queries as q
+from graph.document import document
 from graph.render import render, to_jsonable
 from graph.store import DEFAULT_PATH, NxStore, locked
 
@@ -112,6 +113,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 QUERIES: dict[str, Callable[[Any, argparse.Namespace], Any]] = {
     "search": lambda g, a: q.search(g, " ".join(a.text), types=a.type, limit=a.limit),
     "node": lambda g, a: q.node(g, a.ref),
+    "document": lambda g, a: document(g, a.ref),
     "lineage": lambda g, a: q.lineage(g, a.ref),
     "status": lambda g, a: q.status(g, a.ref),
     "related": lambda g, a: q.related(g, a.ref, a.edge_type, a.direction),
@@ -182,7 +184,10 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("text", nargs="+")
     sp.add_argument("--type", action="append", help="node type (repeatable)")
     sp.add_argument("--limit", type=int, default=10)
-    for name, help_ in (("node", "one node with its links"), ("lineage", "an instrument's ancestors and descendants"),
+    for name, help_ in (("node", "one node with its links"),
+                        ("document", "an instrument's header (with each value's source and authority), "
+                                     "conflicts, signer, links by article, outline"),
+                        ("lineage", "an instrument's ancestors and descendants"),
                         ("status", "an instrument's status"), ("career", "a person's posts in date order"),
                         ("agency", "an agency's units, leaders, instruments and events")):
         add(name, help_).add_argument("ref")

@@ -364,7 +364,8 @@ class _Builder:
         self.cite_outline(ot, main)
 
     def cite_outline(self, ot: OfficialText, main: str) -> None:
-        """Give each evidence span of this text the outline path it lies in ("Điều 3, khoản 2")."""
+        """Give each evidence span of this text the outline path it lies in ("Điều 3, khoản 2")
+        and the instrument whose outline that is (the text's own, or an attached text's)."""
         nodes = sorted(ot.outline, key=lambda o: o.start)
         if not nodes:
             return
@@ -386,8 +387,7 @@ class _Builder:
                     inner = o       # a later start inside the same span is a deeper unit
             if inner is not None:
                 e["outline_path"] = inner.path
-                if inner.part_of != ot.key and part_ids.get(inner.part_of):
-                    e["outline_of"] = part_ids[inner.part_of]
+                e["outline_of"] = part_ids.get(inner.part_of) or main
 
     def share_sentences(self) -> None:
         """One string object per distinct sentence, so evidence repeated on many edges is

@@ -285,7 +285,9 @@ def _status(g: nx.MultiDiGraph, nid: str) -> Status:
 def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
     """Ancestors and descendants over lineage links, in date order, each link with evidence."""
     nid = _need(g, r, ("Instrument",))
-    lin = set(load_schema().lineage_edges)
+    sch = load_schema()
+    lin = set(sch.lineage_edges)
+    rev = {n for n, e in sch.edges.items() if e.lineage_reversed}
     depth: dict[str, tuple[str, int]] = {nid: ("self", 0)}
     steps: list[Step] = []
     seen_edges: set[tuple[str, str, str]] = set()
@@ -295,13 +297,17 @@ def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
             cur, dep = queue.popleft()
             if dep >= max_depth:
                 continue
-            edges = g.out_edges(cur, keys=True, data=True) if forward else g.in_edges(cur, keys=True, data=True)
-            for u, v, k, data in edges:
+            # an ancestor is what a link points to (39 -SUCCEEDS-> 57), except over a reversed
+            # link (a decision ISSUES its regulation: the decision is the regulation's ancestor)
+            edges = [(u, v, k, d, v) for u, v, k, d in g.out_edges(cur, keys=True, data=True)
+                     if forward != (d["type"] in rev)]
+            edges += [(u, v, k, d, u) for u, v, k, d in g.in_edges(cur, keys=True, data=True)
+                      if forward == (d["type"] in rev)]
+            for u, v, k, data, nxt in edges:
                 if data["type"] not in lin or (u, v, k) in seen_edges:
                     continue
                 seen_edges.add((u, v, k))
                 steps.append(_step(g, u, v, data))
-                nxt = v if forward else u
                 if nxt not in depth:
                     depth[nxt] = (role, dep + 1)
                     queue.append((nxt, dep + 1))
@@ -314,9 +320,13 @@ def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
 def _lineage_order(g: nx.MultiDiGraph, depth: dict[str, tuple[str, int]],
                    edges: set[tuple[str, str, str]]) -> list[str]:
     """Older first: a topological order of the links with issue dates breaking ties."""
+    sch = load_schema()
     dag = nx.DiGraph()
     dag.add_nodes_from(depth)
-    dag.add_edges_from((v, u) for u, v, _ in edges if u != v)
+    for u, v, k in edges:
+        if u != v:
+            et = sch.edges.get(g.edges[u, v, k]["type"])
+            dag.add_edge(*((u, v) if et is not None and et.lineage_reversed else (v, u)))
 
     def key(n: str) -> tuple[int, str, int, str]:
         role, dep = depth[n]

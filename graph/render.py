@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.document import Document
 from graph.index import Hit
 from graph.queries import (
     AgencyProfile,
@@ -177,7 +178,7 @@ def render_overview(o: Overview) -> list[str]:
 
 def render_node(d: NodeDetail) -> list[str]:
     out = [f"{_n(d.node)}  ({d.node.type}; {d.node.label_en})"]
-    skip = {"label", "label_en", "type", "sources", "evidence", "conflicts"}
+    skip = {"label", "label_en", "type", "sources", "evidence", "conflicts", "authority", "outline"}
     for k, v in d.attrs.items():
         if k not in skip and v not in (None, [], {}):
             out.append(f"  {k}: {v}")
@@ -192,6 +193,53 @@ def render_node(d: NodeDetail) -> list[str]:
         out.append("links in:")
         for s in d.in_edges:
             out += step_lines(s)
+    return out
+
+
+def _value(v: Any) -> str:
+    return str(v) if not isinstance(v, list) else "; ".join(map(str, v))
+
+
+def render_document(doc: Document) -> list[str]:
+    """The document page as text: header fields (★ = from the official text), disagreements,
+    signer, bases and links with the article citing them, outline."""
+    where = ("official text: " + ", ".join(s.label for s in doc.official_sources) if doc.official
+             else "no official text in the graph")
+    out = [f"{_n(doc.node)}  ({where})"]
+    for f in doc.fields:
+        out.append(f"  {'★' if f.authoritative else ' '} {f.name}: {_value(f.value)}")
+    for f in doc.conflicts:
+        others = "; ".join(f"{_value(c.value)} ({', '.join(s.label for s in c.sources)})"
+                           for c in f.claims if c.value != f.value)
+        out.append(f"  CONFLICT {f.name}: {_value(f.value)} ({'official text' if f.authoritative else 'most sources'})"
+                   f" — other sources: {others}")
+    if doc.signature:
+        sg = doc.signature
+        whose = " ".join(x for x in (*sg.modes, sg.on_behalf or "") if x)
+        out.append("signed: " + " · ".join(x for x in (whose, sg.post or "?", sg.name or "?") if x))
+    if doc.effective_text:
+        out.append(f"effect: {doc.effective_text}")
+    out.append(f"status: {doc.status.label_en}")
+    for title, steps in (("bases", doc.bases), ("links", doc.links)):
+        if steps:
+            out.append(f"{title} ({len(steps)}):")
+            for s in steps:
+                cites = sorted({e["outline_path"] for e in s.evidence if e.get("outline_path")})
+                out += step_lines(s)
+                if cites:
+                    out.append(f"      stated in: {', '.join(cites)}")
+    if doc.recipients:
+        out.append(f"recipients ({len(doc.recipients)}): " + "; ".join(doc.recipients[:8])
+                   + (" …" if len(doc.recipients) > 8 else ""))
+    if doc.outline:
+        out.append(f"outline ({len(doc.outline)} units, from {doc.outline_source.label if doc.outline_source else '?'}):")
+        for it in doc.outline:
+            title = f" {it.title}" if it.title else ""
+            line = f"  {'  ' * it.depth}{it.path}{title}" if it.level not in ("clause", "point") else \
+                f"  {'  ' * it.depth}{it.text}"
+            out.append(line[:MAX_SENTENCE])
+            for s in it.links:
+                out.append(f"  {'  ' * it.depth}  → {s.type} {s.target.label if s.source.id == doc.node.id else s.source.label}")
     return out
 
 
@@ -215,6 +263,8 @@ def render(result: Any) -> list[str]:
         return render_overview(result)
     if isinstance(result, NodeDetail):
         return render_node(result)
+    if isinstance(result, Document):
+        return render_document(result)
     if isinstance(result, Subgraph):
         return render_subgraph(result)
     if isinstance(result, list):
