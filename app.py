@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import streamlit as st
 
-from explorer.i18n import LANGS, t
+from explorer.i18n import KNOWN_KEYS, LANGS, t
 from explorer.ingest import FileReport, ingest
+from graph import document as D
 from graph import queries as Q
+from graph.ids import source_node_id
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, NxStore
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
@@ -38,7 +40,8 @@ ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "data" / "seeds"
 GRAPH_PATH = Path(os.environ.get("KG_GRAPH") or DEFAULT_PATH)   # tests point this at a temp file
 UPLOAD_DIR = GRAPH_PATH.parent / "uploads"
-VIEWS = ("overview", "entity", "network", "lineage", "path", "timeline", "career", "agency", "ask", "add")
+VIEWS = ("overview", "entity", "document", "network", "lineage", "path", "timeline", "career", "agency", "ask",
+         "add")
 CONTENT_TYPES = ("Instrument", "Agency", "Person", "Event")
 MAX_NETWORK_NODES = 150          # more than this is not readable on a screen
 NETWORK_HEIGHT = 640
@@ -338,11 +341,11 @@ def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
     st.title(label_of(detail.node, lang))
     st.markdown(badge(node_type, lang) + (f" {md(detail.node.label)}" if lang == "en" and
                                           detail.node.label != label_of(detail.node, lang) else ""))
-    _entity_actions(node_id, node_type, lang)
+    _entity_actions(node_id, node_type, lang, has_document(g, node_id))
     if node_type == "Instrument":
         status = Q.status(g, node_id)
         st.markdown(f"**{t('status', lang)}:** {md(status.label if lang == 'vi' else status.label_en)}")
-    _attributes(detail.attrs, lang)
+    _attributes(detail.attrs, lang, g)
     if node_type == "Person":
         _posts(Q.career(g, node_id).posts, lang, "ent_post")
     elif node_type == "Agency":
@@ -358,8 +361,15 @@ def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
                 link(src, lang, f"ent_src_{i}", suffix=src.date or "")
 
 
-def _entity_actions(node_id: str, node_type: str, lang: str) -> None:
-    actions = [("network", "open_network")]
+def has_document(g: nx.MultiDiGraph, node_id: str) -> bool:
+    """Whether an instrument has an official text (or an outline from one) in the graph."""
+    d = g.nodes[node_id]
+    return d.get("type") == "Instrument" and bool(d.get("authority") or d.get("outline"))
+
+
+def _entity_actions(node_id: str, node_type: str, lang: str, document: bool = False) -> None:
+    actions = [("document", "open_document")] if document else []
+    actions += [("network", "open_network")]
     actions += {"Instrument": [("lineage", "open_lineage")], "Person": [("career", "open_career")],
                 "Agency": [("agency", "open_agency")]}.get(node_type, [])
     actions.append(("timeline", "open_timeline"))
@@ -369,11 +379,33 @@ def _entity_actions(node_id: str, node_type: str, lang: str) -> None:
             st.button(t(key, lang), key=f"act_{view}", on_click=go, args=(view,), kwargs={"id": node_id, **extra})
 
 
-_ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "issuer", "subject", "name_en", "abbrev", "parent",
-                "title", "author", "url", "year_explicit")
+_ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "issuer", "subject", "signer", "effective", "place",
+                "name_en", "abbrev", "parent", "title", "author", "url", "year_explicit")
 
 
-def _attributes(attrs: dict[str, Any], lang: str) -> None:
+def _source_label(g: nx.MultiDiGraph | None, source_id: str) -> str:
+    """A source's title, from its source id or its ``source/...`` node id."""
+    sid = source_id if source_id.startswith("source/") else source_node_id(source_id)
+    if g is not None and sid in g:
+        return str(g.nodes[sid].get("title") or g.nodes[sid].get("name") or source_id)
+    return source_id
+
+
+def conflict_text(g: nx.MultiDiGraph | None, disagreement: Sequence[dict[str, Any]], lang: str) -> str:
+    """One field's disagreement in words: "news says 2009-12-08 (…), the official text says
+    2009-12-09" when an official text settles it, else every value with its sources."""
+    def srcs(sources: Sequence[str]) -> str:
+        return ", ".join(_source_label(g, s) for s in sources[:3]) + (" …" if len(sources) > 3 else "")
+
+    chosen, others = disagreement[0], disagreement[1:]
+    if chosen.get("authority"):
+        said = "; ".join(t("news_says", lang, value=o["value"], sources=srcs(o["sources"])) for o in others)
+        return t("conflict_official", lang, others=said, official=chosen["value"])
+    values = "; ".join(f"{v['value']} ({srcs(v['sources'])})" for v in disagreement)
+    return t("conflict_note", lang, values=values)
+
+
+def _attributes(attrs: dict[str, Any], lang: str, g: nx.MultiDiGraph | None = None) -> None:
     rows = [(k, attrs[k]) for k in _ATTR_FIELDS if attrs.get(k) not in (None, "", [])]
     if attrs.get("kind"):
         rows = [(k, load_schema().kind_label(v, lang) if k == "kind" and attrs.get("type") == "Instrument" else v)
@@ -384,8 +416,8 @@ def _attributes(attrs: dict[str, Any], lang: str) -> None:
     if attrs.get("aliases"):
         st.markdown(f"**{t('aliases', lang)}:** " + "; ".join(md(a) for a in attrs["aliases"]))
     for field, disagreement in (attrs.get("conflicts") or {}).items():
-        values = "; ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement)
-        st.warning(f"**{md(field)}** — " + md(t("conflict_note", lang, values=values)))
+        name = t("attr_" + field, lang) if ("attr_" + field) in KNOWN_KEYS else field
+        st.warning(f"**{md(name)}** — " + md(conflict_text(g, disagreement, lang)))
 
 
 def _posts(posts: Sequence[Q.Post], lang: str, key: str) -> None:
@@ -435,6 +467,141 @@ def _linked(detail: Q.NodeDetail, lang: str) -> None:
                 date = other.date if other.date and other.date not in other.label else None
                 link(other, lang, f"lnk_{edge_type}_{direction}_{i}", suffix=" · ".join(x for x in (title, date) if x))
                 evidence_block(step.evidence, lang, limit=1)
+
+
+# document page
+
+def _field_value(f: D.Field, lang: str) -> str:
+    if f.name == "kind":
+        return load_schema().kind_label(str(f.value), lang)
+    return str(f.value)
+
+
+def view_document(g: nx.MultiDiGraph, lang: str) -> None:
+    """An instrument as its official text shows it: header (each value with where it comes from),
+    disagreements, signature, effect, bases, links with the article citing them, outline."""
+    st.header(t("document", lang))
+    node_id = entity_picker("id", ("Instrument",), lang, g)
+    if not node_id or not require(g, node_id, "Instrument", lang, "not_document"):
+        return
+    doc = D.document(g, node_id)
+    st.title(label_of(doc.node, lang))
+    st.markdown(badge("Instrument", lang) + " "
+                + md(doc.status.label if lang == "vi" else doc.status.label_en))
+    with st.container(horizontal=True):
+        for view, key in (("entity", "entity"), ("lineage", "open_lineage"), ("network", "open_network")):
+            st.button(t(key, lang), key=f"doc_act_{view}", on_click=go, args=(view,), kwargs={"id": node_id})
+    if doc.official:
+        with st.container(key="links_doc_official"):
+            st.markdown(f"**{t('official_text', lang)}:**")
+            for i, src in enumerate(doc.official_sources):
+                link(src, lang, f"doc_off_{i}", suffix=src.date or "")
+    else:
+        st.info(t("no_official_text", lang))
+    _document_header(doc, g, lang)
+    if doc.signature:
+        _document_signature(doc.signature, lang)
+    if doc.effective_text or any(f.name == "effective" for f in doc.fields):
+        section(t("effect", lang))
+        eff = next((f.value for f in doc.fields if f.name == "effective"), None)
+        st.markdown((f"**{md(eff)}**" + (" — " if doc.effective_text else "") if eff else "")
+                    + (f"«{md(doc.effective_text)}»" if doc.effective_text else ""))
+    for key, refs in (("issued_with", doc.issued_by_text), ("attached", doc.attached)):
+        if refs:
+            section(t(key, lang))
+            with st.container(key=f"links_doc_{key}"):
+                for i, r in enumerate(refs):
+                    link(r, lang, f"doc_{key}_{i}", view="document", suffix=r.date or "")
+    if doc.bases:
+        section(t("bases", lang))
+        _document_steps(doc.bases, doc.node.id, lang, "doc_base")
+    others = [s for s in doc.links if s.type != "ISSUES"]
+    if others:
+        section(t("doc_links", lang))
+        _document_steps(others, doc.node.id, lang, "doc_link")
+    if doc.recipients:
+        with st.expander(f"{t('recipients', lang)} ({len(doc.recipients)})"):
+            st.markdown("\n".join(f"- {md(r)}" for r in doc.recipients))
+            with st.container(key="links_doc_recipients"):
+                for i, r in enumerate(doc.addressed_to):
+                    link(r, lang, f"doc_rec_{i}", view="agency")
+    if doc.outline:
+        _document_outline(doc, lang)
+
+
+def _document_header(doc: D.Document, g: nx.MultiDiGraph, lang: str) -> None:
+    section(t("header", lang))
+    rows = []
+    for f in doc.fields:
+        where = t("from_official", lang) if f.authoritative else t(
+            "from_sources", lang, n=len({s.id for c in f.claims if c.value == f.value for s in c.sources}))
+        rows.append(f"- **{md(t('attr_' + f.name, lang))}**: {md(_field_value(f, lang))} · *{md(where)}*")
+    if rows:
+        st.markdown("\n".join(rows))
+    if doc.conflicts:
+        section(t("disagreements", lang))
+        for f in doc.conflicts:
+            entries = [{"value": c.value, "sources": [s.id for s in c.sources], "authority": int(c.authoritative)}
+                       for c in f.claims]
+            chosen = [e for e in entries if e["value"] == f.value]
+            st.warning(f"**{md(t('attr_' + f.name, lang))}** — "
+                       + md(conflict_text(g, chosen + [e for e in entries if e["value"] != f.value], lang)))
+
+
+def _document_signature(sig: D.Signature, lang: str) -> None:
+    section(t("signature", lang))
+    whose = " ".join(x for x in (*sig.modes, sig.on_behalf or "") if x)
+    st.markdown(" · ".join(md(x) for x in (whose, sig.post, None if sig.person else sig.name) if x))
+    if sig.person:
+        with st.container(key="links_doc_signer"):
+            link(sig.person, lang, "doc_signer", view="career")
+    evidence_block(sig.evidence, lang, limit=1)
+
+
+def _cites(step: Q.Step) -> str:
+    return ", ".join(sorted({str(e["outline_path"]) for e in step.evidence if e.get("outline_path")}))
+
+
+def _document_steps(steps: Sequence[Q.Step], node_id: str, lang: str, key: str) -> None:
+    """Links of the instrument: type, the other instrument, "Điều 37" when the text states it there."""
+    for i, step in enumerate(steps):
+        out = step.source.id == node_id
+        other = step.target if out else step.source
+        with st.container(border=True, key=f"links_{key}_{i}"):
+            cites = _cites(step)
+            st.markdown(f"{'→' if out else '←'} *{md(edge_label(step.type, lang))}*"
+                        + (f" · **{md(t('stated_in', lang, where=cites))}**" if cites else ""))
+            link(other, lang, f"{key}_{i}", suffix=other.date or "")
+            evidence_block(step.evidence, lang, limit=1)
+
+
+def _document_outline(doc: D.Document, lang: str) -> None:
+    """Top-level units as expanders (open when a link is stated in them); deeper units inside."""
+    section(t("outline", lang))
+    src = doc.outline_source.label if doc.outline_source else ""
+    st.caption(t("outline_caption", lang, n=len(doc.outline), source=src))
+    groups: list[list[D.OutlineItem]] = []
+    for item in doc.outline:
+        if item.depth == 0 or not groups:
+            groups.append([])
+        groups[-1].append(item)
+    for n, group in enumerate(groups):
+        head = group[0]
+        count = sum(len(i.links) for i in group)
+        title = head.path + (f" · {head.title}" if head.title else "")
+        label = title + (f" ({t('n_links', lang, n=count)})" if count else "")
+        with st.expander(md(label), expanded=bool(count)), st.container(key=f"links_doc_outline_{n}"):
+            for j, item in enumerate(group):
+                indent = "\u2003" * item.depth
+                if item.level in ("clause", "point"):
+                    st.markdown(indent + md(item.text))
+                elif j > 0:
+                    st.markdown(indent + f"**{md(item.path)}**" + (f" · {md(item.title)}" if item.title else ""))
+                for k, step in enumerate(item.links):
+                    out = step.source.id == doc.node.id
+                    other = step.target if out else step.source
+                    link(other, lang, f"doc_ol_{n}_{j}_{k}",
+                         suffix=f"{edge_label(step.type, lang)} · {item.path}")
 
 
 # network
@@ -524,8 +691,11 @@ def lineage_dot(lin: Q.Lineage, lang: str) -> str:
         lines.append(f'n{i} [label="{text}", fillcolor="{fill}"'
                      + (', penwidth=2, color="#b3261e"' if item.role == "self" else "") + "];")
     index = {item.node.id: i for i, item in enumerate(lin.items)}
+    reversed_types = {n for n, e in load_schema().edges.items() if e.lineage_reversed}
     for step in lin.steps:
         a, b = index.get(step.target.id), index.get(step.source.id)   # predecessor → successor
+        if step.type in reversed_types:     # a decision ISSUES its regulation: the decision comes first
+            a, b = b, a
         if a is not None and b is not None:
             lines.append(f'n{a} -> n{b} [label="{_dot_text(edge_label(step.type, lang))}"];')
     lines.append("}")
@@ -823,7 +993,8 @@ def _report(reports: Sequence[FileReport], lang: str) -> None:
 # -- main -----------------------------------------------------------------------------------
 
 RENDER: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
-    "overview": view_overview, "entity": view_entity, "network": view_network, "lineage": view_lineage,
+    "overview": view_overview, "entity": view_entity, "document": view_document, "network": view_network,
+    "lineage": view_lineage,
     "path": view_path, "timeline": view_timeline, "career": view_career, "agency": view_agency, "ask": view_ask,
 }
 

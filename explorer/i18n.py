@@ -29,6 +29,7 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "agency": ("Cơ quan", "Agency"),
     "ask": ("Hỏi đáp", "Ask"),
     "add": ("Thêm tài liệu", "Add documents"),
+    "document": ("Văn bản gốc", "Document"),
     # overview
     "graph_holds": ("Đồ thị hiện có", "What the graph holds"),
     "sources": ("Bài nguồn", "Sources"),
@@ -59,6 +60,9 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "attr_author": ("Tác giả", "Author"),
     "attr_url": ("Địa chỉ", "URL"),
     "attr_year_explicit": ("Năm ghi rõ", "Year stated"),
+    "attr_signer": ("Người ký", "Signed by"),
+    "attr_effective": ("Ngày có hiệu lực", "In effect from"),
+    "attr_place": ("Nơi ban hành", "Place"),
     "posts": ("Chức vụ", "Posts"),
     "units": ("Đơn vị trực thuộc", "Units"),
     "parent": ("Cơ quan cấp trên", "Parent body"),
@@ -77,6 +81,31 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "events": ("Sự kiện", "Events"),
     "no_date": ("không rõ ngày", "no date"),
     "conflict_note": ("Các nguồn ghi khác nhau: {values}", "Sources disagree: {values}"),
+    "conflict_official": ("{others}; văn bản gốc ghi {official}", "{others}; the official text says {official}"),
+    "news_says": ("tin bài ghi {value} ({sources})", "news says {value} ({sources})"),
+    "open_document": ("Văn bản gốc", "Official text"),
+    # document page
+    "not_document": ("Trang văn bản dành cho văn bản (chỉ thị, nghị định, quyết định ...). Hãy chọn một văn bản.",
+                     "The document page is for instruments. Pick an instrument."),
+    "no_official_text": ("Đồ thị chưa có văn bản gốc của văn bản này: các thông tin dưới đây lấy từ tin bài.",
+                         "The graph holds no official text of this instrument: what follows comes from news."),
+    "official_text": ("Văn bản gốc", "Official text"),
+    "from_official": ("theo văn bản gốc", "from the official text"),
+    "from_sources": ("theo {n} nguồn", "from {n} sources"),
+    "header": ("Thông tin văn bản", "Header"),
+    "disagreements": ("Các nguồn ghi khác nhau", "Where sources disagree"),
+    "signature": ("Ký", "Signature"),
+    "effect": ("Hiệu lực", "Effect"),
+    "bases": ("Căn cứ", "Legal bases"),
+    "doc_links": ("Liên kết với văn bản khác", "Links to other instruments"),
+    "attached": ("Văn bản ban hành kèm theo", "Texts issued with it"),
+    "issued_with": ("Được ban hành kèm theo", "Issued with"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "outline": ("Bố cục", "Outline"),
+    "outline_caption": ("{n} đơn vị (phần, chương, điều, khoản, điểm) · theo {source}",
+                        "{n} units (parts, chapters, articles, clauses, points) · from {source}"),
+    "n_links": ("{n} liên kết", "{n} links"),
+    "stated_in": ("tại {where}", "in {where}"),
     # network
     "depth": ("Độ sâu", "Depth"),
     "node_types": ("Loại nút", "Node types"),
@@ -136,6 +165,9 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "nothing_to_ingest": ("Chưa chọn tệp hay thư mục nào.", "No file or folder given."),
     "building": ("Lần chạy đầu: đang dựng đồ thị từ bộ dữ liệu mẫu…", "First start: building the graph from the sample corpus…"),
 }
+
+
+KNOWN_KEYS = frozenset(_T)
 
 
 def t(key: str, lang: str, **fmt: object) -> str:
