@@ -205,6 +205,8 @@ def evidence_block(evs: Sequence[dict[str, Any]], lang: str, limit: int = 3) -> 
         shown += 1
         st.markdown(f"> {md(ev['sentence'])}")
         bits = [md(ev.get("title") or ev.get("source_id") or "")]
+        if ev.get("outline_path"):      # "Điều 37": where in an official text the sentence stands
+            bits.append(f"**{md(ev['outline_path'])}**")
         if ev.get("date"):
             bits.append(md(ev["date"]))
         url = str(ev.get("url") or "")

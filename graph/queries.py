@@ -525,7 +525,7 @@ def neighbourhood(g: nx.MultiDiGraph, r: str, depth: int = 1,
 # -- time -------------------------------------------------------------------------------
 
 def _links(g: nx.MultiDiGraph, nid: str) -> list[NodeRef]:
-    wanted = {"CHAIRED", "ORGANIZED", "CONCERNS", "ISSUED_BY"}
+    wanted = {"CHAIRED", "ORGANIZED", "CONCERNS", "ISSUED_BY", "SIGNED"}
     out = [ref(g, u) for u, _, d in g.in_edges(nid, data=True) if d["type"] in wanted]
     out += [ref(g, v) for _, v, d in g.out_edges(nid, data=True) if d["type"] in wanted]
     return out

@@ -42,6 +42,8 @@ def evidence_lines(evs: list[dict[str, Any]], indent: str = "      ", limit: int
     out = []
     for e in evs[:limit]:
         where = e.get("title") or e.get("source_id")
+        if e.get("outline_path"):       # the article/clause of an official text that states it
+            where = f"{where}, {e['outline_path']}"
         date = f", {e['date']}" if e.get("date") else ""
         span = f" @{e['start']}-{e['end']}" if e.get("start") is not None else ""
         out.append(f"{indent}source: {where} ({e.get('source_id')}{span}{date})")

@@ -334,3 +334,13 @@ def test_lineage_page_draws_the_issuing_decision_first(app_graph: Path) -> None:
     decision = next(k for k, v in nodes.items() if "5/2007/QĐ-BNV" in v)
     regulation = next(k for k, v in nodes.items() if "Quy chế" in v)
     assert f"{decision} -> {regulation} [label=\"ban hành kèm theo\"]" in dot
+
+
+def test_lineage_evidence_cites_the_article_in_the_cli_and_the_app(app_graph: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["--graph", str(app_graph), "query", "lineage", "30/2020/NĐ-CP"]) == 0
+    assert "source: Nghị định 30/2020/NĐ-CP, Điều 37 (nd_30_2020_nd_cp.txt" in capsys.readouterr().out
+    captions = [c.value for c in run_app(view="lineage", id=ND30).caption]
+    assert any("Điều 37" in c and "Nghị định 30/2020/NĐ-CP" in c for c in captions)
+    timeline = q.timeline(NxStore.load(app_graph).graph, involving=ND30)
+    assert any(r.label == "Nguyễn Xuân Phúc" for i in timeline if i.node.id == ND30 for r in i.links)
