@@ -401,7 +401,8 @@ def conflict_text(g: nx.MultiDiGraph | None, disagreement: Sequence[dict[str, An
 
     chosen, others = disagreement[0], disagreement[1:]
     if chosen.get("authority"):
-        said = "; ".join(t("news_says", lang, value=o["value"], sources=srcs(o["sources"])) for o in others)
+        said = "; ".join(t("official_too_says" if o.get("authority") else "news_says", lang, value=o["value"],
+                           sources=srcs(o["sources"])) for o in others)
         return t("conflict_official", lang, others=said, official=chosen["value"])
     values = "; ".join(f"{v['value']} ({srcs(v['sources'])})" for v in disagreement)
     return t("conflict_note", lang, values=values)

@@ -83,6 +83,8 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "conflict_note": ("Các nguồn ghi khác nhau: {values}", "Sources disagree: {values}"),
     "conflict_official": ("{others}; văn bản gốc ghi {official}", "{others}; the official text says {official}"),
     "news_says": ("tin bài ghi {value} ({sources})", "news says {value} ({sources})"),
+    "official_too_says": ("một bản văn bản gốc khác ghi {value} ({sources})",
+                          "another copy of the official text says {value} ({sources})"),
     "open_document": ("Văn bản gốc", "Official text"),
     # document page
     "not_document": ("Trang văn bản dành cho văn bản (chỉ thị, nghị định, quyết định ...). Hãy chọn một văn bản.",

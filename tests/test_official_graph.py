@@ -344,3 +344,22 @@ def test_lineage_evidence_cites_the_article_in_the_cli_and_the_app(app_graph: Pa
     assert any("Điều 37" in c and "Nghị định 30/2020/NĐ-CP" in c for c in captions)
     timeline = q.timeline(NxStore.load(app_graph).graph, involving=ND30)
     assert any(r.label == "Nguyễn Xuân Phúc" for i in timeline if i.node.id == ND30 for r in i.links)
+
+
+def test_two_official_copies_that_disagree_are_both_shown(tmp_path: Path) -> None:
+    text = official_file("nd_30_2020_nd_cp", "txt").read_text(encoding="utf-8")
+    bad = tmp_path / "nd_30_copy.txt"
+    bad.write_text(text.replace("ngày 05 tháng 3 năm 2020", "ngày 15 tháng 3 năm 2020"), encoding="utf-8")
+    store = built([official_file("nd_30_2020_nd_cp", "pdf"), official_file("nd_30_2020_nd_cp", "docx"), bad])
+    d = store.graph.nodes[ND30]
+    assert d["issued"] == "2020-03-05"           # two copies against one
+    assert [(c["value"], c["authority"]) for c in d["conflicts"]["issued"]] == [("2020-03-05", 1), ("2020-03-15", 1)]
+    graph = store.save(tmp_path / "g.pickle")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_GRAPH", str(graph))
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        text = page(run_app(view="document", id=ND30, lang="en")).replace("\\", "")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    assert "another copy of the official text says 2020-03-15 (Nghị định 30/2020/NĐ-CP)" in text
