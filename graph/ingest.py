@@ -103,6 +103,43 @@ def _original_size(f: Path) -> int:
 # -- worker side --------------------------------------------------------------------------
 
 _EXTRACT: Extractor | None = None
+TIMEOUT_ENV = "GRAPH_EXTRACT_TIMEOUT"
+DEFAULT_TIMEOUT_S = 120.0   # per source; the largest corpus article (35 kB) takes well under 1 s
+
+
+class ExtractionTimeout(Exception):
+    """One source took longer than the per-source limit; it is reported and skipped."""
+
+
+def _timeout_s() -> float:
+    try:
+        return float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_S)
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+
+
+def _extract_limited(item: SourceText) -> Extraction:
+    """Extract one source under a wall-clock limit, so one hostile file (a megabyte-long line
+    the rules scan quadratically) cannot stall a build for hours.
+
+    The limit uses SIGALRM, so it applies where signals can be delivered: the main thread of a
+    worker or of a one-process build (the CLI), not a build started from another thread (the app).
+    """
+    assert _EXTRACT is not None
+    limit = _timeout_s()
+    if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return _EXTRACT(item)
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise ExtractionTimeout(f"took longer than {limit:g} s ({TIMEOUT_ENV}); skipped")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return _EXTRACT(item)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _init_worker(extractor: Extractor | None) -> None:
@@ -124,8 +161,7 @@ def _work(item: Any) -> tuple[str, Any, int]:
         return ("unchanged", item[1], item[2])
     size = len(item.text.encode("utf-8", "surrogatepass"))
     try:
-        assert _EXTRACT is not None
-        return ("ok", _EXTRACT(item), size)
+        return ("ok", _extract_limited(item), size)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch
         return ("error", (item.path + (f" [{item.source_id}]" if item.source_id != item.name else ""),
                           f"extraction failed: {type(e).__name__}: {e}"), size)
