@@ -363,3 +363,22 @@ def test_two_official_copies_that_disagree_are_both_shown(tmp_path: Path) -> Non
     st.cache_resource.clear()
     st.cache_data.clear()
     assert "another copy of the official text says 2020-03-15 (Nghị định 30/2020/NĐ-CP)" in text
+
+
+def test_authority_decides_every_header_field() -> None:
+    from graph.merge import derive_node
+
+    news = {"number": "39-CT/TW", "kind": "directive", "issued": "2009-12-08", "issuer": "Bộ Chính trị",
+            "subject": "về hợp tác quốc tế", "signer": "Trương Tấn Sang"}
+    official = {"number": "39-CT/TW", "kind": "directive", "issued": "2009-12-09", "issuer": "Ban Bí thư",
+                "subject": "Về tăng cường hợp tác quốc tế trong lĩnh vực pháp luật", "signer": "Trương Tấn Sang",
+                "effective": "2009-12-09"}
+    claims = {"n1": news, "n2": news, "n3": {**news, "subject": "hợp tác quốc tế về pháp luật"}, "off": official}
+    out = derive_node("Instrument", claims, authority={"off": 1})
+    assert {k: out[k] for k in official} == official
+    assert set(out["conflicts"]) == {"issued", "issuer", "subject"}
+    assert out["conflicts"]["issuer"][1] == {"value": "Bộ Chính trị", "sources": ["n1", "n2", "n3"], "authority": 0}
+    # without the official text the majority decides and a subject paraphrase is no conflict
+    plain = derive_node("Instrument", {k: v for k, v in claims.items() if k != "off"})
+    assert plain["issued"] == "2009-12-08" and plain["issuer"] == "Bộ Chính trị"
+    assert set(plain["conflicts"]) == set()
