@@ -93,9 +93,27 @@ def parse(question: str) -> tuple[Pattern, dict[str, str]] | None:
     return None
 
 
+_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d\d))?")
+
+
 def _resolve(g: nx.MultiDiGraph, text: str, type_: str) -> str | None:
+    if type_ == "Event":
+        return _event_on(g, text)
     types = None if type_ in ("Any", "Post") else (type_,)
     return q.resolve(g, text, types)
+
+
+def _event_on(g: nx.MultiDiGraph, text: str) -> str | None:
+    """'the meeting on 14/8/2019' -> the event of that day (day before month, as Vietnamese
+    writes it); without a date, the best matching event by name."""
+    m = _DAY.search(text)
+    if m is None:
+        return q.resolve(g, text, ("Event",))
+    day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    tail = f"-{month:02d}-{day:02d}"
+    found = sorted(n for n, d in g.nodes(data=True) if d.get("type") == "Event"
+                   and str(d.get("date", "")).endswith(tail) and (not year or str(d.get("date", "")).startswith(year)))
+    return found[0] if found else None
 
 
 def split_post(g: nx.MultiDiGraph, text: str) -> tuple[str, str] | None:
