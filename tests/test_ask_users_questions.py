@@ -37,3 +37,21 @@ def test_users_questions(g: nx.MultiDiGraph, question: str, query: str, expected
     assert answer.query == query, answer.to_dict()
     assert answer.error is None
     assert expected in "\n".join(answer.text)
+
+
+@pytest.fixture(scope="module")
+def official(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    store = NxStore(path=tmp_path_factory.mktemp("o") / "o.pickle")
+    build(store, [str(SEEDS.parent.parent / "tests" / "official" / "texts")], workers=1, progress=False)
+    return store.graph
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who signed 30/2020/NĐ-CP", "Nguyễn Xuân Phúc"),
+    ("ai ký Nghị định 30/2020/NĐ-CP", "Nguyễn Xuân Phúc"),
+    ("what was issued with 05/2007/QĐ-BNV", "Quy chế"),
+])
+def test_questions_about_official_texts(official: nx.MultiDiGraph, question: str, expected: str) -> None:
+    answer = ask(official, question)
+    assert answer.query == "related" and answer.error is None
+    assert expected in "\n".join(answer.text)
