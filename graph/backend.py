@@ -34,7 +34,7 @@ from graph.queries import (
 )
 
 __all__ = [
-    "CONTENT_TYPES", "AgencyProfile", "Career", "Hit", "Lineage", "LineageItem", "NodeDetail", "NodeRef", "NotFound",
+    "CONTENT_TYPES", "AgencyProfile", "Career", "Hit", "document", "Lineage", "LineageItem", "NodeDetail", "NodeRef", "NotFound",
     "Overview", "Path", "Post", "Status", "Step", "Subgraph", "TimelineItem", "agency", "career", "date_span",
     "holders", "in_range", "is_remote", "lineage", "neighbourhood", "node", "overview", "paths", "ref", "related",
     "resolve", "search", "status", "timeline",
@@ -60,6 +60,13 @@ def ref(g: Any, node_id: str) -> NodeRef:
 
 def node(g: Any, r: str) -> NodeDetail:
     return g.node(r) if is_remote(g) else _q.node(g, r)
+
+
+def document(g: Any, r: str) -> Any:
+    """graph.document.document on either store (an instrument's document page)."""
+    from graph.document import document as _document
+
+    return g.document(r) if is_remote(g) else _document(g, r)
 
 
 def status(g: Any, r: str) -> Status:

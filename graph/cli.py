@@ -1,8 +1,12 @@
-"""Command line: ``python -m graph build|remove|sources|query|ask|export ...``.
+"""Command line: ``python -m graph build|remove|sources|query|ask|export|push ...``.
 
 The graph file defaults to data/graph/graph.pickle (``--graph`` or $GRAPH_FILE to change).
 Every query prints text, or JSON with ``--json``; the functions behind them are those of
 graph/queries.py that the app calls.
+
+``--backend neo4j`` (or $GRAPH_BACKEND) runs every command on a Neo4j server instead of the
+file: ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` or the ``--neo4j-*``
+flags say which.  ``push --neo4j`` copies the graph file into Neo4j.
 """
 
 from __future__ import annotations
@@ -16,14 +20,40 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph import queries as q
-from graph.document import document
+from graph import backend as q
 from graph.render import render, to_jsonable
 from graph.store import DEFAULT_PATH, NxStore, locked
 
 
 def _graph_path(args: argparse.Namespace) -> Path:
     return Path(args.graph or os.environ.get("GRAPH_FILE") or DEFAULT_PATH)
+
+
+BACKENDS = ("networkx", "neo4j")
+
+
+def _backend(args: argparse.Namespace) -> str:
+    backend = getattr(args, "backend", None) or os.environ.get("GRAPH_BACKEND") or "networkx"
+    if backend not in BACKENDS:
+        raise SystemExit(f"unknown backend {backend!r} (GRAPH_BACKEND): choose one of {', '.join(BACKENDS)}")
+    return backend
+
+
+def _neo4j(args: argparse.Namespace) -> Any:
+    """The Neo4j store the --neo4j-* flags or the NEO4J_* variables name (exits with the reason if none)."""
+    from graph.neo4j_store import Neo4jConfig, Neo4jError, Neo4jStore
+
+    try:
+        return Neo4jStore.connect(Neo4jConfig.from_env(
+            getattr(args, "neo4j_uri", None), getattr(args, "neo4j_user", None),
+            getattr(args, "neo4j_password", None), getattr(args, "neo4j_database", None)))
+    except Neo4jError as e:
+        raise SystemExit(str(e)) from None
+
+
+def _open(args: argparse.Namespace) -> Any:
+    """The store to read: the graph file, or the Neo4j server with --backend neo4j."""
+    return _neo4j(args) if _backend(args) == "neo4j" else NxStore.load(_graph_path(args))
 
 
 def _emit(args: argparse.Namespace, result: Any, lines: list[str] | None = None) -> None:
@@ -36,6 +66,16 @@ def _emit(args: argparse.Namespace, result: Any, lines: list[str] | None = None)
 def cmd_build(args: argparse.Namespace) -> int:
     from graph.ingest import build
 
+    if _backend(args) == "neo4j":
+        store = _neo4j(args)
+        try:
+            summary = build(store, args.paths, workers=args.workers, progress=args.progress)
+        finally:
+            store.close()
+        for line in summary.lines():
+            print(line)
+        print(f"graph: Neo4j at {store.where} (each source committed as it was merged)")
+        return 0 if not summary.failed or summary.sources > 0 else 1
     path = _graph_path(args)
     with locked(path):
         t0 = time.perf_counter()
@@ -55,27 +95,38 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    if _backend(args) == "neo4j":
+        store = _neo4j(args)
+        try:
+            return _remove_sources(store, args.sources)[0]
+        finally:
+            store.close()
     path = _graph_path(args)
-    status = 0
     with locked(path):
         store = NxStore.load(path)
-        removed = 0
-        for ref in args.sources:
-            sid = store.find_source(ref)
-            if sid is None:
-                print(f"not in the graph: {ref}", file=sys.stderr)
-                status = 1
-                continue
-            ch = store.remove_source(sid)
-            removed += 1
-            print(f"removed {sid}: {ch.nodes_removed} nodes and {ch.edges_removed} edges only it stated")
+        status, removed = _remove_sources(store, args.sources)
         if removed:
             store.save(path)
     return status
 
 
+def _remove_sources(store: Any, refs: list[str]) -> tuple[int, int]:
+    """(exit status, how many removed) after removing each named source from ``store``."""
+    status = removed = 0
+    for ref in refs:
+        sid = store.find_source(ref)
+        if sid is None:
+            print(f"not in the graph: {ref}", file=sys.stderr)
+            status = 1
+            continue
+        ch = store.remove_source(sid)
+        removed += 1
+        print(f"removed {sid}: {ch.nodes_removed} nodes and {ch.edges_removed} edges only it stated")
+    return status, removed
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
-    store = NxStore.load(_graph_path(args))
+    store = _open(args)
     rows = sorted(store.sources().values(), key=lambda e: e.source_id)
     if args.json:
         print(json.dumps([{"source_id": e.source_id, "path": e.path, "content_hash": e.content_hash,
@@ -90,8 +141,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from graph.export import export
 
-    store = NxStore.load(_graph_path(args))
-    for p in export(store.graph, args.format, Path(args.out)):
+    store = _open(args)
+    g = store.to_networkx().graph if _backend(args) == "neo4j" else store.graph
+    for p in export(g, args.format, Path(args.out)):
         print(f"wrote {p}")
     return 0
 
@@ -99,7 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from graph.ask import ask
 
-    store = NxStore.load(_graph_path(args))
+    store = _open(args)
     ans = ask(store.graph, " ".join(args.question))
     if args.json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1, default=str))
@@ -113,7 +165,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 QUERIES: dict[str, Callable[[Any, argparse.Namespace], Any]] = {
     "search": lambda g, a: q.search(g, " ".join(a.text), types=a.type, limit=a.limit),
     "node": lambda g, a: q.node(g, a.ref),
-    "document": lambda g, a: document(g, a.ref),
+    "document": lambda g, a: q.document(g, a.ref),
     "lineage": lambda g, a: q.lineage(g, a.ref),
     "status": lambda g, a: q.status(g, a.ref),
     "related": lambda g, a: q.related(g, a.ref, a.edge_type, a.direction),
@@ -131,7 +183,7 @@ QUERIES: dict[str, Callable[[Any, argparse.Namespace], Any]] = {
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    store = NxStore.load(_graph_path(args))
+    store = _open(args)
     try:
         result = QUERIES[args.query](store.graph, args)
     except q.NotFound as e:
@@ -141,42 +193,84 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backend_options(p: argparse.ArgumentParser, default: Any) -> None:
+    """--backend and the Neo4j connection flags (on the program and on each command)."""
+    g = p.add_argument_group("backend")
+    g.add_argument("--backend", choices=BACKENDS, default=default,
+                   help="where the graph lives (default $GRAPH_BACKEND or networkx: the graph file)")
+    g.add_argument("--neo4j-uri", default=default, help="Neo4j server (default $NEO4J_URI), e.g. neo4j://host:7687")
+    g.add_argument("--neo4j-user", default=default, help="default $NEO4J_USER or neo4j")
+    g.add_argument("--neo4j-password", default=default,
+                   help="default $NEO4J_PASSWORD (prefer the variable: other users can see a command line)")
+    g.add_argument("--neo4j-database", default=default, help="default $NEO4J_DATABASE or the server's default")
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    if not args.neo4j:
+        print("push needs a target: python -m graph push --neo4j", file=sys.stderr)
+        return 2
+    path = _graph_path(args)
+    if not path.exists():
+        print(f"no graph file at {path}: build it first (python -m graph build PATH...)", file=sys.stderr)
+        return 1
+    target = _neo4j(args)
+    source = NxStore.load(path)
+
+    def progress(what: str, done: int, total: int) -> None:
+        if args.progress:
+            print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        summary = target.push(source, mirror=not args.keep_extra, progress=progress)
+    finally:
+        target.close()
+    if args.progress:
+        print(file=sys.stderr)
+    print(f"{path} -> Neo4j at {target.where}")
+    for line in summary.lines()[: 1 if args.keep_extra else 2]:
+        print(line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m graph", description=__doc__,
+    p = argparse.ArgumentParser(prog="python -m graph", description=__doc__, allow_abbrev=False,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--graph", help=f"graph file (default $GRAPH_FILE or {DEFAULT_PATH})")
+    _backend_options(p, None)
+    conn = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    _backend_options(conn, argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="ingest files, folders or .jsonl(.gz) archives into the graph")
+    b = sub.add_parser("build", help="ingest files, folders or .jsonl(.gz) archives into the graph", parents=[conn])
     b.add_argument("paths", nargs="+")
     b.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: only on a terminal)")
     b.set_defaults(func=cmd_build)
 
-    r = sub.add_parser("remove", help="remove a source and what only it said")
+    r = sub.add_parser("remove", help="remove a source and what only it said", parents=[conn])
     r.add_argument("sources", nargs="+", help="source id, path, file name or source/... node id")
     r.set_defaults(func=cmd_remove)
 
-    s = sub.add_parser("sources", help="list ingested sources")
+    s = sub.add_parser("sources", help="list ingested sources", parents=[conn])
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_sources)
 
-    e = sub.add_parser("export", help="write GraphML, GEXF, node-link JSON or CSV tables")
+    e = sub.add_parser("export", help="write GraphML, GEXF, node-link JSON or CSV tables", parents=[conn])
     e.add_argument("--format", "-f", choices=["graphml", "gexf", "json", "csv"], required=True)
     e.add_argument("out", help="output file (for csv: a folder)")
     e.set_defaults(func=cmd_export)
 
-    a = sub.add_parser("ask", help="ask a question in Vietnamese or English")
+    a = sub.add_parser("ask", help="ask a question in Vietnamese or English", parents=[conn])
     a.add_argument("question", nargs="+")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_ask)
 
-    qp = sub.add_parser("query", help="run one query")
+    qp = sub.add_parser("query", help="run one query", parents=[conn])
     qs = qp.add_subparsers(dest="query", required=True)
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:
-        sp = qs.add_parser(name, help=help_)
+        sp = qs.add_parser(name, help=help_, parents=[conn])
         sp.add_argument("--json", action="store_true", help="print the result as JSON")
         return sp
 
@@ -220,6 +314,16 @@ def parser() -> argparse.ArgumentParser:
     sp = add("overview", "counts and most-linked nodes")
     sp.add_argument("--top", type=int, default=10)
     qp.set_defaults(func=cmd_query)
+
+    pu = sub.add_parser("push", help="copy the graph file into Neo4j (pushing twice leaves one copy)",
+                        parents=[conn])
+    pu.add_argument("--neo4j", action="store_true", help="push to the Neo4j server of --neo4j-uri or $NEO4J_URI")
+    pu.add_argument("--keep-extra", action="store_true",
+                    help="keep nodes, links and sources the file does not hold (default: delete them, "
+                         "so the database is an exact copy of the file)")
+    pu.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty(),
+                    help="show progress (default: on a terminal)")
+    pu.set_defaults(func=cmd_push)
     return p
 
 

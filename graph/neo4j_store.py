@@ -53,7 +53,8 @@ NODE_HELPERS = frozenset({"search_text", "search_tokens", "search_lead", "kind_k
                           "span_hi", "has_conflicts"})
 EDGE_HELPERS = frozenset({"ev_lo", "ev_hi", "seq", "slot"})
 YEARLESS = ("", "9999-99-99")        # an evidence date without a year overlaps every range
-LINK_TYPES = ["CHAIRED", "ORGANIZED", "CONCERNS", "ISSUED_BY"]   # a timeline item's links (graph.queries)
+# A timeline item's links are some of its links (graph.queries._links picks them): fetch them all.
+LINK_TYPES = [t for t in C.EDGE_TYPES if t != "MENTIONS"]
 BATCH = 500
 REVISION_TTL = 1.0                   # seconds a read may trust the cached revision
 
@@ -981,6 +982,20 @@ class Neo4jGraph:
             return Q.node(sub.graph(), nid)
         return self._store._read(work)
 
+    def document(self, r: str) -> Any:
+        """graph.document's page of an instrument (header with each value's sources, signer, links)."""
+        from graph.document import document
+
+        def work(tx: Tx) -> Any:
+            nid = self._need(tx, r, ("Instrument",))
+            sub = _Sub()
+            for row in tx.run(C.NODES_FULL, ids=[nid]):
+                sub.node(row["id"], row["props"], full=True)
+            sub.edges(tx.run(C.EDGES_BOTH, ids=[nid], types=LINK_TYPES))
+            sub.add_sources(tx)
+            return document(sub.graph(), nid)
+        return self._store._read(work)
+
     # -- lineage and status ----------------------------------------------------------------------
     @staticmethod
     def _status_types() -> list[str]:
@@ -1003,20 +1018,19 @@ class Neo4jGraph:
             nid = self._need(tx, r, ("Instrument",))
             sub = _Sub()
             self._light(tx, sub, [nid])
-            found = {nid}
-            for statement in (C.EDGES_OUT, C.EDGES_IN):      # ancestors, then descendants
-                front, seen = [nid], {nid}
-                for _ in range(max_depth):
-                    if not front:
-                        break
-                    rows = tx.run(statement, ids=front, types=lin)
-                    sub.edges(rows)
-                    front = []
-                    for row in rows:
-                        if row["other"] not in seen:
-                            seen.add(row["other"])
-                            front.append(row["other"])
-                found |= seen
+            # every lineage link within max_depth links either way: a superset of what
+            # graph.queries.lineage follows (some links it follows against their direction)
+            front, found = [nid], {nid}
+            for _ in range(max_depth):
+                if not front:
+                    break
+                rows = tx.run(C.EDGES_BOTH, ids=front, types=lin)
+                sub.edges(rows)
+                front = []
+                for row in rows:
+                    if row["other"] not in found:
+                        found.add(row["other"])
+                        front.append(row["other"])
             sub.edges(tx.run(C.EDGES_IN, ids=sorted(found), types=self._status_types()))
             sub.add_sources(tx)
             return Q.lineage(sub.graph(), nid, max_depth)
