@@ -19,9 +19,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph import queries as q
+from graph import backend as q  # the queries of either store (networkx or Neo4j)
+from graph.backend import search
 from graph.ids import fold
-from graph.index import search
 from graph.render import render, to_jsonable
 from graph.schema import LEXICONS
 

@@ -146,6 +146,7 @@ WIPE_BATCH = _s("WIPE_BATCH", "MATCH (n) WHERE n:Node OR n:Manifest OR n:Meta WI
 ALL_NODE_IDS = _s("ALL_NODE_IDS", "MATCH (n:Node) RETURN n.id AS id")
 ALL_EDGE_KEYS = _s("ALL_EDGE_KEYS", "MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS u, b.id AS v, r.key AS key")
 ALL_MANIFEST_IDS = _s("ALL_MANIFEST_IDS", "MATCH (m:Manifest) RETURN m.source_id AS id")
+ALL_NODES_LIGHT = _s("ALL_NODES_LIGHT", f"MATCH (m:Node) RETURN m.id AS id, {_LIGHT} AS props")
 ALL_NODES = _s("ALL_NODES", "MATCH (n:Node) RETURN n.id AS id, properties(n) AS props")
 ALL_EDGES = _s("ALL_EDGES", "MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS u, b.id AS v, r.key AS key, "
                "type(r) AS type, properties(r) AS props")

@@ -823,6 +823,16 @@ class _NodeView:
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._graph
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self())
+
+    def __call__(self, data: bool = False) -> list[Any]:
+        """Every node (``data=True``: with what a reference needs: type, label, dates, kind)."""
+        rows = self._graph._store._read(lambda tx: tx.run(C.ALL_NODES_LIGHT))
+        if not data:
+            return [str(r["id"]) for r in rows]
+        return [(str(r["id"]), _unprops(r["props"], NODE_HELPERS | {"id"})) for r in rows]
+
 
 class Neo4jGraph:
     """The Neo4j graph as the app, the CLI and graph.ask use a networkx graph: membership,
