@@ -23,8 +23,8 @@ import streamlit as st
 
 from explorer.i18n import KNOWN_KEYS, LANGS, t
 from explorer.ingest import FileReport, ingest
+from graph import backend as Q  # the queries of the configured store (networkx file or Neo4j)
 from graph import document as D
-from graph import queries as Q
 from graph.ids import source_node_id
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, NxStore
@@ -87,8 +87,61 @@ def _build_lock() -> threading.Lock:
     return threading.Lock()
 
 
-def graph_store(lang: str) -> NxStore:
-    """The store; on the very first start it is built from the bundled seeds, with progress."""
+BACKENDS = ("networkx", "neo4j")
+
+
+def neo4j_config() -> Any:
+    """The Neo4j server NEO4J_* variables or a [neo4j] table of .streamlit/secrets.toml name, or None."""
+    from graph.neo4j_store import Neo4jConfig, Neo4jError
+
+    try:
+        return Neo4jConfig.from_env()
+    except Neo4jError:
+        pass
+    try:
+        sec = dict(st.secrets.get("neo4j", {}))
+    except Exception:  # noqa: BLE001 - no secrets file: no server configured there
+        return None
+    if not sec.get("uri"):
+        return None
+    return Neo4jConfig.from_env(sec.get("uri"), sec.get("user"), sec.get("password"), sec.get("database"), env={})
+
+
+def current_backend() -> str:
+    """Where the graph is read: the sidebar's (URL's) choice, else $GRAPH_BACKEND, else the graph file."""
+    chosen = st.session_state.get("w_backend") or param("backend") or os.environ.get("GRAPH_BACKEND") or "networkx"
+    return chosen if chosen in BACKENDS else "networkx"
+
+
+@st.cache_resource(show_spinner=False)
+def _neo4j_store(uri: str, user: str, database: str | None, _password: str) -> Any:
+    """One connection pool per server process (the password is not part of the cache key)."""
+    from graph.neo4j_store import Neo4jConfig, Neo4jStore
+
+    return Neo4jStore.connect(Neo4jConfig(uri, user, _password, database))
+
+
+def neo4j_store(lang: str) -> Any:
+    from graph.neo4j_store import Neo4jError
+
+    cfg = neo4j_config()
+    if cfg is None:
+        st.error(t("neo4j_unconfigured", lang))
+        st.stop()
+    try:
+        return _neo4j_store(cfg.uri, cfg.user, cfg.database, cfg.password)
+    except Neo4jError as e:
+        st.error(t("neo4j_unreachable", lang, error=str(e)))
+        st.stop()
+
+
+def graph_store(lang: str) -> Any:
+    """The store; on the very first start it is built from the bundled seeds, with progress.
+
+    With the Neo4j backend it is the server's graph as the team pushed or built it (no seeding).
+    """
+    if current_backend() == "neo4j":
+        return neo4j_store(lang)
     store = _store()
     seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
     if (store.manifest and not seeds_stale) or not SEEDS.is_dir():
@@ -264,7 +317,9 @@ def require(g: nx.MultiDiGraph, node_id: str, node_type: str, lang: str, message
 
 # -- sidebar --------------------------------------------------------------------------------
 
-def sidebar(g: nx.MultiDiGraph, lang: str) -> str:
+def sidebar(g: nx.MultiDiGraph, lang: str, views: Sequence[str] = VIEWS) -> str:
+    if st.session_state.get("w_view", "overview") not in views:
+        st.session_state["w_view"] = "overview"
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
         st.segmented_control(t("language", lang), LANGS, key=bind("lang", "vi"), format_func=str.upper,
@@ -278,13 +333,16 @@ def sidebar(g: nx.MultiDiGraph, lang: str) -> str:
                 for i, hit in enumerate(hits):
                     st.button(f"{md(label_of(hit, lang))} · {md(type_label(hit.type, lang))}", key=f"hit_{i}",
                               type="tertiary", on_click=go, args=("entity",), kwargs={"id": hit.id})
-        view = st.radio(t("views", lang), VIEWS, key=bind("view", "overview", _view), format_func=lambda v: t(v, lang),
+        view = st.radio(t("views", lang), views, key=bind("view", "overview", _view), format_func=lambda v: t(v, lang),
                         on_change=to_url, args=("view",))
+        if neo4j_config() is not None or current_backend() == "neo4j":
+            st.radio(t("backend", lang), BACKENDS, key=bind("backend", current_backend()),
+                     format_func=lambda b: t(f"backend_{b}", lang), on_change=to_url, args=("backend",))
     return str(view)
 
 
 def _view(raw: str) -> str:
-    if raw not in VIEWS:
+    if raw not in (*VIEWS, "cypher"):
         raise ValueError(raw)
     return raw
 
@@ -487,7 +545,7 @@ def view_document(g: nx.MultiDiGraph, lang: str) -> None:
     node_id = entity_picker("id", ("Instrument",), lang, g)
     if not node_id or not require(g, node_id, "Instrument", lang, "not_document"):
         return
-    doc = D.document(g, node_id)
+    doc = Q.document(g, node_id)
     st.title(label_of(doc.node, lang))
     st.markdown(badge("Instrument", lang) + " "
                 + md(doc.status.label if lang == "vi" else doc.status.label_en))
@@ -616,6 +674,8 @@ def _network(_g: nx.MultiDiGraph, rev: tuple[int, int, int], node_id: str, depth
     date_from, date_to = (str(years[0]), str(years[1])) if years else (None, None)
     sub = Q.neighbourhood(_g, node_id, depth=depth, node_types=types or None, date_from=date_from,
                           date_to=date_to, limit=MAX_NETWORK_NODES * 4)
+    if Q.is_remote(_g):
+        _g.prefetch([ref.id for ref in sub.nodes])     # one round trip for every node drawn
     drawn = nx.MultiDiGraph()
     for ref in sub.nodes:
         drawn.add_node(ref.id, **_g.nodes[ref.id])
@@ -993,6 +1053,53 @@ def _report(reports: Sequence[FileReport], lang: str) -> None:
     st.dataframe(pd.DataFrame([r.__dict__ for r in reports]), hide_index=True, width="stretch")
 
 
+# researchers' read-only Cypher (Neo4j backend only)
+
+def _set_cypher(text: str) -> None:
+    st.session_state["cypher_text"] = text
+
+
+def _cell(value: Any) -> Any:
+    import json
+
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def view_cypher(store: Any, lang: str) -> None:
+    """A read-only Cypher panel: READ_ACCESS session, write clauses refused with the reason."""
+    from graph.cypher import PANEL_EXAMPLES
+    from graph.neo4j_store import ReadOnlyRefused
+
+    st.header(t("cypher", lang))
+    st.caption(md(t("cypher_intro", lang, where=store.where)))
+    st.session_state.setdefault("cypher_text", PANEL_EXAMPLES[0].text)
+    cols = st.columns(len(PANEL_EXAMPLES))
+    for col, example in zip(cols, PANEL_EXAMPLES, strict=False):
+        col.button(example.name.removeprefix("EXAMPLE_").replace("_", " ").lower(), key=f"cy_{example.name}",
+                   on_click=_set_cypher, args=(example.text,))
+    text = st.text_area(t("cypher_statement", lang), key="cypher_text", height=160)
+    limit = int(st.number_input(t("cypher_limit", lang), min_value=1, max_value=5000, value=200, key="cypher_limit"))
+    if not st.button(t("cypher_run", lang), type="primary", key="cypher_run"):
+        return
+    try:
+        result = store.read_only_query(text, limit=limit)
+    except ReadOnlyRefused as e:
+        st.error(f"{t('cypher_refused', lang)}\n\n{md(e)}")
+        return
+    except Exception as e:  # noqa: BLE001 - the server's message (syntax, permissions, timeout) is the answer
+        st.error(md(t("cypher_failed", lang, error=f"{type(e).__name__}: {e}")))
+        return
+    if not result.rows:
+        st.info(t("none", lang))
+        return
+    import pandas as pd
+
+    frame = pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=result.columns)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.caption(t("cypher_rows", lang, n=len(result.rows))
+               + (" " + t("cypher_truncated", lang, limit=limit) if result.truncated else ""))
+
+
 # -- main -----------------------------------------------------------------------------------
 
 RENDER: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
@@ -1011,10 +1118,12 @@ def main() -> None:
     lang = current_lang()
     store = graph_store(lang)
     g = store.graph
-    view = sidebar(g, lang)
+    view = sidebar(g, lang, VIEWS + (("cypher",) if Q.is_remote(g) else ()))
     lang = current_lang()   # the switch may just have changed it
     if view == "add":
         view_add(store, lang)
+    elif view == "cypher":
+        view_cypher(store, lang)
     else:
         RENDER[view](g, lang)
     _warm_up()

@@ -166,6 +166,27 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
                     "Done: {added} added, {replaced} replaced, {unchanged} unchanged, {refused} refused."),
     "nothing_to_ingest": ("Chưa chọn tệp hay thư mục nào.", "No file or folder given."),
     "building": ("Lần chạy đầu: đang dựng đồ thị từ bộ dữ liệu mẫu…", "First start: building the graph from the sample corpus…"),
+    # backend (networkx file or Neo4j server) and the read-only Cypher panel
+    "backend": ("Nơi lưu đồ thị", "Graph store"),
+    "backend_networkx": ("Tệp đồ thị (networkx)", "Graph file (networkx)"),
+    "backend_neo4j": ("Máy chủ Neo4j", "Neo4j server"),
+    "neo4j_unconfigured": ("Chưa cấu hình máy chủ Neo4j: đặt NEO4J_URI (và NEO4J_USER, NEO4J_PASSWORD, "
+                           "NEO4J_DATABASE) hoặc bảng [neo4j] trong .streamlit/secrets.toml.",
+                           "No Neo4j server configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, "
+                           "NEO4J_DATABASE) or a [neo4j] table in .streamlit/secrets.toml."),
+    "neo4j_unreachable": ("Không kết nối được Neo4j: {error}", "Cannot use Neo4j: {error}"),
+    "cypher": ("Truy vấn Cypher", "Cypher"),
+    "cypher_intro": ("Truy vấn chỉ đọc trên {where}: phiên READ_ACCESS; các mệnh đề ghi (CREATE, MERGE, DELETE, SET, "
+                     "REMOVE, DROP, LOAD CSV, thủ tục ghi) bị từ chối.",
+                     "Read-only queries on {where}: a READ_ACCESS session; write clauses (CREATE, MERGE, DELETE, SET, "
+                     "REMOVE, DROP, LOAD CSV, write procedures) are refused."),
+    "cypher_statement": ("Câu lệnh Cypher", "Cypher statement"),
+    "cypher_limit": ("Số dòng tối đa", "Row limit"),
+    "cypher_run": ("Chạy", "Run"),
+    "cypher_refused": ("Bảng này chỉ đọc: câu lệnh không được chạy.", "This panel is read-only: the statement was not run."),
+    "cypher_failed": ("Neo4j báo lỗi: {error}", "Neo4j reported an error: {error}"),
+    "cypher_rows": ("{n} dòng.", "{n} rows."),
+    "cypher_truncated": ("Chỉ hiện {limit} dòng đầu.", "Only the first {limit} rows are shown."),
 }
 
 

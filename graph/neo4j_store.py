@@ -583,8 +583,13 @@ class Neo4jStore:
         return bool(self._read(lambda tx: tx.run(C.MANIFEST_BY_HASH, content_hash=content_hash)))
 
     def is_unchanged(self, source_id: str, content_hash: str) -> bool:
+        """Same text read by the same rules (the embedded store's rule, on this manifest entry)."""
         entry = self.entry(source_id)
-        return entry is not None and entry.content_hash == content_hash
+        return entry is not None and NxStore(manifest={source_id: entry}).is_unchanged(source_id, content_hash)
+
+    def stale_sources(self) -> list[str]:
+        """Sources read by older extraction rules (re-ingest them to refresh their facts)."""
+        return NxStore(manifest=self.sources()).stale_sources()
 
     def find_source(self, ref: str) -> str | None:
         """A source id from its id, path, file name or ``source/...`` node id."""
@@ -609,7 +614,8 @@ class Neo4jStore:
         """Add what one source says; an unchanged source is skipped, a changed one replaced."""
         src = ex.source
         entry = self.entry(src.source_id)
-        if entry is not None and entry.content_hash == src.content_hash:
+        if entry is not None and NxStore(manifest={src.source_id: entry}).is_unchanged(src.source_id,
+                                                                                      src.content_hash):
             return Change("unchanged", src.source_id)
         status = "added"
         if entry is not None:
@@ -883,6 +889,18 @@ class Neo4jGraph:
 
     def __contains__(self, node_id: object) -> bool:
         return isinstance(node_id, str) and self.node_data(node_id) is not None
+
+    def prefetch(self, ids: Sequence[str]) -> None:
+        """Load many nodes' attributes in one round trip (before reading them one by one)."""
+        self.revision()
+        wanted = [i for i in dict.fromkeys(ids) if i not in self._cache]
+        if not wanted:
+            return
+        rows = self._store._read(lambda tx: tx.run(C.NODES_DATA, ids=wanted))
+        found = {str(r["id"]): _unprops(r["props"], NODE_HELPERS | {"id"}) for r in rows}
+        with self._lock:
+            for i in wanted:
+                self._cache[i] = found.get(i)
 
     def number_of_nodes(self) -> int:
         return int(self._store._read(lambda tx: tx.run(C.COUNT_NODES))[0]["n"])
