@@ -62,6 +62,20 @@ def test_check_set_scores(tmp_path: Path) -> None:
 CHECKSET_MIN_OVERALL = 0.80  # measured 0.855 after tuning on its misses (0.750 with the rules as first written)
 
 
+def test_held_out_check_set_scores(tmp_path: Path) -> None:
+    """Hand-annotated corpus articles held out from all tuning (tests/checkset2)."""
+    check = ROOT / "tests" / "checkset2"
+    run = _run_extract(check / "articles")
+    assert run.returncode == 0, run.stderr
+    report = tmp_path / "check2.jsonl"
+    report.write_text(run.stdout, encoding="utf-8")
+    scores = _score(report, check / "gold")
+    assert scores["overall"]["f1"] >= HELD_OUT_MIN_OVERALL, scores
+
+
+HELD_OUT_MIN_OVERALL = 0.62  # measured 0.677 on 2026-11-25, first and only run before any tuning (bound = 0.05 below)
+
+
 @pytest.mark.parametrize(("printed", "normalized"), [
     ("39- CT/TW", "39-CT/TW"), ("04-KH/TW", "4-KH/TW"), ("39 - CT/TW", "39-CT/TW"),
     ("03/1999/NĐ-CP", "3/1999/NĐ-CP"), ("128/NQ-CP", "128/NQ-CP"), ("45/2019/QH14", "45/2019/QH14"),
