@@ -48,6 +48,8 @@ def _kind(doc: Doc, num: DocNumber, prose: str | None) -> str | None:
         if t == "QD" and num.party and prose == "regulation":
             return "regulation"
         return kind
+    if prose and num.type_code is None:
+        return prose  # "Nghị quyết số 42/2017/QH14" is a resolution of the Assembly, not a law
     icode = code_key(num.issuer_code)
     for prefix, kind in lex.kind_by_issuer_prefix.items():
         if icode.startswith(prefix) and num.type_code is None:

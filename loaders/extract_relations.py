@@ -1,13 +1,41 @@
-"""Links between instruments stated in one sentence: the instrument right before a cue
-word is the source, the one right after it the target ("Kế hoạch số 32-KH/BCSĐ thực hiện
-Nghị quyết số 27-NQ/TW")."""
+"""Links between instruments stated in one sentence.
+
+Two shapes:
+- the instrument right before a cue word is the source and the one(s) right after it the
+  targets ("Kế hoạch số 32-KH/BCSĐ thực hiện Nghị quyết số 27-NQ/TW", "... thực hiện Nghị
+  quyết A, Nghị quyết B và Chỉ thị C");
+- a sentence that opens with the cue names the targets first and the source after a verb of
+  issuing ("Thực hiện Nghị quyết A, B, UBND tỉnh đã ban hành Chương trình số N"); an opening
+  "Căn cứ ..." with no source in the sentence belongs to the instrument named just before.
+"""
 
 from __future__ import annotations
+
+import re
 
 from loaders.context import Doc
 from loaders.extract_instruments import Mention
 from loaders.model import Relation
 from loaders.vntext import fold
+
+_SEPARATOR = re.compile(r"[\s,;]*(?:(?:và|cùng|,)\s+)?")
+_ISSUING = re.compile(r"(?:ban hành|xây dựng|phê duyệt|ký|triển khai)\s+$")
+_OPENING = 24            # a cue this close to the sentence start opens it
+_PREVIOUS = 400          # how far back "Căn cứ ..." looks for the act it belongs to
+
+
+def _targets(doc: Doc, ordered: list[Mention], first: Mention, end: int) -> list[Mention]:
+    """The first target and those listed right after it ("A, B và C")."""
+    out = [first]
+    for m in ordered:
+        if m.start <= out[-1].start or m.start >= end:
+            continue
+        gap = doc.shadow[out[-1].tail_end:m.start]
+        if m.key != out[-1].key and _SEPARATOR.fullmatch(gap):
+            out.append(m)
+        elif m.start > out[-1].tail_end:
+            break
+    return out
 
 
 def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
@@ -15,31 +43,53 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         return []  # a link needs two instruments (most news articles name at most one)
     lex = doc.lex
     ordered = sorted(mentions, key=lambda m: m.start)
-    spans = [(m.start, m.tail_end) for m in ordered]
+    numbers = [(m.start, m.end) for m in ordered]
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
+
+    def add(rtype: str, src: Mention, tgt: Mention, at: int) -> None:
+        k = (rtype, src.key, tgt.key)
+        if src.key != tgt.key and k not in seen:
+            seen.add(k)
+            out.append(Relation(rtype, src.key, tgt.key, doc.evidence(at)))
+
     for cue in lex.relation_re.finditer(doc.shadow):
-        if any(a <= cue.start() < b for a, b in spans):
+        # a cue inside a number or kind word is no cue; inside a subject ("về việc bãi bỏ ...") it is
+        if any(a <= cue.start() < b for a, b in numbers):
             continue
         rtype = lex.relation_cues.get(fold(cue.group(0)))
         if rtype is None:
             continue
         sent = doc.sentence_at(cue.start())
-        gap_before = lex.extra.get("gap_succeeds", 220) if rtype == "SUCCEEDS" else lex.max_gap_before
+        gap_before = lex.max_gap_before_succeeds if rtype == "SUCCEEDS" else lex.max_gap_before
         before = [m for m in ordered if sent.start <= m.start and m.end <= cue.start()
                   and cue.start() - m.end <= gap_before]
         after = [m for m in ordered if m.start >= cue.end() and m.start < sent.end
                  and m.start - cue.end() <= lex.max_gap_after]
-        if not before or not after:
+        if not after or ";" in doc.shadow[cue.end():after[0].start]:
             continue
-        src, tgt = before[-1], after[0]
-        between = doc.shadow[src.tail_end:cue.start()]
-        if ";" in between or (rtype != "SUCCEEDS" and lex.kind_word_re.search(between)):
+        targets = _targets(doc, ordered, after[0], sent.end)
+        if before:
+            src = before[-1]
+            between = doc.shadow[src.tail_end:cue.start()]
+            if ";" in between or (rtype != "SUCCEEDS" and lex.kind_word_re.search(between)):
+                continue
+            for tgt in targets:
+                add(rtype, src, tgt, cue.start())
             continue
-        if ";" in doc.shadow[cue.end():tgt.start] or src.key == tgt.key:
+        if cue.start() - sent.start > _OPENING or rtype not in ("IMPLEMENTS", "BASED_ON"):
             continue
-        k = (rtype, src.key, tgt.key)
-        if k not in seen:
-            seen.add(k)
-            out.append(Relation(rtype, src.key, tgt.key, doc.evidence(cue.start())))
+        later = [m for m in ordered if targets[-1].tail_end <= m.start < sent.end
+                 and _ISSUING.search(doc.shadow[max(sent.start, m.start - 40):m.start])]
+        if later:
+            src = later[0]
+        elif rtype == "BASED_ON":
+            prior = [m for m in ordered if sent.start - _PREVIOUS <= m.start and m.end <= sent.start]
+            if not prior:
+                continue
+            src = prior[-1]
+        else:
+            continue
+        for tgt in targets:
+            add(rtype, src, tgt, cue.start())
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -113,8 +113,8 @@ class Lexicon:
     relation_cues: dict[str, str]       # folded cue -> type
     relation_re: re.Pattern[str]
     max_gap_before: int
+    max_gap_before_succeeds: int
     max_gap_after: int
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def canonical_body(self, name: str) -> str | None:
         return self.body_alias.get(fold(old_tones(name)))
@@ -189,5 +189,6 @@ def get_lexicon() -> Lexicon:
         relation_cues={fold(k): v for k, v in rel["cues"].items()},
         relation_re=re.compile(alternation(list(rel["cues"])), re.IGNORECASE),
         max_gap_before=rel["max_gap_before"],
+        max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
     )
