@@ -80,18 +80,24 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     pm = doc.lex.place_re.match(s, p)
     if pm:
         return doc.text[pos:pm.end()], pm.end()
-    toks = tokens(s, p, 4)
+    toks = tokens(s, p, 8)
     caps: list[Tok] = []
     for t in toks:
-        if not t.word[:1].isupper() or (caps and _starts_other(doc, t.start)):
+        if not t.word[:1].isupper() or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start)
+                                                 or doc.lex.title_re.match(s, t.start))):
             break
         caps.append(t)
         if t.breaks:
             break
+    # a person may follow the place ("huyện Thạch Hà Nguyễn Văn Giang"): cut before the last
+    # family name that leaves a two-to-four-syllable name
+    cuts = [i for i, t in enumerate(caps) if i >= 1 and t.word in doc.lex.family_names and 2 <= len(caps) - i <= 4]
+    if cuts:
+        caps = caps[:cuts[-1]]
+    elif person_starts_at(doc, p):
+        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": a person, not a place
     if not caps or (m and not m.group(0) and len(caps) > 3):
         return None
-    if person_starts_at(doc, p):
-        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": a person, not a place
     return doc.text[pos:caps[-1].end], caps[-1].end
 
 

@@ -50,8 +50,13 @@ def find_names(doc: Doc) -> list[NameHit]:
     out = []
     for m in _CAP_RUN.finditer(doc.shadow):
         words = list(re.finditer(r"\S+", m.group(0)))
+        first = 0
+        if len(words) >= 5:  # "Thạch Hà Nguyễn Văn Giang": a place, then the name (the last family name)
+            cuts = [i for i, w in enumerate(words) if i >= 1 and w.group(0) in doc.lex.family_names
+                    and 2 <= len(words) - i <= 4]
+            first = cuts[-1] if cuts else 0
         for i, w in enumerate(words):
-            if w.group(0) not in doc.lex.family_names:
+            if i < first or w.group(0) not in doc.lex.family_names:
                 continue
             start = m.start() + w.start()
             if not person_starts_at(doc, start):
@@ -157,6 +162,18 @@ def _prefix_len(doc: Doc, pos: int) -> int:
     return total
 
 
+def _listed_after(s: str, first: NameHit, by_start: dict[int, NameHit]) -> list[NameHit]:
+    """Names that follow ``first`` in a list joined by commas and "và"."""
+    out: list[NameHit] = []
+    hit = first
+    while True:
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)", s[hit.end:])
+        if not sep or hit.end + sep.end() not in by_start:
+            return out
+        hit = by_start[hit.end + sep.end()]
+        out.append(hit)
+
+
 def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
     """People vouched for somewhere in the document, with every post the text gives them."""
     s = doc.shadow
@@ -179,6 +196,10 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                   or doc.lex.honorific_re.fullmatch(m.group(1).split()[-1])
                   or doc.lex.rank_re.fullmatch(m.group(1).split()[-1])):
             acc(hit).confirmed = True
+            # "các ông Nguyễn Văn A, Trần Văn B và Lê Văn C": the whole list is vouched for
+            if re.search(r"(?:[Cc]ác|[Hh]ai|[Bb]a)\s+(?:ông|bà|đồng chí|đ/c)\s+$", before):
+                for follower in _listed_after(s, hit, by_start):
+                    acc(follower).confirmed = True
 
     pos = 0
     while True:
@@ -191,8 +212,11 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             continue
         ev = doc.evidence(tm.start())
         targets: list[NameHit] = []
-        gap = _prefix_len(doc, end + 1) if s[end:end + 1] == " " else 0
-        nxt = by_start.get(end + 1 + gap) if s[end:end + 1] == " " else None
+        lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s", s[end:])  # "Giám đốc Sở Y tế, ông Lê Văn A"
+        gap = _prefix_len(doc, end + lead.end()) if lead else 0
+        if lead and "," in lead.group(0) and not gap:
+            lead = None
+        nxt = by_start.get(end + lead.end() + gap) if lead else None
         colon = re.match(r"\s*:\s*", s[end:])
         if nxt is not None:
             targets = [nxt]
@@ -205,9 +229,10 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                     break
                 p = by_start[p].end + sep.end()
         else:
-            comma = re.search(r"(\S)\s*,\s*$", s[max(0, tm.start() - 3):tm.start()])
-            if comma:
-                prev_end = tm.start() - len(s[max(0, tm.start() - 3):tm.start()]) + comma.start(1) + 1
+            # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)"
+            sep = re.search(r"(\S)\s*(?:,|\s[-–]|\()\s*$", s[max(0, tm.start() - 4):tm.start()])
+            if sep:
+                prev_end = tm.start() - len(s[max(0, tm.start() - 4):tm.start()]) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
         for t in targets:
