@@ -62,6 +62,9 @@ def extract_article(source: SourceText) -> Extraction:
             if pos.agency:
                 pos.agency = renames.get(fold(pos.agency), pos.agency)
     known = {fold(a.name) for a in agencies[0]}
+    for a in agencies[0]:  # a Sở's "UBND <province>" parent only when the text names that UBND
+        if a.parent and a.parent.startswith("UBND ") and fold(a.parent) not in known:
+            a.parent = None
     for p in people:  # a body named only inside a post is an agency of the article too
         for pos in p.positions:
             if pos.agency and fold(pos.agency) not in known:

@@ -169,7 +169,8 @@ def get_lexicon() -> Lexicon:
         unit_by_head={fold(old_tones(u.head)): u for u in units},
         place_words=uni.get("place_words", []),
         titles=titles,
-        title_re=re.compile(alternation([t["t"] for t in tit["titles"]], flags_ci=True)),
+        # titles are often typed in lower case mid-sentence ("phó chủ tịch UBND tỉnh ...")
+        title_re=re.compile(alternation([t["t"] for t in tit["titles"]]), re.IGNORECASE),
         honorific_re=re.compile(alternation(tit["honorifics"])),
         rank_re=re.compile(alternation(tit["ranks"])),
         family_names=set(nam["family_names"]),
