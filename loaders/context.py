@@ -48,13 +48,20 @@ class Doc:
     starts: list[int] = field(default_factory=list)
     context_body: str | None = None
     body_matches: list[re.Match[str]] = field(default_factory=list)
+    lower: str = ""             # shadow in lower case, same length (for case-blind patterns)
 
     def __post_init__(self) -> None:
         self.shadow = old_tones(self.text)
+        lowered = self.shadow.lower()
+        self.lower = lowered if len(lowered) == len(self.shadow) else self.shadow
         self.body_matches = list(self.lex.body_re.finditer(self.shadow))  # scanned once, used twice
         self.sents = sentences(self.shadow)
         self.starts = [s.start for s in self.sents]
         self.context_body = self._context_body()
+
+    def title_at(self, pos: int) -> re.Match[str] | None:
+        """A post title starting at pos, whatever its case."""
+        return self.lex.title_re.match(self.lower, pos)
 
     def sentence_at(self, pos: int) -> Sentence:
         i = max(0, bisect.bisect_right(self.starts, pos) - 1)

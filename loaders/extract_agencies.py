@@ -68,7 +68,7 @@ def _starts_other(doc: Doc, pos: int) -> bool:
     s = doc.shadow
     return bool(
         doc.lex.body_re.match(s, pos) or doc.lex.unit_re.match(s, pos)
-        or doc.lex.title_re.match(s, pos) or person_starts_at(doc, pos)
+        or doc.title_at(pos) or person_starts_at(doc, pos)
     )
 
 
@@ -84,7 +84,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     caps: list[Tok] = []
     for t in toks:
         if not t.word[:1].isupper() or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start)
-                                                 or doc.lex.title_re.match(s, t.start))):
+                                                 or doc.title_at(t.start))):
             break
         caps.append(t)
         if t.breaks:
@@ -309,7 +309,8 @@ def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
     m = _PREV_WORD.search(window)
     if not m or not m.group(1)[:1].isupper() or m.group(1) in doc.lex.not_name_words:
         return False
-    return not any(t.end() == len(window.rstrip()) for t in doc.lex.title_re.finditer(window))
+    lowered = doc.lower[max(0, pos - 30):pos]
+    return not any(t.end() == len(lowered.rstrip()) for t in doc.lex.title_re.finditer(lowered))
 
 
 def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:

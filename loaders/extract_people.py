@@ -82,7 +82,7 @@ def find_names(doc: Doc) -> list[NameHit]:
 def parse_post(doc: Doc, pos: int) -> Post | None:
     """One title (with its body, when printed) at pos."""
     s = doc.shadow
-    tm = doc.lex.title_re.match(s, pos)
+    tm = doc.title_at(pos)
     if tm is None or s[max(0, pos - 4):pos] == "làm ":
         return None
     title = doc.lex.titles.get(fold(tm.group(0)))
@@ -130,7 +130,7 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         posts.append(post)
         p = post.end
         j = _JOIN.match(doc.shadow, p)
-        if not j or not doc.lex.title_re.match(doc.shadow, j.end()):
+        if not j or not doc.title_at(j.end()):
             break
         p = j.end()
     ministry = next((x.agency for x in posts if x.agency in doc.lex.bodies
@@ -203,7 +203,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
 
     pos = 0
     while True:
-        tm = doc.lex.title_re.search(s, pos)
+        tm = doc.lex.title_re.search(doc.lower, pos)
         if tm is None:
             break
         posts, end = parse_chain(doc, tm.start())
