@@ -119,10 +119,15 @@ def looks_numbered(key: str) -> bool:
     return bool(re.match(r"\s*(?:số\s*)?\d+\s*[-/\u2010-\u2015\u2212]", key, re.IGNORECASE))
 
 
+_YEAR_WORD = re.compile(r"\bnăm\s+(?=(?:19|20)\d\d\b)", re.IGNORECASE)
+
+
 def instrument_id(number: str | None = None, name: str | None = None) -> str:
+    """``instrument/39-CT/TW``; an unnumbered one is the slug of its name, with "năm" before a
+    year dropped ("Hiến pháp năm 2013" and "Hiến pháp 2013" are one node)."""
     if number and looks_numbered(number):
         return "instrument/" + norm_number(number)
-    return "instrument/" + slug(name or number or "unnamed")
+    return "instrument/" + slug(_YEAR_WORD.sub("", normalize(name or number or "unnamed")))
 
 
 def canonical_body(name: str) -> str:
@@ -182,8 +187,23 @@ def agency_id(name: str, parent: str | None = None) -> str:
     """``agency/bo-noi-vu``; a repeating unit with a parent is ``agency/<parent>/<unit>``."""
     name = canonical_body(name)
     if parent and needs_parent(name, parent):
-        return f"agency/{slug(canonical_body(parent))}/{slug(name)}"
-    return "agency/" + slug(name)
+        return f"agency/{slug(place_key(canonical_body(parent)))}/{slug(place_key(name))}"
+    return "agency/" + slug(place_key(name))
+
+
+_CENTRAL_CITIES = "Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ"
+_CITY_WORD = re.compile(rf"(?<=\S)\s+thành phố[\s.]*(?=(?:{_CENTRAL_CITIES})\b)", re.IGNORECASE)
+_PROVINCE_WORD = re.compile(r"(?<=\S)\s+tỉnh\s+(?=(\w))")
+
+
+def place_key(name: str) -> str:
+    """The form of an agency name its id is made from: "tỉnh" before a province and "thành
+    phố" before a centrally-run city dropped, so "Công an tỉnh Nghệ An" and "Công an Nghệ An",
+    "UBND thành phố Hà Nội" and "UBND Hà Nội" are one node.  A provincial city keeps its
+    "thành phố" ("Công an thành phố Thanh Hóa" is not the province's police); "Tỉnh ủy"
+    (capitalised, then "ủy") is a body, not the word for province."""
+    name = _CITY_WORD.sub(" ", normalize(name))
+    return _PROVINCE_WORD.sub(lambda m: " " if m.group(1).isupper() else m.group(0), name)
 
 
 def needs_parent(name: str, parent: str) -> bool:

@@ -52,7 +52,9 @@ def test_norm_number(printed: str, expected: str) -> None:
 def test_unnumbered_instruments_are_slugs_of_their_name() -> None:
     assert instrument_id(None, "Luật Viên chức") == "instrument/luat-vien-chuc"
     assert instrument_id(None, "Luật  viên chức") == "instrument/luat-vien-chuc"
-    assert instrument_id(None, "Hiến pháp năm 2013") == "instrument/hien-phap-nam-2013"
+    assert instrument_id(None, "Hiến pháp năm 2013") == "instrument/hien-phap-2013"
+    assert instrument_id(None, "Hiến pháp 2013") == instrument_id(None, "Hiến pháp Năm 2013")
+    assert instrument_id(None, "Luật Biển Việt Nam 2012") == "instrument/luat-bien-viet-nam-2012"
 
 
 @pytest.mark.parametrize(
