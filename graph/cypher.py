@@ -176,11 +176,11 @@ LOOKUP_BARE = _s("LOOKUP_BARE", "MATCH (n:Instrument) WHERE n.search_lead = $num
                  "RETURN n.id AS id LIMIT 2", ("kind", "number"))
 
 _EDGE_ROW = "r.key AS key, type(r) AS type, properties(r) AS props"
-EDGES_OUT = _s("EDGES_OUT", "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]->(m:Node) WHERE type(r) IN $types "
+EDGES_OUT = _s("EDGES_OUT", "UNWIND $ids AS id MATCH (n:Node {id: id}) WITH n MATCH (n)-[r]->(m:Node) WHERE type(r) IN $types "
                f"RETURN n.id AS u, m.id AS v, {_EDGE_ROW}, m.id AS other, {_LIGHT} AS other_props", ("ids", "types"))
-EDGES_IN = _s("EDGES_IN", "UNWIND $ids AS id MATCH (n:Node {id: id})<-[r]-(m:Node) WHERE type(r) IN $types "
+EDGES_IN = _s("EDGES_IN", "UNWIND $ids AS id MATCH (n:Node {id: id}) WITH n MATCH (n)<-[r]-(m:Node) WHERE type(r) IN $types "
               f"RETURN m.id AS u, n.id AS v, {_EDGE_ROW}, m.id AS other, {_LIGHT} AS other_props", ("ids", "types"))
-EDGES_BOTH = _s("EDGES_BOTH", "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) WHERE type(r) IN $types "
+EDGES_BOTH = _s("EDGES_BOTH", "UNWIND $ids AS id MATCH (n:Node {id: id}) WITH n MATCH (n)-[r]-(m:Node) WHERE type(r) IN $types "
                 f"RETURN startNode(r).id AS u, endNode(r).id AS v, {_EDGE_ROW}, m.id AS other, {_LIGHT} AS other_props",
                 ("ids", "types"))
 EDGES_BETWEEN = _s("EDGES_BETWEEN", "UNWIND $pairs AS pair MATCH (a:Node {id: pair[0]})-[r]->(b:Node {id: pair[1]}) "
@@ -203,7 +203,7 @@ SEARCH_KIND_NUMBER = _s("SEARCH_KIND_NUMBER", "MATCH (n:Node) WHERE n.search_lea
 # date filters (graph.queries.neighbourhood's edge_ok and node_ok).
 NEIGHBOURHOOD_STEP = _s(
     "NEIGHBOURHOOD_STEP",
-    "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) "
+    "UNWIND $ids AS id MATCH (n:Node {id: id}) WITH n MATCH (n)-[r]-(m:Node) "
     "WHERE (($edge_types IS NULL AND (type(r) <> 'MENTIONS' OR $is_source)) "
     "OR ($edge_types IS NOT NULL AND type(r) IN $edge_types)) "
     "AND m.type IN $node_types "
@@ -214,7 +214,7 @@ NEIGHBOURHOOD_STEP = _s(
     ("ids", "edge_types", "is_source", "node_types", "dated", "lo", "hi"),
 )
 # One level of a path search on engines without an undirected shortestPath.
-PATH_STEP = _s("PATH_STEP", "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) WHERE type(r) <> 'MENTIONS' "
+PATH_STEP = _s("PATH_STEP", "UNWIND $ids AS id MATCH (n:Node {id: id}) WITH n MATCH (n)-[r]-(m:Node) WHERE type(r) <> 'MENTIONS' "
                "RETURN n.id AS id, collect(DISTINCT m.id) AS next", ("ids",))
 PATH_SHORTEST: dict[int, Statement] = {
     hops: _s(f"PATH_SHORTEST_{hops}",

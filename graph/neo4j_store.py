@@ -246,7 +246,7 @@ def refuse_writes(text: str) -> str | None:
     """Why the read-only panel refuses ``text`` (a clause or procedure that writes), or None.
 
     Comments, strings, quoted names, property keys (``n.set``), labels and types (``:Set``),
-    parameters (``$set``) and map keys (``{set: 1}``) are not clauses.  The server enforces the
+    parameters (``$set``), map keys (``{set: 1}``) and aliases (``AS remove``) are not clauses.  The server enforces the
     same in its READ_ACCESS session; this check gives the researcher a clear message first.
     """
     tokens: list[tuple[str, str, int]] = []   # (kind, text, line)
@@ -261,7 +261,7 @@ def refuse_writes(text: str) -> str | None:
             continue
         before = tokens[i - 1][1] if i else ""
         after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-        if before in (".", ":", "$") or after == ":":
+        if before in (".", ":", "$") or after == ":" or before.upper() == "AS":
             continue
         up = word.upper()
         if up in WRITE_WORDS:
@@ -969,9 +969,17 @@ class Neo4jGraph:
                                                           types, limit))
 
     def _resolve(self, tx: Tx, ref: str, types: tuple[str, ...] | list[str] | None = None) -> str | None:
-        if not ref.strip():
+        """graph.index.resolve: an id, a document number, else the best complete search hit."""
+        ref = ref.strip()
+        if not ref:
             return None
-        return _index.resolve(self._pool(tx, ref.strip(), self._ids_for(ref)), ref, types)
+        ids = self._ids_for(ref)[:2]
+        known = {str(r["id"]): r["props"].get("type") for r in tx.run(C.NODES_LIGHT, ids=ids)}
+        if ref in known and (not types or known[ref] in types):
+            return ref
+        if len(ids) > 1 and ids[1] in known:
+            return ids[1]
+        return _index.resolve(self._pool(tx, ref, self._ids_for(ref)), ref, types)
 
     def resolve(self, ref: str, types: tuple[str, ...] | list[str] | None = None) -> str | None:
         return self._store._read(lambda tx: self._resolve(tx, ref, types))
