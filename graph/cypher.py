@@ -105,6 +105,8 @@ SCHEMA: tuple[Statement, ...] = (
        portable=False, write=True),
     _s("INDEX_FULLTEXT", f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Node) ON EACH [n.search_text] "
        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}", portable=False, write=True),
+    # new indexes populate in the background: wait until they are online before the first query
+    _s("AWAIT_INDEXES", "CALL db.awaitIndexes(300)", portable=False),
 )
 
 # -- bookkeeping ----------------------------------------------------------------------------------
