@@ -537,7 +537,16 @@ class Neo4jStore:
 
     @classmethod
     def connect(cls, config: Neo4jConfig | None = None) -> Neo4jStore:
-        return cls(Neo4jRunner.connect(config or Neo4jConfig.from_env()))
+        """A store on the configured server, its constraints and indexes set up (when the account may:
+        a read-only account leaves that to whoever writes, e.g. ``python -m graph push``)."""
+        import neo4j
+
+        store = cls(Neo4jRunner.connect(config or Neo4jConfig.from_env()))
+        try:
+            store.ensure_schema()
+        except neo4j.exceptions.Forbidden:
+            pass
+        return store
 
     @property
     def where(self) -> str:
