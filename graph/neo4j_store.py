@@ -22,6 +22,7 @@ Connection: ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -542,10 +543,8 @@ class Neo4jStore:
         import neo4j
 
         store = cls(Neo4jRunner.connect(config or Neo4jConfig.from_env()))
-        try:
+        with contextlib.suppress(neo4j.exceptions.Forbidden):
             store.ensure_schema()
-        except neo4j.exceptions.Forbidden:
-            pass
         return store
 
     @property

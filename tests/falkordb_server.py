@@ -60,7 +60,18 @@ class FalkorServer:
         self.dir = ""
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 20.0) -> FalkorServer:
+    def start(self, timeout: float = 20.0, attempts: int = 3) -> FalkorServer:
+        """Start on a free port (another attempt if the port was taken in between)."""
+        for attempt in range(attempts):
+            try:
+                return self._start(timeout)
+            except FalkorUnavailable:
+                self.stop()
+                if attempt == attempts - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _start(self, timeout: float) -> FalkorServer:
         import falkordb
 
         self.dir = tempfile.mkdtemp(prefix="falkordb-")
@@ -81,7 +92,6 @@ class FalkorServer:
                 return self
             except Exception:  # noqa: BLE001 - not up yet
                 if time.monotonic() > deadline:
-                    self.stop()
                     raise FalkorUnavailable(f"FalkorDB did not answer on port {self.port} in {timeout} s") from None
                 time.sleep(0.05)
 
