@@ -121,18 +121,24 @@ def _neo4j_store(uri: str, user: str, database: str | None, _password: str) -> A
     return Neo4jStore.connect(Neo4jConfig(uri, user, _password, database))
 
 
+def _use_backend(backend: str) -> None:
+    st.session_state["w_backend"] = backend
+    st.query_params["backend"] = backend
+
+
 def neo4j_store(lang: str) -> Any:
+    """The Neo4j store; without a configured or reachable server, the reason and a way back."""
     from graph.neo4j_store import Neo4jError
 
     cfg = neo4j_config()
-    if cfg is None:
-        st.error(t("neo4j_unconfigured", lang))
-        st.stop()
     try:
-        return _neo4j_store(cfg.uri, cfg.user, cfg.database, cfg.password)
+        if cfg is not None:
+            return _neo4j_store(cfg.uri, cfg.user, cfg.database, cfg.password)
+        st.error(t("neo4j_unconfigured", lang))
     except Neo4jError as e:
-        st.error(t("neo4j_unreachable", lang, error=str(e)))
-        st.stop()
+        st.error(md(t("neo4j_unreachable", lang, error=str(e))))
+    st.button(t("backend_networkx", lang), key="use_networkx", on_click=_use_backend, args=("networkx",))
+    st.stop()
 
 
 def graph_store(lang: str) -> Any:

@@ -119,3 +119,5 @@ def test_neo4j_selected_without_a_server_says_what_to_set(app_env: Neo4jStore, m
     at.query_params["lang"] = "en"
     at.run()
     assert at.error and "NEO4J_URI" in at.error[0].value
+    at.button(key="use_networkx").click().run()
+    assert at.query_params["backend"] == "networkx" and not at.error and at.metric
