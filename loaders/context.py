@@ -13,7 +13,7 @@ from loaders.vntext import Sentence, old_tones, sentences
 
 # Lower-case words and two-word phrases that end the name of a body or of a law
 # ("Vụ Hợp tác quốc tế về ...", "Ban Chỉ đạo ... tổ chức hội nghị").
-STOP_WORDS = frozenset(["về", "của", "đã", "được", "cho", "là", "với", "tại", "trong", "để", "nhằm", "theo", "có", "thì", "khi", "này", "đó", "các", "những", "cùng", "đang", "sẽ", "vừa", "làm", "trình", "ký", "dự", "từ", "đến", "ra", "vào", "năm", "ngày", "nay", "đi", "lên", "cũng", "đều", "rất", "không", "chưa", "còn", "mới", "nên", "phải", "cần", "bị", "do", "bởi", "như", "hoặc", "hay", "nếu", "nhưng", "mà", "vì", "qua", "sau", "trước", "trên", "dưới", "giữa", "ngoài", "đối", "thuộc", "gồm", "gửi", "giao", "nêu", "tới", "và", "mọi"])
+STOP_WORDS = frozenset(["về", "của", "đã", "được", "cho", "là", "với", "tại", "trong", "để", "nhằm", "theo", "có", "thì", "khi", "này", "đó", "các", "những", "cùng", "đang", "sẽ", "vừa", "làm", "trình", "ký", "dự", "từ", "đến", "ra", "vào", "năm", "ngày", "nay", "đi", "lên", "cũng", "đều", "rất", "chưa", "còn", "mới", "nên", "phải", "cần", "bị", "do", "bởi", "như", "hoặc", "hay", "nếu", "nhưng", "mà", "vì", "qua", "sau", "trước", "trên", "dưới", "giữa", "ngoài", "đối", "thuộc", "gồm", "gửi", "nêu", "tới", "và", "mọi"])
 STOP_PHRASES = frozenset(p.strip() for p in """
 chủ trì, phát biểu, cho biết, báo cáo, nhấn mạnh, đề nghị, mong muốn, lưu ý, ban hành,
 tham dự, tiếp tục, triển khai, thực hiện, đánh giá, yêu cầu, chỉ đạo, kết luận, tổ chức,

@@ -50,7 +50,7 @@ def extract_article(source: SourceText) -> Extraction:
     doc = Doc(source.text, get_lexicon(), published=source.published)
     numbered, mentions = find_numbered(doc)
     mentions += find_short_refs(doc, numbered)
-    named, named_mentions = find_named(doc)
+    named, named_mentions = find_named(doc, numbered)
     mentions += named_mentions
     hits = find_agencies(doc)
     names = find_names(doc)

@@ -202,42 +202,47 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> list[Mention]:
     return out
 
 
-_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,12}))")
+_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))")
 _YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+# "báo Pháp Luật TP.HCM", "Trường ĐH Luật", "Công ty Luật Basico": names of papers, schools and firms
+_NOT_A_LAW_BEFORE = re.compile(r"(?:Pháp|ĐH|Đại học|đại học|Trường|trường|Khoa|khoa|Công ty|công ty|Văn phòng|hãng|Hãng|báo|Báo|Tạp chí|tạp chí|Học viện|Viện)\s+$")
+_NOT_A_LAW_WORD = {"TP", "TP.HCM", "TPHCM", "sư", "Sư"}
+_NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là", "có", "để", "cho", "với", "của", "tại", "trong",
+                  "nhiều", "quy", "pháp", "văn", "nghị", "hướng", "chính", "thông", "điều", "luật"}
+_AMENDING = re.compile(r"\s+một số điều của\s+(?:các\s+)?(?=Luật|Bộ luật)")
 
 
-def _name_words(rest: str) -> str:
-    """The words of a law's name: capitalised first word, then lower-case words up to a stop
-    word; one comma may join a short pair ("Cán bộ, công chức"); "năm 2015" may close it."""
-    words = rest.split()
-    if not words or not words[0][0].isupper():
-        return ""
-    out = [words[0].rstrip(",")]
-    if words[0].endswith(","):
-        return out[0]
-    i = 1
-    comma_used = False
-    while i < len(words) and len(out) < 10:
-        w = words[i]
-        bare = w.rstrip(",")
-        if stops_at(words, i) or bare[:1].isdigit() or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
+def _name_end(rest: str, listed: bool = False) -> int:
+    """How many characters of ``rest`` name the law: a capitalised first word, then lower-case
+    words up to a stop word, "số" or a capitalised word; a comma or "và" may join lower-case
+    words ("Phòng, chống thiên tai", "nhỏ và vừa")."""
+    words = list(re.finditer(r"\S+", rest))
+    texts = [w.group(0) for w in words]
+    if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in _NOT_A_LAW_WORD:
+        return 0
+    end = words[0].start() + len(texts[0].rstrip(","))
+    for i in range(1, min(len(words), 16)):
+        bare = texts[i].rstrip(",")
+        joined_by_comma = texts[i - 1].endswith(",")
+        if bare in ("và", "hoặc"):
+            nxt = texts[i + 1] if i + 1 < len(texts) else ""
+            if nxt[:1].islower() and nxt.rstrip(",") not in _NOT_AFTER_AND:
+                continue
             break
-        out.append(bare)
-        if w.endswith(","):
-            nxt = words[i + 1:i + 3]
-            if comma_used or not nxt or not all(x.rstrip(",;.")[:1].islower() for x in nxt[:1]):
-                break
-            out[-1] = bare + ","
-            comma_used = True
-        i += 1
-    name = " ".join(out).rstrip(",")
-    if name.endswith(",") or name.split()[-1] in {"và", "hoặc"}:
-        name = name.rsplit(" ", 1)[0]
-    return name
+        if (stops_at(texts, i) and not joined_by_comma) or bare == "số" or not bare[:1].isalpha() \
+                or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
+            break
+        if joined_by_comma and not bare[:1].islower():
+            break
+        end = words[i].start() + len(bare)
+        if texts[i].endswith(",") and not (i + 1 < len(texts) and texts[i + 1][:1].islower()):
+            break
+    return end
 
 
-def find_named(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
-    """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013")."""
+def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple[dict[str, Instrument], list[Mention]]:
+    """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013"); a name printed
+    before a number ("Bộ luật Hình sự số 100/2015/QH13") names that numbered instrument."""
     found: dict[str, Instrument] = {}
     mentions = []
     for m in _NAMED.finditer(doc.shadow):
@@ -251,17 +256,32 @@ def find_named(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
             end = m.start("rest") + year.end()
             issued: str | None = year.group(1)
         else:
-            words = _name_words(m.group("rest"))
-            if not words:
+            if _NOT_A_LAW_BEFORE.search(doc.shadow[max(0, m.start() - 12):m.start()]):
                 continue
-            name = f"{head} {words}"
-            end = m.start("rest") + m.group("rest").find(words.split()[-1]) + len(words.split()[-1])
-            after = _YEAR_TAIL.match(doc.shadow[end:end + 12])
+            listed = bool(mentions) and re.fullmatch(r",\s*|\s+và\s+", doc.shadow[mentions[-1].end:m.start()]) is not None
+            consumed = _name_end(m.group("rest"), listed)   # "Luật Giáo dục, Luật viên chức"
+            if not consumed:
+                continue
+            end = m.start("rest") + consumed
+            amending = _AMENDING.match(doc.shadow, end)
+            if amending and doc.shadow[m.start("rest"):end].strip().startswith("Sửa đổi"):
+                inner = _NAMED.match(doc.shadow, amending.end())
+                inner_end = _name_end(inner.group("rest")) if inner else 0
+                if inner and inner_end:
+                    end = inner.start("rest") + inner_end   # "Luật Sửa đổi, bổ sung một số điều của Luật X"
+            numbered_after = re.match(r"\s+số\s+", doc.shadow[end:end + 8])
+            if numbered_after and numbered is not None:
+                n = NUMBER_RE.match(doc.shadow, end + numbered_after.end())
+                parsed = parse_number(n) if n else None
+                if parsed and parsed.normalized in numbered:   # "Bộ luật Hình sự số 100/2015/QH13"
+                    numbered[parsed.normalized].name = numbered[parsed.normalized].name or doc.text[m.start():end]
+                    continue
             issued = None
+            after = _YEAR_TAIL.match(doc.shadow[end:end + 12])
             if after:
-                name += f" năm {after.group(1)}"
                 end += after.end()
                 issued = after.group(1)
+            name = doc.text[m.start():end]
         name = doc.text[m.start():end] if doc.text[m.start():end].startswith(head) else name
         key = name
         ins = found.get(key)
