@@ -91,14 +91,22 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
             break
     # a person may follow the place ("huyện Thạch Hà Nguyễn Văn Giang"): cut before the last
     # family name that leaves a two-to-four-syllable name
-    cuts = [i for i, t in enumerate(caps) if i >= 1 and t.word in doc.lex.family_names and 2 <= len(caps) - i <= 4]
-    if cuts:
-        caps = caps[:cuts[-1]]
-    elif person_starts_at(doc, p):
-        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": a person, not a place
+    cut = name_start_in_run(doc, [t.word for t in caps])
+    if cut:
+        caps = caps[:cut]
+    elif person_starts_at(doc, p) and 2 <= len(caps) <= 4:
+        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung", "Thành ủy Đinh La Thăng": a person, not a place
     if not caps or (m and not m.group(0) and len(caps) > 3):
         return None
     return doc.text[pos:caps[-1].end], caps[-1].end
+
+
+def name_start_in_run(doc: Doc, words: list[str]) -> int:
+    """Where a personal name starts inside a run of capitalised words that begins with a place
+    ("Thạch Hà Nguyễn Văn Giang" -> 2, "Việt Nam Nguyễn Thị Kim Ngân" -> 2); 0 when none does.
+    The name starts at a frequent family name and keeps two to four syllables."""
+    cuts = [i for i, w in enumerate(words) if i >= 1 and w in doc.lex.common_family_names and 2 <= len(words) - i <= 4]
+    return cuts[0] if cuts else 0
 
 
 def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
@@ -201,8 +209,8 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 break
         elif t.word in doc.lex.not_name_words:
             break
-        if out[-1].word[:1].isupper() and t.word[:1].islower() and any(
-                _PLACE_WORD.match(doc.shadow, x.start) for x in out[1:]):
+        if out[-1].word[:1].isupper() and t.word[:1].islower() and (any(
+                _PLACE_WORD.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
             break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
         if t.word[:1].isupper():
             if not after_place and _starts_other(doc, t.start):

@@ -244,7 +244,7 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
     """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013"); a name printed
     before a number ("Bộ luật Hình sự số 100/2015/QH13") names that numbered instrument."""
     found: dict[str, Instrument] = {}
-    mentions = []
+    mentions: list[Mention] = []
     for m in _NAMED.finditer(doc.shadow):
         head = m.group("head")
         kind = doc.lex.kind_words.get(fold(head), "law")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.context import Doc
-from loaders.extract_agencies import parse_unit_at, person_starts_at
+from loaders.extract_agencies import name_start_in_run, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, fold
 
@@ -50,11 +50,7 @@ def find_names(doc: Doc) -> list[NameHit]:
     out = []
     for m in _CAP_RUN.finditer(doc.shadow):
         words = list(re.finditer(r"\S+", m.group(0)))
-        first = 0
-        if len(words) >= 5:  # "Thạch Hà Nguyễn Văn Giang": a place, then the name (the last family name)
-            cuts = [i for i, w in enumerate(words) if i >= 1 and w.group(0) in doc.lex.family_names
-                    and 2 <= len(words) - i <= 4]
-            first = cuts[-1] if cuts else 0
+        first = name_start_in_run(doc, [w.group(0) for w in words]) if len(words) >= 5 else 0
         for i, w in enumerate(words):
             if i < first or w.group(0) not in doc.lex.family_names:
                 continue
@@ -71,6 +67,8 @@ def find_names(doc: Doc) -> list[NameHit]:
             if len(words) - i > 4 and len(words) - i != 5:
                 break
             end = m.start() + rest[-1].end()
+            if re.match(r"[-‑][^\W\d_]", doc.shadow[end:end + 2]):
+                break  # "Kim Jong-un": a foreign name cut at its hyphen
             name = doc.text[start:end]
             if fold(name) in doc.lex.places:
                 break
@@ -104,7 +102,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         if b is not None:
             name = doc.lex.canonical_body(b.group(0))
             if name:
-                return Post(title.title, name, b.end())
+                country = re.match(r"\s+Việt Nam(?=\s)", s[b.end():b.end() + 10])  # "Quốc hội Việt Nam X"
+                return Post(title.title, name, b.end() + (country.end() if country else 0))
         bare = _BARE_LOCAL.match(s, after)
         if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
             return Post(title.title, None, bare.end(), pending=bare.group(0))
@@ -114,7 +113,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     return Post(title.title, implied, tm.end())
 
 
-_BARE_LOCAL = re.compile(r"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s)")
+_BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")
 _PLACE_IN = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?)\s+(.+)$")
 _JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
 

@@ -97,6 +97,7 @@ class Lexicon:
     honorific_re: re.Pattern[str]
     rank_re: re.Pattern[str]
     family_names: set[str]
+    common_family_names: set[str]
     not_name_words: set[str]
     places: set[str]                    # folded
     place_re: re.Pattern[str]
@@ -175,6 +176,7 @@ def get_lexicon() -> Lexicon:
         honorific_re=re.compile(alternation(tit["honorifics"])),
         rank_re=re.compile(alternation(tit["ranks"])),
         family_names=set(nam["family_names"]),
+        common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
         places={fold(p) for p in nam["places"]},
         place_re=re.compile(alternation(nam["places"])),
