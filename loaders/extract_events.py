@@ -22,19 +22,30 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _kind_near(doc: Doc, sent_start: int, sent_end: int, at: int, blocked: list[tuple[int, int]]) -> str | None:
-    """The event kind named in the sentence, the cue nearest before the date preferred."""
-    best: tuple[int, str] | None = None
+def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
+    """Event words of a sentence: (position, kind, weak), leaving out those inside an
+    instrument's mention and those inside a post title ("Tổng Thanh tra")."""
+    out = []
     for m in doc.lex.event_re.finditer(doc.shadow, sent_start, sent_end):
         if _inside(m.start(), blocked):
             continue
+        title = doc.lex.title_re.search(doc.lower, max(sent_start, m.start() - 12), m.end())
+        if title and title.start() <= m.start() < title.end():
+            continue
         cue = fold(m.group(0))
         kind = doc.lex.event_kinds.get(cue)
-        if kind is None:
+        if kind is not None:
+            out.append((m.start(), kind, cue in doc.lex.weak_event_cues))
+    return out
+
+
+def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> str | None:
+    """The event kind named in the sentence, the cue nearest before the date preferred."""
+    best: tuple[int, str] | None = None
+    for pos, kind, weak in cues:
+        if weak and abs(pos - at) > 80:
             continue
-        if cue in doc.lex.weak_event_cues and abs(m.start() - at) > 80:
-            continue
-        dist = at - m.start() if m.start() <= at else 10_000 + m.start() - at
+        dist = at - pos if pos <= at else 10_000 + pos - at
         if best is None or dist < best[0]:
             best = (dist, kind)
     return best[1] if best else None
@@ -57,18 +68,21 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     events: list[Event] = []
     sent_of_event: list[int] = []
     for si, sent in enumerate(doc.sents):
-        for d in find_dates(sent.text):
+        dates = find_dates(sent.text)
+        if not dates:
+            continue
+        local = [(a, b) for a, b in blocked if a < sent.end and b > sent.start]
+        cues = _cues(doc, sent.start, sent.end, local)
+        if not cues:
+            continue
+        for d in dates:
             start = sent.start + d.start
-            if _inside(start, blocked) or not _date_ok(doc, DateMention(start, start + d.end - d.start, d.day, d.month, d.year), sent.start):
+            if _inside(start, local) or not _date_ok(doc, DateMention(start, start + d.end - d.start, d.day, d.month, d.year), sent.start):
                 continue
-            kind = _kind_near(doc, sent.start, sent.end, start, blocked)
+            kind = _kind_near(cues, start)
             if kind is None:
                 continue
             iso, explicit = resolve_year(d, doc.published)
-            if not explicit:
-                y = re.search(r"\bnăm\s+((?:19|20)\d\d)\b", sent.text)
-                if y:
-                    iso = f"{y.group(1)}-{d.month:02d}-{d.day:02d}"
             if any(e.date == iso for e in events):
                 continue
             about = []
@@ -132,7 +146,15 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
                 break
     if chair:
         event.chaired_by = [chair]
-    event.participants = [p.name for p in people if p.name != chair]
+    window = doc.sents[si:si + LEAD_SENTENCES]
+    took_part = set()
+    for n in names:
+        sent = doc.sentence_at(n.start)
+        in_lead = any(w.start <= n.start < w.end for w in window)
+        if in_lead or sent.text.startswith(doc.lex.reported_speech) \
+                or doc.lex.participant_re.search(doc.shadow, sent.start, sent.end):
+            took_part.add(fold(n.name))
+    event.participants = [p.name for p in people if p.name != chair and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0:

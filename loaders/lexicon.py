@@ -105,6 +105,8 @@ class Lexicon:
     event_kinds: dict[str, str]         # folded cue -> kind
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
+    participant_re: re.Pattern[str]
+    reported_speech: tuple[str, ...]
     chair_cues: list[str]
     chair_lead_cues: list[str]
     organize_cues: list[str]
@@ -184,6 +186,8 @@ def get_lexicon() -> Lexicon:
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"]) + [k.capitalize() for k in evt["kinds"]])),
         weak_event_cues={fold(w) for w in evt["weak"]},
+        participant_re=re.compile(alternation(evt["participant_cues"]), re.IGNORECASE),
+        reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],

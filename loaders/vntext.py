@@ -79,6 +79,11 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+# A "sentence" longer than this is cut at a space: real sentences are far shorter, and every
+# step that scans a sentence per match would otherwise grow with the square of its length.
+MAX_SENTENCE = 1500
+
+
 def _add(out: list[Sentence], line: str, line_start: int, a: int, b: int) -> None:
     seg = line[a:b]
     stripped = seg.strip()
@@ -86,7 +91,15 @@ def _add(out: list[Sentence], line: str, line_start: int, a: int, b: int) -> Non
         return
     lead = len(seg) - len(seg.lstrip())
     s = line_start + a + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    while len(stripped) > MAX_SENTENCE:
+        cut = stripped.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        out.append(Sentence(s, s + cut, stripped[:cut]))
+        rest = stripped[cut:]
+        s += cut + (len(rest) - len(rest.lstrip()))
+        stripped = rest.strip()
+    if stripped:
+        out.append(Sentence(s, s + len(stripped), stripped))
 
 
 def is_cap(word: str) -> bool:
