@@ -334,6 +334,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         if not name:
             continue
         body = doc.lex.bodies[name]
+        if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/":
+            continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "TTXVN/Vietnam+"), not a mention
         if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
             continue
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
