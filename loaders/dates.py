@@ -12,7 +12,7 @@ _WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>(
 DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_WORDS}|{_NUMERIC})(?![\w/]|[.-]\d)")
 # "Từ ngày 27 đến ngày 30-6-2017", "ngày 27-30/6": a range; the event starts on its first day.
 RANGE_RE = re.compile(
-    r"(?<![\w/])(?P<d1>\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})"
+    r"(?<![\w/])(?P<d1>\d{1,2})\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})"
     r"(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?(?![\w/])"
 )
 YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
