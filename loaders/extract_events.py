@@ -40,15 +40,16 @@ def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int
 
 
 def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> str | None:
-    """The event kind named in the sentence, the cue nearest before the date preferred."""
-    best: tuple[int, str] | None = None
+    """The event kind named in the sentence: a specific word before a generic one ("hội
+    nghị" before "tổ chức"), then the cue nearest before the date."""
+    best: tuple[bool, int, str] | None = None
     for pos, kind, weak in cues:
         if weak and abs(pos - at) > 80:
             continue
         dist = at - pos if pos <= at else 10_000 + pos - at
-        if best is None or dist < best[0]:
-            best = (dist, kind)
-    return best[1] if best else None
+        if best is None or (weak, dist) < best[:2]:
+            best = (weak, dist, kind)
+    return best[2] if best else None
 
 
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
