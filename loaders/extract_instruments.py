@@ -4,6 +4,7 @@ short references to them ("Chỉ thị số 39"), and named laws ("Luật Viên 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.context import Doc, stops_at
@@ -212,17 +213,25 @@ _NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là",
 _AMENDING = re.compile(r"\s+một số điều của\s+(?:các\s+)?(?=Luật|Bộ luật)")
 
 
-def _name_end(rest: str, listed: bool = False) -> int:
+def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | None = None) -> int:
     """How many characters of ``rest`` name the law: a capitalised first word, then lower-case
     words up to a stop word, "số" or a capitalised word; a comma or "và" may join lower-case
-    words ("Phòng, chống thiên tai", "nhỏ và vừa")."""
+    words ("Phòng, chống thiên tai", "nhỏ và vừa"); a body's name may stand inside it
+    ("Luật Tổ chức Chính phủ"): ``body_at(offset)`` gives the end of a body named there, or 0."""
     words = list(re.finditer(r"\S+", rest))
     texts = [w.group(0) for w in words]
     if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in _NOT_A_LAW_WORD:
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
+    skip_to = 0
     for i in range(1, min(len(words), 16)):
+        if words[i].start() < skip_to:
+            continue
         bare = texts[i].rstrip(",")
+        body_end = body_at(words[i].start()) if body_at and bare[:1].isupper() else 0
+        if body_end:
+            end = skip_to = body_end
+            continue
         joined_by_comma = texts[i - 1].endswith(",")
         if bare in ("và", "hoặc"):
             nxt = texts[i + 1] if i + 1 < len(texts) else ""
@@ -259,14 +268,20 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             if _NOT_A_LAW_BEFORE.search(doc.shadow[max(0, m.start() - 12):m.start()]):
                 continue
             listed = bool(mentions) and re.fullmatch(r",\s*|\s+và\s+", doc.shadow[mentions[-1].end:m.start()]) is not None
-            consumed = _name_end(m.group("rest"), listed)   # "Luật Giáo dục, Luật viên chức"
+            rest_at = m.start("rest")
+
+            def body_at(offset: int, base: int = rest_at) -> int:
+                b = doc.lex.body_re.match(doc.shadow, base + offset)
+                return b.end() - base if b else 0
+
+            consumed = _name_end(m.group("rest"), listed, body_at)   # "Luật Giáo dục, Luật viên chức"
             if not consumed:
                 continue
             end = m.start("rest") + consumed
             amending = _AMENDING.match(doc.shadow, end)
             if amending and doc.shadow[m.start("rest"):end].strip().startswith("Sửa đổi"):
                 inner = _NAMED.match(doc.shadow, amending.end())
-                inner_end = _name_end(inner.group("rest")) if inner else 0
+                inner_end = _name_end(inner.group("rest"), False, None) if inner else 0
                 if inner and inner_end:
                     end = inner.start("rest") + inner_end   # "Luật Sửa đổi, bổ sung một số điều của Luật X"
             numbered_after = re.match(r"\s+số\s+", doc.shadow[end:end + 8])

@@ -62,7 +62,9 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         sent = doc.sentence_at(cue.start())
         gap_before = lex.max_gap_before_succeeds if rtype == "SUCCEEDS" else lex.max_gap_before
-        before = [m for m in ordered if sent.start <= m.start and m.end <= cue.start()
+        clause = max(sent.start, doc.shadow.rfind(";", sent.start, cue.start()) + 1,
+                     doc.shadow.rfind(":", sent.start, cue.start()) + 1)
+        before = [m for m in ordered if clause <= m.start and m.end <= cue.start()
                   and cue.start() - m.end <= gap_before]
         after = [m for m in ordered if m.start >= cue.end() and m.start < sent.end
                  and m.start - cue.end() <= lex.max_gap_after]
@@ -77,8 +79,8 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             for tgt in targets:
                 add(rtype, src, tgt, cue.start())
             continue
-        if cue.start() - sent.start > _OPENING or rtype not in ("IMPLEMENTS", "BASED_ON"):
-            continue
+        if cue.start() - clause > _OPENING or rtype not in ("IMPLEMENTS", "BASED_ON"):
+            continue   # "Căn cứ Luật A; Căn cứ Luật B; ...": each clause opens with the cue
         later = [m for m in ordered if targets[-1].tail_end <= m.start < sent.end
                  and _ISSUING.search(doc.shadow[max(sent.start, m.start - 40):m.start])]
         if later:
