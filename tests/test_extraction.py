@@ -166,3 +166,35 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     html = next(json.loads(line) for line in run.stdout.splitlines() if "script.html" in line)
     assert [d["number"] for d in html["documents"]] == ["15/2020/NĐ-CP"]
     assert "alert" not in json.dumps(html)
+
+
+def test_links_with_listed_targets_and_preamble_clauses() -> None:
+    text = ("Thực hiện Nghị quyết số 19-NQ/TW và Chỉ thị số 05-CT/TW, UBND tỉnh đã ban hành Chương trình số 12/CTr-UBND. "
+            "Thủ tướng ban hành Quyết định số 45/2017/QĐ-TTg. Căn cứ Luật Tổ chức Chính phủ số 76/2015/QH13; "
+            "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13; Xét đề nghị của Bộ trưởng Bộ Tài chính.")
+    links = {(r.type, r.source, r.target) for r in extract(_source(text)).relations}
+    assert links == {("IMPLEMENTS", "12/CTr-UBND", "19-NQ/TW"), ("IMPLEMENTS", "12/CTr-UBND", "5-CT/TW"),
+                     ("BASED_ON", "45/2017/QĐ-TTg", "76/2015/QH13"), ("BASED_ON", "45/2017/QĐ-TTg", "83/2015/QH13")}
+
+
+def test_law_names_read_whole_and_papers_are_not_laws() -> None:
+    text = ("Theo báo Pháp Luật TP.HCM, Công ty Luật Basico dẫn Luật Phòng, chống thiên tai, "
+            "Luật Chuyển giao công nghệ và Bộ luật Hình sự số 100/2015/QH13.")
+    docs = {(d.name, d.number) for d in extract(_source(text)).documents}
+    assert docs == {("Luật Phòng, chống thiên tai", None), ("Luật Chuyển giao công nghệ", None),
+                    ("Bộ luật Hình sự", "100/2015/QH13")}
+
+
+def test_countries_and_hyphenated_foreign_names_are_not_people() -> None:
+    text = "Thứ trưởng Bộ Quốc phòng Thái Lan gặp Chủ tịch Kim Jong-un; Chủ tịch Quốc hội Việt Nam Nguyễn Thị Kim Ngân dự."
+    assert [p.name for p in extract(_source(text)).people] == ["Nguyễn Thị Kim Ngân"]
+
+
+def test_participants_are_people_who_take_part() -> None:
+    text = ("Sáng 5/6, Bộ Y tế tổ chức hội nghị tổng kết. Thứ trưởng Lê Văn An chủ trì hội nghị. "
+            "Phát biểu tại hội nghị, ông Trần Văn Bình cho biết kết quả tốt. "
+            "Năm nay ngành y tế đạt nhiều kết quả. Số ca bệnh giảm mạnh. "
+            "Trước đó, bệnh nhân Nguyễn Văn Cường được ông Phạm Văn Dũng chăm sóc tận tình trong nhiều tháng liền.")
+    (ev,) = extract(_source(text, "2017-06-06")).events
+    assert ev.chaired_by == ["Lê Văn An"]
+    assert "Trần Văn Bình" in ev.participants and "Phạm Văn Dũng" not in ev.participants
