@@ -39,17 +39,26 @@ def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int
     return out
 
 
-def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> str | None:
-    """The event kind named in the sentence: a specific word before a generic one ("hội
-    nghị" before "tổ chức"), then the cue nearest before the date."""
-    best: tuple[bool, int, str] | None = None
+def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> tuple[str, int] | None:
+    """The event kind named in the sentence and where: a specific word before a generic one
+    ("hội nghị" before "tổ chức"), then the cue nearest before the date."""
+    best: tuple[bool, int, str, int] | None = None
     for pos, kind, weak in cues:
         if weak and abs(pos - at) > 80:
             continue
         dist = at - pos if pos <= at else 10_000 + pos - at
         if best is None or (weak, dist) < best[:2]:
-            best = (weak, dist, kind)
-    return best[2] if best else None
+            best = (weak, dist, kind, pos)
+    return (best[2], best[3]) if best else None
+
+
+_NAMED_YEAR = re.compile(r"(?<!cuối )(?<!đầu )(?<!giữa )(?<!trong )(?<!từ )(?<!đến )(?<!sau )(?<!trước )năm ((?:19|20)\d\d)\b")
+
+
+def _year_in_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
+    """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name."""
+    m = _NAMED_YEAR.search(doc.shadow, cue_pos, min(sent_end, cue_pos + 90))
+    return m.group(1) if m else None
 
 
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
@@ -80,10 +89,14 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
             start = sent.start + d.start
             if _inside(start, local) or not _date_ok(doc, DateMention(start, start + d.end - d.start, d.day, d.month, d.year), sent.start):
                 continue
-            kind = _kind_near(cues, start)
-            if kind is None:
+            found = _kind_near(cues, start)
+            if found is None:
                 continue
+            kind, cue_pos = found
             iso, explicit = resolve_year(d, doc.published)
+            named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end)
+            if named_year:
+                iso = f"{named_year}-{d.month:02d}-{d.day:02d}"
             if any(e.date == iso for e in events):
                 continue
             about = []

@@ -81,11 +81,11 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     """One title (with its body, when printed) at pos."""
     s = doc.shadow
     tm = doc.title_at(pos)
-    if tm is None or s[max(0, pos - 4):pos] == "làm ":
+    if tm is None:
         return None
     title = doc.lex.titles.get(fold(tm.group(0)))
-    if title is None:
-        return None
+    if title is None or (title.head == "Đoàn" and s[max(0, pos - 4):pos] == "làm "):
+        return None  # "... làm Trưởng đoàn" says who led a visit, not a post
     if title.head:
         again = re.match(rf"\s+(?={re.escape(title.head)}\s)", s[tm.end():])  # "Trưởng phòng Phòng ..."
         start = tm.end() + again.end() if again else tm.end() - len(title.head)
@@ -115,6 +115,10 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
 
 _BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")
 _PLACE_IN = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?)\s+(.+)$")
+_APPOINTED = re.compile(
+    r"(\S)\s+(?:được\s+|đã được\s+)?(?:bổ nhiệm|bầu|bầu giữ|điều động|phân công)?\s*"
+    r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"
+)
 _JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
 
 
@@ -228,10 +232,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                     break
                 p = by_start[p].end + sep.end()
         else:
-            # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)"
-            sep = re.search(r"(\S)\s*(?:,|\s[-–]|\()\s*$", s[max(0, tm.start() - 4):tm.start()])
+            # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
+            # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
+            window = s[max(0, tm.start() - 40):tm.start()]
+            sep = re.search(r"(\S)\s*(?:,|\s[-–]|\()\s*$", window) or _APPOINTED.search(window)
             if sep:
-                prev_end = tm.start() - len(s[max(0, tm.start() - 4):tm.start()]) + sep.start(1) + 1
+                prev_end = tm.start() - len(window) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
         for t in targets:
