@@ -13,7 +13,7 @@ from loaders.extract_agencies import AgencyHit
 from loaders.extract_instruments import Mention
 from loaders.extract_people import NameHit
 from loaders.model import Event, Person
-from loaders.vntext import fold
+from loaders.vntext import Sentence, fold
 
 LEAD_SENTENCES = 4
 
@@ -116,51 +116,47 @@ def _person_before(names: list[NameHit], lo: int, hi: int) -> NameHit | None:
     return cands[-1] if cands else None
 
 
-def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
-               people: list[Person], names: list[NameHit]) -> None:
-    known = {fold(p.name): p.name for p in people}
-    names = [n for n in names if fold(n.name) in known]
-    chair: str | None = None
-    window = doc.sents[si:si + LEAD_SENTENCES]
-    for sent in window:
+def _chair_by_cue(doc: Doc, sents: list[Sentence], names: list[NameHit]) -> NameHit | None:
+    for sent in sents:
         for cue in doc.lex.chair_cues:
             for m in re.finditer(re.escape(cue), doc.shadow[sent.start:sent.end]):
                 hit = _person_before(names, sent.start, sent.start + m.start())
                 if hit:
-                    chair = known[fold(hit.name)]
-                    break
-            if chair:
-                break
-        if chair:
-            break
-    if chair is None:
-        for sent in doc.sents:
-            if any(sent.text.startswith(c) for c in doc.lex.chair_lead_cues):
-                after = [n for n in names if sent.start <= n.start < sent.end]
-                if after:
-                    chair = known[fold(after[0].name)]
-                    break
+                    return hit
+    return None
+
+
+def _chair_by_conclusion(doc: Doc, names: list[NameHit]) -> NameHit | None:
+    for sent in doc.sents:
+        if any(sent.text.startswith(c) for c in doc.lex.chair_lead_cues):
+            after = [n for n in names if sent.start <= n.start < sent.end]
+            if after:
+                return after[0]
+    return None
+
+
+def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit]) -> NameHit | None:
+    for verb in doc.lex.lead_verbs:
+        k = doc.shadow.find(f" {verb} ", lead.start, lead.end)
+        subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
+               people: list[Person], names: list[NameHit]) -> None:
+    known = {fold(p.name): p.name for p in people}
+    names = [n for n in names if fold(n.name) in known]
+    window = doc.sents[si:si + LEAD_SENTENCES]
     lead = doc.sents[si]
-    if chair is None:  # "Phó Thủ tướng X đã làm việc với Bộ Y": X leads
-        for verb in doc.lex.lead_verbs:
-            k = doc.shadow.find(f" {verb} ", lead.start, lead.end)
-            subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
-            if subjects:
-                chair = known[fold(subjects[0].name)]
-                break
-    if chair is None:  # "X chủ trì" anywhere in the article
-        for sent in doc.sents[si + LEAD_SENTENCES:]:
-            for cue in doc.lex.chair_cues:
-                k = doc.shadow.find(cue, sent.start, sent.end)
-                hit = _person_before(names, sent.start, k) if k >= 0 else None
-                if hit:
-                    chair = known[fold(hit.name)]
-                    break
-            if chair:
-                break
+    # who chaired, in order of evidence: "X chủ trì" near the lead; "Kết luận ..., <title> X";
+    # "X đã làm việc với Bộ Y" in the lead sentence; "X chủ trì" anywhere later
+    hit = (_chair_by_cue(doc, window, names) or _chair_by_conclusion(doc, names)
+           or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names))
+    chair = known[fold(hit.name)] if hit else None
     if chair:
         event.chaired_by = [chair]
-    window = doc.sents[si:si + LEAD_SENTENCES]
     took_part = set()
     for n in names:
         sent = doc.sentence_at(n.start)

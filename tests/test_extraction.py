@@ -48,15 +48,19 @@ def test_seed_scores_meet_the_bar(tmp_path: Path) -> None:
         assert scores[cat]["f1"] >= 0.80, (cat, scores[cat])
 
 
-def test_check_set_scores(tmp_path: Path) -> None:
-    """Hand-annotated corpus articles the rules were not written on (tests/checkset)."""
-    check = ROOT / "tests" / "checkset"
+def _set_score(tmp_path: Path, folder: str) -> float:
+    """Overall F1 of the extractor on a hand-annotated set under tests/ (articles/ + gold/)."""
+    check = ROOT / "tests" / folder
     run = _run_extract(check / "articles")
     assert run.returncode == 0, run.stderr
-    report = tmp_path / "check.jsonl"
+    report = tmp_path / f"{folder}.jsonl"
     report.write_text(run.stdout, encoding="utf-8")
-    scores = _score(report, check / "gold")
-    assert scores["overall"]["f1"] >= CHECKSET_MIN_OVERALL, scores
+    return _score(report, check / "gold")["overall"]["f1"]
+
+
+def test_check_set_scores(tmp_path: Path) -> None:
+    """Hand-annotated corpus articles the rules were not written on (tests/checkset)."""
+    assert _set_score(tmp_path, "checkset") >= CHECKSET_MIN_OVERALL
 
 
 CHECKSET_MIN_OVERALL = 0.86  # measured 0.918 after tuning on its misses (0.750 with the rules as first written)
@@ -64,16 +68,10 @@ CHECKSET_MIN_OVERALL = 0.86  # measured 0.918 after tuning on its misses (0.750 
 
 def test_held_out_check_set_scores(tmp_path: Path) -> None:
     """Hand-annotated corpus articles held out from all tuning (tests/checkset2)."""
-    check = ROOT / "tests" / "checkset2"
-    run = _run_extract(check / "articles")
-    assert run.returncode == 0, run.stderr
-    report = tmp_path / "check2.jsonl"
-    report.write_text(run.stdout, encoding="utf-8")
-    scores = _score(report, check / "gold")
-    assert scores["overall"]["f1"] >= HELD_OUT_MIN_OVERALL, scores
+    assert _set_score(tmp_path, "checkset2") >= HELD_OUT_MIN_OVERALL
 
 
-HELD_OUT_MIN_OVERALL = 0.70  # measured 0.759 (0.677 when the set was made); only category figures were read
+HELD_OUT_MIN_OVERALL = 0.74  # measured 0.800 (0.677 when the set was made); only category figures were read
 
 
 @pytest.mark.parametrize(("printed", "normalized"), [
