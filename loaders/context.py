@@ -84,9 +84,12 @@ class Doc:
             if name and self.lex.bodies[name].kind == "ministry":
                 counts[name] += 1
                 first.setdefault(name, m.start())
-        if counts:
-            return max(counts, key=lambda n: (counts[n], -first[n]))
-        return None
+        if not counts:
+            return None
+        ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+        if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]] and counts[ranked[0]] > 1:
+            return None   # several ministries, none dominant: "Bộ trưởng X" alone says nothing
+        return ranked[0]
 
 
 def words_at(text: str, pos: int, limit: int = 12) -> list[re.Match[str]]:

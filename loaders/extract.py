@@ -28,7 +28,7 @@ def extract(source: SourceText) -> Extraction:
     return extract_article(source)
 
 
-_PROVINCIAL_UNIT = re.compile(r"(?:Sở|Phòng)\s")
+_PROVINCIAL_UNIT = re.compile(r"Sở\s")   # (a Phòng may be the police's, not the province's)
 _PLACE_IN_NAME = re.compile(r"\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s|Hà Nội|Hồ Chí Minh|HCM")
 
 

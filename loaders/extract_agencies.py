@@ -334,7 +334,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         if not name:
             continue
         body = doc.lex.bodies[name]
-        if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/":
+        if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
+                or re.search(r"(?:Ảnh|Nguồn|Video|Clip)\s*:\s*$", s[max(0, m.start() - 10):m.start()]):
             continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "TTXVN/Vietnam+"), not a mention
         if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
             continue
@@ -349,6 +350,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue
         if " " not in m.group(0) and _inside_capitalised_name(doc, m.start()):
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
+        if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):
+            continue  # "Bộ Luật Hình sự" is a code of law
         hit = parse_unit_at(doc, m.start())
         if hit is None:
             continue

@@ -203,7 +203,7 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> list[Mention]:
     return out
 
 
-_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))")
+_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Bộ Luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))")
 _YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 # "báo Pháp Luật TP.HCM", "Trường ĐH Luật", "Công ty Luật Basico": names of papers, schools and firms
 _NOT_A_LAW_BEFORE = re.compile(r"(?:Pháp|ĐH|Đại học|đại học|Trường|trường|Khoa|khoa|Công ty|công ty|Văn phòng|hãng|Hãng|báo|Báo|Tạp chí|tạp chí|Học viện|Viện)\s+$")
@@ -224,10 +224,17 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
     skip_to = 0
+    after_and = False
     for i in range(1, min(len(words), 16)):
         if words[i].start() < skip_to:
             continue
         bare = texts[i].rstrip(",")
+        if after_and:   # the word after an accepted "và" belongs to the name ("nhỏ và vừa")
+            after_and = False
+            end = words[i].start() + len(bare)
+            if texts[i].endswith(","):
+                break
+            continue
         body_end = body_at(words[i].start()) if body_at and bare[:1].isupper() else 0
         if body_end:
             end = skip_to = body_end
@@ -236,6 +243,7 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
         if bare in ("và", "hoặc"):
             nxt = texts[i + 1] if i + 1 < len(texts) else ""
             if nxt[:1].islower() and nxt.rstrip(",") not in _NOT_AFTER_AND:
+                after_and = True
                 continue
             break
         if (stops_at(texts, i) and not joined_by_comma) or bare == "số" or not bare[:1].isalpha() \
