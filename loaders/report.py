@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from loaders.model import Extraction
@@ -14,6 +15,12 @@ def _ev(evidence: Any) -> Any:
     if evidence is None:
         return None
     return {"start": evidence.start, "end": evidence.end, "text": evidence.text}
+
+
+def _official(ex: Extraction) -> dict[str, Any]:
+    """An official text's own parse (header, signer, bases, effective date, outline), when any."""
+    official = getattr(ex, "official", None)
+    return {"official": asdict(official)} if official is not None else {}
 
 
 def to_report(ex: Extraction) -> dict[str, Any]:
@@ -45,6 +52,7 @@ def to_report(ex: Extraction) -> dict[str, Any]:
         } for e in ex.events],
         "relations": [{"type": r.type, "source": r.source, "target": r.target, "evidence": _ev(r.evidence)}
                       for r in ex.relations],
+        **_official(ex),
     }
 
 
