@@ -1121,17 +1121,7 @@ class Neo4jGraph:
                         continue
                     seen[y] = x
                     if y in other:
-                        path: list[str] = []
-                        left: str | None = y
-                        while left is not None:
-                            path.append(left)
-                            left = pred[left]
-                        path.reverse()
-                        right = succ[y]
-                        while right is not None:
-                            path.append(right)
-                            right = succ[right]
-                        return path
+                        return Q.join_halves(pred, succ, y)
                     nxt.append(y)
             if forward:
                 front_a = nxt

@@ -408,23 +408,28 @@ def _bfs_path(adj: Any, a: str, b: str, max_hops: int, banned: set[str] | frozen
                     continue
                 seen[y] = x
                 if y in other:
-                    left, right = (y, y)
-                    path = []
-                    while left is not None:
-                        path.append(left)
-                        left = pred[left]
-                    path.reverse()
-                    right = succ[right]
-                    while right is not None:
-                        path.append(right)
-                        right = succ[right]
-                    return path
+                    return join_halves(pred, succ, y)
                 nxt.append(y)
         if forward:
             front_a = nxt
         else:
             front_b = nxt
     return None
+
+
+def join_halves(pred: dict[str, str | None], succ: dict[str, str | None], meet: str) -> list[str]:
+    """The path of a search from both ends: back from ``meet`` to the start, then on to the end."""
+    path: list[str] = []
+    left: str | None = meet
+    while left is not None:
+        path.append(left)
+        left = pred[left]
+    path.reverse()
+    right = succ[meet]
+    while right is not None:
+        path.append(right)
+        right = succ[right]
+    return path
 
 
 def paths(g: nx.MultiDiGraph, a: str, b: str, k: int = 3, max_hops: int = 6) -> list[Path]:
