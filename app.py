@@ -544,12 +544,21 @@ def _field_value(f: D.Field, lang: str) -> str:
     return str(f.value)
 
 
+def typed_view(g: nx.MultiDiGraph, lang: str, view: str, node_type: str, wrong_type: str) -> str | None:
+    """The heading and entity picker of a view about one type of node; the chosen id, or None
+    (with a message) when nothing of that type is chosen."""
+    st.header(t(view, lang))
+    node_id = entity_picker("id", (node_type,), lang, g)
+    if not node_id or not require(g, node_id, node_type, lang, wrong_type):
+        return None
+    return node_id
+
+
 def view_document(g: nx.MultiDiGraph, lang: str) -> None:
     """An instrument as its official text shows it: header (each value with where it comes from),
     disagreements, signature, effect, bases, links with the article citing them, outline."""
-    st.header(t("document", lang))
-    node_id = entity_picker("id", ("Instrument",), lang, g)
-    if not node_id or not require(g, node_id, "Instrument", lang, "not_document"):
+    node_id = typed_view(g, lang, "document", "Instrument", "not_document")
+    if not node_id:
         return
     doc = Q.document(g, node_id)
     st.title(label_of(doc.node, lang))
@@ -772,9 +781,8 @@ def lineage_dot(lin: Q.Lineage, lang: str) -> str:
 
 
 def view_lineage(g: nx.MultiDiGraph, lang: str) -> None:
-    st.header(t("lineage", lang))
-    node_id = entity_picker("id", ("Instrument",), lang, g)
-    if not node_id or not require(g, node_id, "Instrument", lang, "not_instrument"):
+    node_id = typed_view(g, lang, "lineage", "Instrument", "not_instrument")
+    if not node_id:
         return
     lin = Q.lineage(g, node_id)
     entity_heading(g, node_id, lang)
@@ -890,9 +898,8 @@ def view_timeline(g: nx.MultiDiGraph, lang: str) -> None:
 # career and agency
 
 def view_career(g: nx.MultiDiGraph, lang: str) -> None:
-    st.header(t("career", lang))
-    node_id = entity_picker("id", ("Person",), lang, g)
-    if not node_id or not require(g, node_id, "Person", lang, "not_person"):
+    node_id = typed_view(g, lang, "career", "Person", "not_person")
+    if not node_id:
         return
     career = Q.career(g, node_id)
     entity_heading(g, node_id, lang)
@@ -906,9 +913,8 @@ def view_career(g: nx.MultiDiGraph, lang: str) -> None:
 
 
 def view_agency(g: nx.MultiDiGraph, lang: str) -> None:
-    st.header(t("agency", lang))
-    node_id = entity_picker("id", ("Agency",), lang, g)
-    if not node_id or not require(g, node_id, "Agency", lang, "not_agency"):
+    node_id = typed_view(g, lang, "agency", "Agency", "not_agency")
+    if not node_id:
         return
     profile = Q.agency(g, node_id)
     entity_heading(g, node_id, lang)

@@ -1105,29 +1105,11 @@ class Neo4jGraph:
             links = [[banned_edge[0], banned_edge[1]], [banned_edge[1], banned_edge[0]]] if banned_edge else []
             rows = tx.run(C.PATH_SHORTEST[hops], a=a, b=b, banned=sorted(banned), banned_links=links)
             return [str(x) for x in rows[0]["ids"]] if rows else None
-        pred: dict[str, str | None] = {a: None}
-        succ: dict[str, str | None] = {b: None}
-        front_a, front_b = [a], [b]
-        for _ in range(hops):
-            if not front_a or not front_b:
-                break
-            forward = len(front_a) <= len(front_b)
-            frontier, seen, other = (front_a, pred, succ) if forward else (front_b, succ, pred)
-            adj = {row["id"]: sorted(row["next"]) for row in tx.run(C.PATH_STEP, ids=frontier)}
-            nxt: list[str] = []
-            for x in frontier:
-                for y in adj.get(x, []):
-                    if y in seen or y in banned or (banned_edge and {x, y} == set(banned_edge)):
-                        continue
-                    seen[y] = x
-                    if y in other:
-                        return Q.join_halves(pred, succ, y)
-                    nxt.append(y)
-            if forward:
-                front_a = nxt
-            else:
-                front_b = nxt
-        return None
+
+        def expand(frontier: list[str]) -> dict[str, list[str]]:
+            return {row["id"]: sorted(row["next"]) for row in tx.run(C.PATH_STEP, ids=frontier)}
+
+        return Q.bfs_path(expand, a, b, hops, banned, banned_edge)
 
     def paths(self, a: str, b: str, k: int = 3, max_hops: int = 6) -> list[Q.Path]:
         def work(tx: Tx) -> list[Q.Path]:

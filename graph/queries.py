@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -384,7 +385,15 @@ def _hop(g: nx.MultiDiGraph, a: str, b: str) -> Step:
 
 def _bfs_path(adj: Any, a: str, b: str, max_hops: int, banned: set[str] | frozenset[str] = frozenset(),
               banned_edge: tuple[str, str] | None = None) -> list[str] | None:
-    """A shortest path of at most ``max_hops`` links avoiding ``banned`` nodes (and one link).
+    """A shortest path of at most ``max_hops`` links avoiding ``banned`` nodes (and one link)."""
+    return bfs_path(lambda frontier: {x: adj[x] for x in frontier}, a, b, max_hops, banned, banned_edge)
+
+
+def bfs_path(expand: Callable[[list[str]], Mapping[str, Iterable[str]]], a: str, b: str, max_hops: int,
+             banned: set[str] | frozenset[str] = frozenset(),
+             banned_edge: tuple[str, str] | None = None) -> list[str] | None:
+    """The two-ended search behind both stores' paths; ``expand`` gives the neighbours of a
+    frontier (a graph's adjacency here, one Cypher statement per level in the Neo4j store).
 
     Bidirectional and depth-bounded: it expands the smaller frontier, so a query between
     two nodes behind hubs stays in the milliseconds on a corpus-sized graph.
@@ -399,9 +408,10 @@ def _bfs_path(adj: Any, a: str, b: str, max_hops: int, banned: set[str] | frozen
         hops += 1
         forward = len(front_a) <= len(front_b)
         frontier, seen, other = (front_a, pred, succ) if forward else (front_b, succ, pred)
+        adj = expand(frontier)
         nxt: list[str] = []
         for x in frontier:
-            for y in adj[x]:
+            for y in adj.get(x, ()):
                 if y in seen or y in banned:
                     continue
                 if banned_edge and {x, y} == set(banned_edge):

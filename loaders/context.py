@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.lexicon import Lexicon
+from loaders.lexicon import LEXICON_DIR, Lexicon
 from loaders.model import Evidence
 from loaders.vntext import Sentence, old_tones, sentences
 
-# Lower-case words and two-word phrases that end the name of a body or of a law
-# ("Vụ Hợp tác quốc tế về ...", "Ban Chỉ đạo ... tổ chức hội nghị").
-STOP_WORDS = frozenset(["về", "của", "đã", "được", "cho", "là", "với", "tại", "trong", "để", "nhằm", "theo", "có", "thì", "khi", "này", "đó", "các", "những", "cùng", "đang", "sẽ", "vừa", "làm", "trình", "ký", "dự", "từ", "đến", "ra", "vào", "năm", "ngày", "nay", "đi", "lên", "cũng", "đều", "rất", "chưa", "còn", "mới", "nên", "phải", "cần", "bị", "do", "bởi", "như", "hoặc", "hay", "nếu", "nhưng", "mà", "vì", "qua", "sau", "trước", "trên", "dưới", "giữa", "ngoài", "đối", "thuộc", "gồm", "gửi", "nêu", "tới", "và", "mọi"])
-STOP_PHRASES = frozenset(p.strip() for p in """
-chủ trì, phát biểu, cho biết, báo cáo, nhấn mạnh, đề nghị, mong muốn, lưu ý, ban hành,
-tham dự, tiếp tục, triển khai, thực hiện, đánh giá, yêu cầu, chỉ đạo, kết luận, tổ chức,
-đồng thời, chính thức, toàn thể, một số, hiện nay, trực thuộc, tham gia, chủ động, phối hợp,
-chuẩn bị, đạt được, cho thấy, tiến hành, hướng dẫn, kiểm tra, đề xuất, tham mưu, phụ trách,
-trình bày, làm việc, ghi nhận, thông tin, khẳng định, cho rằng, chia sẻ, xây dựng, tiếp nhận,
-quản lý, giải quyết, xử lý, công bố, phát động, trao đổi, thống nhất, tập trung, đẩy mạnh
-""".replace("\n", " ").split(","))
+# Where a name read from prose ends (data/lexicons/name_ends.toml).
+with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
+    _NAME_ENDS = tomllib.load(_fh)
+STOP_WORDS = frozenset(_NAME_ENDS["words"])
+STOP_PHRASES = frozenset(_NAME_ENDS["phrases"])
 
 
 def stops_at(words: list[str], i: int) -> bool:
@@ -32,7 +27,6 @@ def stops_at(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass
@@ -67,9 +61,6 @@ class Doc:
         i = max(0, bisect.bisect_right(self.starts, pos) - 1)
         return self.sents[i] if self.sents else Sentence(0, len(self.text), self.text)
 
-    def sentence_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
-
     def evidence(self, pos: int) -> Evidence:
         s = self.sentence_at(pos)
         return Evidence(s.start, s.end, self.text[s.start:s.end])
@@ -90,16 +81,3 @@ class Doc:
         if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]] and counts[ranked[0]] > 1:
             return None   # several ministries, none dominant: "Bộ trưởng X" alone says nothing
         return ranked[0]
-
-
-def words_at(text: str, pos: int, limit: int = 12) -> list[re.Match[str]]:
-    """The next few words from pos, stopping at sentence punctuation."""
-    out: list[re.Match[str]] = []
-    for m in _WORD.finditer(text, pos):
-        between = text[pos if not out else out[-1].end():m.start()]
-        if re.search(r"[.;:!?()\"“”\n]", between) or (out and "," in between):
-            break
-        out.append(m)
-        if len(out) >= limit:
-            break
-    return out

@@ -15,7 +15,6 @@ RANGE_RE = re.compile(
     r"(?<![\w/])(?P<d1>\d{1,2})\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})"
     r"(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?(?![\w/])"
 )
-YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -71,16 +70,3 @@ def resolve_year(mention: DateMention, published: str | None) -> tuple[str, bool
         y = py - 1 if (mention.month, mention.day) > (pm, pd) and pm <= 2 and mention.month >= 11 else py
         return mention.iso(y), True
     return mention.iso(), False
-
-
-def iso_of_published(value: str | None) -> str | None:
-    """'2019-11-02T12:43:55+00:00' or '15/08/2019' -> '2019-11-02' / '2019-08-15'."""
-    if not value:
-        return None
-    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
-    if m:
-        return "-".join(m.groups())
-    found = find_dates(value)
-    if found and found[0].year:
-        return found[0].iso()
-    return None

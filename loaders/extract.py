@@ -29,13 +29,14 @@ def extract(source: SourceText) -> Extraction:
 
 
 _PROVINCIAL_UNIT = re.compile(r"Sở\s")   # (a Phòng may be the police's, not the province's)
-_PLACE_IN_NAME = re.compile(r"\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s|Hà Nội|Hồ Chí Minh|HCM")
+def _names_place(doc: Doc, name: str) -> bool:
+    return bool(doc.lex.place_word_re.search(name) or doc.lex.place_re.search(name) or "HCM" in name)
 
 
-def _main_local_body(agencies: list[Agency]) -> str | None:
+def _main_local_body(doc: Doc, agencies: list[Agency]) -> str | None:
     """The one provincial People's Committee an article names most (by evidence), if any."""
     local = [a for a in agencies if a.name.startswith(("UBND ", "Ủy ban nhân dân ")) and
-             re.search(r"\s(?:tỉnh|thành phố|TP\.?)\s?|TPHCM|TP\.HCM", a.name)]
+             (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
     if not local:
         return None
     return max(local, key=lambda a: len(a.evidence)).name
@@ -78,9 +79,9 @@ def extract_article(source: SourceText) -> Extraction:
     for a in agencies[0]:  # a Sở's "UBND <province>" parent only when the text names that UBND
         if a.parent and a.parent.startswith("UBND ") and fold(a.parent) not in known:
             a.parent = None
-    local = _main_local_body(agencies[0])
+    local = _main_local_body(doc, agencies[0])
     for a in agencies[0]:  # "Sở Y tế" with no place, in an article about one province: that province's
-        if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _PLACE_IN_NAME.search(a.name):
+        if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name):
             a.parent = local
     for p in people:  # a body named only inside a post is an agency of the article too
         for pos in p.positions:

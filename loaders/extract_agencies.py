@@ -75,8 +75,8 @@ def _starts_other(doc: Doc, pos: int) -> bool:
 def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     """'tỉnh Quảng Nam' / 'Hà Nội' / 'TP Hồ Chí Minh' at pos: the place as printed and its end."""
     s = doc.shadow
-    m = re.match(r"(?:(?:tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s+)?", s[pos:])
-    p = pos + (m.end() if m else 0)
+    m = doc.lex.place_word_re.match(s, pos)
+    p = m.end() if m else pos
     pm = doc.lex.place_re.match(s, p)
     if pm:
         return doc.text[pos:pm.end()], pm.end()
@@ -96,7 +96,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
         caps = caps[:cut]
     elif person_starts_at(doc, p) and 2 <= len(caps) <= 4:
         return None  # "Chủ tịch UBND TP Nguyễn Đức Chung", "Thành ủy Đinh La Thăng": a person, not a place
-    if not caps or (m and not m.group(0) and len(caps) > 3):
+    if not caps or (m is None and len(caps) > 3):
         return None
     return doc.text[pos:caps[-1].end], caps[-1].end
 
@@ -142,13 +142,10 @@ def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
     return name, end, local
 
 
-_PLACE_WORD = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã|phường)\s+(?=\S)")
-
-
 def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
     """The place at the end of a unit's name ('Phòng Tài chính huyện Thạch Thành' -> 'huyện Thạch Thành')."""
     for t in toks[1:]:
-        if _PLACE_WORD.match(doc.shadow, t.start):
+        if doc.lex.place_word_re.match(doc.shadow, t.start):
             return doc.text[t.start:toks[-1].end]
     return None
 
@@ -197,7 +194,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 i += 2
                 continue
             break
-        after_place = _PLACE_WORD.match(doc.shadow, out[-1].start) is not None
+        after_place = doc.lex.place_word_re.match(doc.shadow, out[-1].start) is not None
         if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper():
             out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng"
             i += 2
@@ -210,7 +207,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
         elif t.word in doc.lex.not_name_words:
             break
         if out[-1].word[:1].isupper() and t.word[:1].islower() and (any(
-                _PLACE_WORD.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
+                doc.lex.place_word_re.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
             break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
         if t.word[:1].isupper():
             if not after_place and _starts_other(doc, t.start):
@@ -278,7 +275,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
             return None
         end = stem.end()
         name = f"{head} {doc.text[after:end]}"
-        place = _place_after(doc, end + 1) if re.match(r"\s+(?:tỉnh|thành phố|Thành phố|TP)", s[end:]) \
+        place = _place_after(doc, end + 1) if doc.lex.province_word_re.match(s, end + 1) \
             or doc.lex.place_re.match(s, end + 1) else None
         if place:
             return AgencyHit(pos, place[1], f"{name} {place[0]}", f"UBND {place[0]}")
@@ -342,10 +339,11 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
         taken.append((m.start(), m.end()))
     # a body inside a unit's head ("Quốc hội" in "Đoàn Đại biểu Quốc hội") is not named on its own
-    heads = [(m.start(), m.end()) for m in doc.lex.unit_re.finditer(s, start, end) if " " in m.group(0)]
+    unit_matches = list(doc.lex.unit_re.finditer(s, start, end))
+    heads = [(m.start(), m.end()) for m in unit_matches if " " in m.group(0)]
     hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in heads)]
     taken = [(h.start, h.end) for h in hits]
-    for m in doc.lex.unit_re.finditer(s, start, end):
+    for m in unit_matches:
         if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue
         if " " not in m.group(0) and _inside_capitalised_name(doc, m.start()):

@@ -114,7 +114,6 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
 
 
 _BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")
-_PLACE_IN = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?)\s+(.+)$")
 _APPOINTED = re.compile(
     r"(\S)\s+(?:được\s+|đã được\s+)?(?:bổ nhiệm|bầu|bầu giữ|điều động|phân công)?\s*"
     r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"
@@ -144,7 +143,7 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
                 x.agency = ministry
             elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
                 x.agency = f"Ban Cán sự đảng {ministry}"
-    places = [m.group(1) for x in posts if x.agency and (m := _PLACE_IN.search(x.agency))]
+    places = [x.agency[m.end():] for x in posts if x.agency and (m := doc.lex.province_word_re.search(x.agency))]
     for x in posts:
         if x.pending and places:
             head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]

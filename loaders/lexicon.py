@@ -23,7 +23,7 @@ def _load(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def alternation(words: list[str], flags_ci: bool = False) -> str:
+def alternation(words: list[str], flags_ci: bool = False, tail: str = r"(?!\w)") -> str:
     """A regex alternation, longest first, matching whole words.
 
     With flags_ci the first letter keeps its case and the rest ignores it, so "Chính phủ"
@@ -36,7 +36,7 @@ def alternation(words: list[str], flags_ci: bool = False) -> str:
             parts.append(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")")
         else:
             parts.append(re.escape(w))
-    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+    return r"(?<!\w)(?:" + "|".join(parts) + ")" + tail
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,6 @@ class Unit:
     head: str
     canonical_head: str
     parent: str           # "ministry" | "province" | ""
-    name_with_parent: bool = False
     bare_ok: bool = False
     lower_name: bool = False
     place_name: bool = False
@@ -91,7 +90,8 @@ class Lexicon:
     units: list[Unit]
     unit_re: re.Pattern[str]
     unit_by_head: dict[str, Unit]       # fold(head) -> Unit
-    place_words: list[str]
+    place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
+    province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
     titles: dict[str, Title]            # fold(text) -> Title
     title_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -101,7 +101,6 @@ class Lexicon:
     not_name_words: set[str]
     places: set[str]                    # folded
     place_re: re.Pattern[str]
-    historic: set[str]                  # folded
     event_kinds: dict[str, str]         # folded cue -> kind
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
@@ -142,7 +141,7 @@ def get_lexicon() -> Lexicon:
         for a in [b["name"], *b.get("aliases", [])]:
             alias[fold(old_tones(a))] = body.name
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
-                  u.get("name_with_parent", False), u.get("bare_ok", False),
+                  u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
                   tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in uni["unit"]]
     titles: dict[str, Title] = {}
@@ -170,7 +169,8 @@ def get_lexicon() -> Lexicon:
         units=units,
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
-        place_words=uni.get("place_words", []),
+        place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
+        province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
         titles=titles,
         # titles are often typed in lower case mid-sentence ("phó chủ tịch UBND tỉnh ..."): the
         # pattern is lower case and runs on Doc.lower (a case-insensitive regex is much slower)
@@ -182,7 +182,6 @@ def get_lexicon() -> Lexicon:
         not_name_words=set(nam["not_name_words"]),
         places={fold(p) for p in nam["places"]},
         place_re=re.compile(alternation(nam["places"])),
-        historic={fold(p) for p in nam["historic"]},
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"]) + [k.capitalize() for k in evt["kinds"]])),
         weak_event_cues={fold(w) for w in evt["weak"]},

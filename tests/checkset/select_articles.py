@@ -104,12 +104,15 @@ def main():
     ap.add_argument("--seed", type=int, default=2017)
     ap.add_argument("--write", action="store_true", help="write articles/NNN_<id>.txt")
     args = ap.parse_args()
-    chosen = pick(args.corpus, args.seed)
-    out = HERE / "articles"
-    for n, (art, _, bucket) in enumerate(chosen, 100):
+    report(pick(args.corpus, args.seed), HERE / "articles", 100, args.write)
+
+
+def report(chosen, out, first_number, write):
+    """List the picks (file name, bucket, length, title); with write, save each text unchanged."""
+    for n, (art, _, bucket) in enumerate(chosen, first_number):
         name = f"{n:03d}_{art['id']}.txt"
-        print(f"{name}\t{bucket:<17}\t{len(art['text']):5d}\t{art['title'][:80]}")
-        if args.write:
+        print(f"{name}\t{bucket:<18}\t{len(art['text']):5d}\t{art['title'][:80]}")
+        if write:
             out.mkdir(exist_ok=True)
             (out / name).write_text(art["text"], encoding="utf-8")
 

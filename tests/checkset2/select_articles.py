@@ -102,13 +102,7 @@ def main():
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--write", action="store_true", help="write articles/NNN_<id>.txt")
     args = ap.parse_args()
-    out = HERE / "articles"
-    for n, (art, _, bucket) in enumerate(pick(args.corpus, args.seed), 200):
-        name = f"{n:03d}_{art['id']}.txt"
-        print(f"{name}\t{bucket:<18}\t{len(art['text']):5d}\t{art['title'][:80]}")
-        if args.write:
-            out.mkdir(exist_ok=True)
-            (out / name).write_text(art["text"], encoding="utf-8")
+    first.report(pick(args.corpus, args.seed), HERE / "articles", 200, args.write)
 
 
 if __name__ == "__main__":
