@@ -27,7 +27,7 @@ from graph import backend as Q  # the queries of the configured store (networkx 
 from graph import document as D
 from graph.ids import source_node_id
 from graph.schema import load_schema
-from graph.store import DEFAULT_PATH, NxStore
+from graph.store import DEFAULT_PATH, GraphFileError, NxStore
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
 
 if TYPE_CHECKING:
@@ -148,7 +148,11 @@ def graph_store(lang: str) -> Any:
     """
     if current_backend() == "neo4j":
         return neo4j_store(lang)
-    store = _store()
+    try:
+        store = _store()
+    except GraphFileError:
+        st.error(t("graph_file_refused", lang, path=GRAPH_PATH.name))
+        st.stop()
     seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
     if (store.manifest and not seeds_stale) or not SEEDS.is_dir():
         return store

@@ -165,6 +165,8 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "ingest_done": ("Xong: {added} tệp mới, {replaced} cập nhật, {unchanged} không đổi, {refused} bị từ chối.",
                     "Done: {added} added, {replaced} replaced, {unchanged} unchanged, {refused} refused."),
     "nothing_to_ingest": ("Chưa chọn tệp hay thư mục nào.", "No file or folder given."),
+    "graph_file_refused": ("Không mở tệp đồ thị {path}: tệp không phải đồ thị của công cụ này hoặc có thể chạy mã. Hãy dựng lại bằng `python -m graph build`.",
+                           "The graph file {path} was not opened: it is not a graph of this tool, or it could run code. Rebuild it with `python -m graph build`."),
     "building": ("Lần chạy đầu: đang dựng đồ thị từ bộ dữ liệu mẫu…", "First start: building the graph from the sample corpus…"),
     # backend (networkx file or Neo4j server) and the read-only Cypher panel
     "backend": ("Nơi lưu đồ thị", "Graph store"),

@@ -22,7 +22,7 @@ from typing import Any
 
 from graph import backend as q
 from graph.render import render, to_jsonable
-from graph.store import DEFAULT_PATH, NxStore, locked
+from graph.store import DEFAULT_PATH, GraphFileError, NxStore, locked
 
 
 def _graph_path(args: argparse.Namespace) -> Path:
@@ -331,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except GraphFileError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted: the graph file was not changed", file=sys.stderr)
         return 130

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import io
 import json
 import os
 import pickle
@@ -35,6 +36,10 @@ FORMAT = "vn-policy-kg/1"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.pickle"
 MAX_NODE_EVIDENCE = 5   # a node keeps a few sentences; its MENTIONS edges keep every source's
 PAUSE_ENV = "GRAPH_SAVE_PAUSE"   # test hook: seconds to sleep halfway through writing a save
+
+
+class GraphFileError(ValueError):
+    """A graph file that cannot be loaded: of another kind, damaged, or unsafe to unpickle."""
 
 
 @dataclass
@@ -267,13 +272,46 @@ class NxStore:
             if path.name.endswith(".json.gz") or path.suffix == ".json":
                 payload = _from_json_bytes(raw)
             else:
-                payload = pickle.loads(raw)
+                payload = safe_unpickle(raw, path)
         gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
         if payload.get("format") != FORMAT:
-            raise ValueError(f"{path}: not a graph file of format {FORMAT}")
+            raise GraphFileError(f"{path}: not a graph file of format {FORMAT}")
         manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})
                     for k, v in payload["manifest"].items()}
         return cls(payload["graph"], manifest, path)
+
+
+# The only globals a saved graph refers to: the networkx graph class and plain containers.
+# Anything else in a pickle (os.system, subprocess, eval, ...) is how a crafted file runs code.
+_PICKLE_GLOBALS = frozenset({
+    ("networkx.classes.multidigraph", "MultiDiGraph"),
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "tuple"),
+    ("builtins", "list"), ("builtins", "dict"), ("builtins", "bytearray"),
+})
+# networkx caches its read-only views (G.nodes, G.edges ...) on the graph, so they are pickled too
+_NX_VIEW_MODULES = frozenset({"networkx.classes.reportviews", "networkx.classes.coreviews"})
+
+
+class _GraphUnpickler(pickle.Unpickler):
+    """An unpickler that builds only a graph and plain data, never calls arbitrary code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        # a dotted name would walk attributes (Class.__init__.__globals__ ...): never allowed
+        if "." not in name and ((module, name) in _PICKLE_GLOBALS or module in _NX_VIEW_MODULES):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refers to {module}.{name}, which a graph file never holds")
+
+
+def safe_unpickle(raw: bytes, path: Path) -> Any:
+    """``raw`` unpickled with only the graph's own classes allowed; a clear error otherwise.
+
+    Why: graph files are handed between teams, and a plain ``pickle.loads`` of a crafted
+    file runs its code in every CLI command and when the app starts.
+    """
+    try:
+        return _GraphUnpickler(io.BytesIO(raw)).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as exc:
+        raise GraphFileError(f"{path}: not a safe graph file ({exc})") from None
 
 
 @contextmanager

@@ -265,3 +265,30 @@ def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
     assert "1" in at.success[0].value
     at = run(graph_copy, view="entity", id="instrument/99-KH/BNV")
     assert at.title[0].value.endswith("99-KH/BNV")
+
+
+class _RunsCode:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    marker, bad = tmp_path / "ran", tmp_path / "graph.pickle"
+    bad.write_bytes(pickle.dumps({"format": "vn-policy-kg/1", "graph": _RunsCode(marker), "manifest": {}}))
+    monkeypatch.setenv("KG_GRAPH", str(bad))
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("graph.pickle" in e.value and "chạy mã" in e.value for e in at.error)
+        assert not marker.exists(), "nothing in the file ran"
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
