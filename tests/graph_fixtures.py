@@ -5,9 +5,11 @@ depend on the extractor's quality.  Evidence spans point into the small texts bu
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
+from typing import Any
 
-from graph.store import NxStore
+from graph.store import FORMAT, NxStore
 from loaders.model import (
     Agency,
     Event,
@@ -163,3 +165,21 @@ def seed_store() -> NxStore:
     summary = build(store, [str(SEEDS)], workers=1, progress=False)
     assert not summary.failed, summary.failed
     return store
+
+
+class _RunsCode:
+    """What a crafted graph file holds: an object whose unpickling calls a function."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (Path.touch, (self.marker,))
+
+
+def code_running_graph_file(path: Path, marker: Path, graph: Any = None) -> Path:
+    """A graph file of the right format whose loading by plain pickle would create ``marker``."""
+    payload = {"format": FORMAT, "graph": graph if graph is not None else _RunsCode(marker),
+               "manifest": {}, "extra": _RunsCode(marker)}
+    path.write_bytes(pickle.dumps(payload))
+    return path

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from graph_fixtures import code_running_graph_file
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,20 +268,10 @@ def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
     assert at.title[0].value.endswith("99-KH/BNV")
 
 
-class _RunsCode:
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple:
-        return (Path.touch, (self.marker,))
-
-
 def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pickle
-
-    marker, bad = tmp_path / "ran", tmp_path / "graph.pickle"
-    bad.write_bytes(pickle.dumps({"format": "vn-policy-kg/1", "graph": _RunsCode(marker), "manifest": {}}))
+    marker = tmp_path / "ran"
+    bad = code_running_graph_file(tmp_path / "graph.pickle", marker)
     monkeypatch.setenv("KG_GRAPH", str(bad))
     st.cache_resource.clear()
     try:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
 from graph_fixtures import (
     all_fixtures,
+    code_running_graph_file,
     directive_39_review,
     directive_39_survey,
     ev,
@@ -199,33 +201,15 @@ def test_missing_graph_file_is_an_empty_store(tmp_path: Path) -> None:
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
-    import pickle
-
     p = tmp_path / "g.pickle"
     p.write_bytes(pickle.dumps({"format": "something else"}))
     with pytest.raises(ValueError):
         NxStore.load(p)
 
 
-class _RunsCode:
-    """What a crafted graph file holds: an object whose unpickling calls a function."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple:
-        return (Path.touch, (self.marker,))
-
-
 def test_a_graph_file_that_would_run_code_is_refused_and_runs_nothing(tmp_path: Path) -> None:
-    import pickle
-
     marker = tmp_path / "ran"
-    store = fresh(*all_fixtures())
-    payload = {"format": "vn-policy-kg/1", "graph": store.graph, "manifest": {},
-               "extra": _RunsCode(marker)}
-    p = tmp_path / "graph.pickle"
-    p.write_bytes(pickle.dumps(payload))
+    p = code_running_graph_file(tmp_path / "graph.pickle", marker, graph=fresh(*all_fixtures()).graph)
     with pytest.raises(ValueError, match=r"graph\.pickle: not a safe graph file .*pathlib"):
         NxStore.load(p)
     assert not marker.exists()
@@ -234,7 +218,6 @@ def test_a_graph_file_that_would_run_code_is_refused_and_runs_nothing(tmp_path: 
 def test_a_graph_file_may_not_walk_from_an_allowed_class_to_its_globals(tmp_path: Path) -> None:
     # protocol 4 names are dotted paths: 'NodeView.__init__.__globals__' must not resolve
     p = tmp_path / "graph.pickle"
-    import pickle
 
     def unicode(text: str) -> bytes:
         return pickle.SHORT_BINUNICODE + bytes([len(text)]) + text.encode()
