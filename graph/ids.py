@@ -104,6 +104,7 @@ def norm_number(number: str) -> str:
     text = re.sub(r"^\s*(?:số|so|No\.?)\s*", "", text, flags=re.IGNORECASE)
     text = _SPACES.sub("", text).strip("-/.,;:")
     text = re.sub(r"^0+(?=\d)", "", text)
+    text = re.sub(r"^(\d+)-((?:19|20)\d\d/)", r"\1/\2", text)   # "19-2017/NQ-CP" is 19/2017/NQ-CP
     parts = re.split(r"([-/])", text)
     return "".join(p if p in "-/" or not p or not p.isalpha() else _canon_code(p) for p in parts)
 

@@ -118,17 +118,6 @@ def _evs(evs: Iterable[Evidence], source: SourceText, date: str | None) -> list[
     return [d for ev in evs for d in evidence_dict(ev, source, date)]
 
 
-_YEAR_IN_SENTENCE = re.compile(r"(?:năm|/|-|\.)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def _year_in(sentence: str | None) -> str | None:
-    """The last year a sentence states ("7 tháng đầu năm 2016"), as a fallback as-of date."""
-    if not sentence:
-        return None
-    years = _YEAR_IN_SENTENCE.findall(sentence)
-    return years[-1] if years else None
-
-
 def _bare_ref(text: str) -> tuple[str, str] | None:
     """("directive", "39") for "Chỉ thị 39" / "Chỉ thị số 39"; None for anything else."""
     folded = fold(text)
@@ -404,24 +393,29 @@ class _Builder:
             evs = evidence_dict(pos.evidence, self.src, self.date) or [
                 {"source_id": self.src.source_id, "sentence": None, "start": None, "end": None,
                  "date": None}]
+            # a post is dated by its source's date, the event the person is reported at, or the
+            # year the sentence gives as its own date (loaders' statement_year); never by any
+            # other year in the sentence (an anniversary's 1925, a target's 2020)
             as_of, basis = self.date, "published"
             if not as_of and pid in event_dates:
                 as_of, basis = event_dates[pid], "event"
             if not as_of:
-                as_of, basis = _year_in(pos.evidence.text if pos.evidence else None), "sentence"
+                as_of, basis = pos.as_of, "sentence"
             if not as_of:
                 basis = ""
             for ev in evs:
                 ev["date"] = as_of
                 ev["date_basis"] = basis or None
-            title = normalize(pos.title)
+            # a former post is shown as printed ("nguyên Bộ trưởng"): it is no current holder's
+            title = normalize(("nguyên " if pos.former else "") + pos.title)
+            former = {"former": True} if pos.former else {}
             if pos.agency:
                 ag = self.agency(pos.agency)
-                self.facts.edge(pid, ag, "HOLDS_POSITION", evs, key=f"HOLDS_POSITION:{slug(title)}",
-                                title=title)
+                key = f"HOLDS_POSITION:{slug(title)}"
+                self.facts.edge(pid, ag, "HOLDS_POSITION", evs, key=key, title=title, **former)
             else:
                 self.facts.node(pid, "Person", posts=[{"title": title, "as_of": as_of,
-                                                        "source_id": src_id(self.src)}])
+                                                        "source_id": src_id(self.src), **former}])
 
     def add_events(self) -> None:
         seen: Counter[str] = Counter()

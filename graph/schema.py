@@ -3,8 +3,8 @@
 ``data/schema.toml`` holds the node and edge types (labels in English and Vietnamese,
 drawing colours and shapes, which edges make up an instrument's lineage);
 ``data/lexicons/instruments.toml`` (shared with the extractor) the instrument kinds and
-number type codes; ``data/lexicons/bodies.toml`` (also the extractor's) the bodies' English
-names and aliases;
+number type codes; the national bodies and the registry's units (``loaders.registry``, also the
+extractor's) the bodies' English names, aliases and parents;
 ``data/lexicons/units.toml`` the unit heads that repeat across parents.
 """
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from loaders.registry import body_entries
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICONS = DATA_DIR / "lexicons"
@@ -94,9 +96,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def _read_bodies(path: Path) -> dict[str, Body]:
+def _read_bodies() -> dict[str, Body]:
     bodies: dict[str, Body] = {}
-    for b in _read_toml(path).get("body", []):
+    for b in body_entries():
         if b.get("name") and b.get("en"):
             bodies[b["name"]] = Body(b["name"], b["en"], b.get("code", ""),
                                      tuple(b.get("aliases", [])), b.get("parent"), b.get("kind", ""))
@@ -124,7 +126,7 @@ def load_schema() -> Schema:
     type_codes = {str(c).upper().replace("Ð", "Đ"): v for c, v in inst.get("type_codes", {}).items()}
     units = _read_toml(LEXICONS / "units.toml")
     status = raw.get("status", {})
-    bodies = _read_bodies(LEXICONS / "bodies.toml")
+    bodies = _read_bodies()
     code_exact, code_folded = _code_tables(
         raw.get("numbers", {}),
         [*type_codes, *inst.get("issuer_codes", {}), *(b.abbrev for b in bodies.values())],

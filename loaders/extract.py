@@ -107,7 +107,8 @@ def extract_article(source: SourceText) -> Extraction:
 def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict[str, str]]:
     """One agency per name (case and tone placement ignored).  Variants of one unit are
     merged: a "Ban Chỉ đạo ..." takes its longest form; another unit its most frequent form
-    among those that extend one another ("Vụ Hợp tác quốc tế chuẩn" -> "Vụ Hợp tác quốc tế")."""
+    among those that extend one another ("Vụ Hợp tác quốc tế chuẩn" -> "Vụ Hợp tác quốc tế").
+    A body the lexicon or registry knows is never a variant, nor made one."""
     by_key: dict[str, Agency] = {}
     counts: dict[str, int] = {}
     for h in hits:
@@ -120,8 +121,11 @@ def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict
         counts[k] = counts.get(k, 0) + 1
     renames: dict[str, str] = {}
     keys = sorted(by_key, key=len)
-    for k in keys:
-        family = [o for o in keys if o != k and (o.startswith(k + " ") or k.startswith(o + " "))
+    known = {k for k in keys if by_key[k].name in doc.lex.bodies}   # a known body is no variant
+    for k in keys:                                                  # ("Bộ Quốc phòng" / "... Nga")
+        if k in known:
+            continue
+        family = [o for o in keys if o != k and o not in known and (o.startswith(k + " ") or k.startswith(o + " "))
                   and by_key[o].parent == by_key[k].parent]
         if not family:
             continue

@@ -72,6 +72,31 @@ def _starts_other(doc: Doc, pos: int) -> bool:
     )
 
 
+def named_body(doc: Doc, m: re.Match[str]) -> tuple[str, int, bool] | None:
+    """The body a match of ``lex.body_re`` names, its end, and whether it is foreign: a country
+    right after it ("Bộ Quốc phòng Nga") makes it that country's body, never the Vietnamese one."""
+    name = doc.lex.canonical_body(m.group(0))
+    if not name:
+        return None
+    country = doc.lex.country_re.match(doc.shadow, m.end())
+    if country:
+        return f"{name} {doc.text[country.start():country.end()].strip()}", country.end(), True
+    return name, m.end(), False
+
+
+def ends_foreign(doc: Doc, name: str) -> bool:
+    """A unit named for a country ("Cục Điều tra Liên bang Mỹ") belongs to no Vietnamese body."""
+    key = fold(old_tones(name))
+    return any(key.endswith(" " + c) for c in doc.lex.countries_folded)
+
+
+def _local_branch(doc: Doc, end: int) -> bool:
+    """A place right after a registry unit ("Cục Quản lý thị trường tỉnh Lào Cai") makes it a
+    local branch, which the unit rules name, not the national unit."""
+    gap = len(doc.shadow[end:end + 3]) - len(doc.shadow[end:end + 3].lstrip(" "))
+    return gap > 0 and doc.lex.province_word_re.match(doc.shadow, end + gap) is not None
+
+
 def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     """'tỉnh Quảng Nam' / 'Hà Nội' / 'TP Hồ Chí Minh' at pos: the place as printed and its end."""
     s = doc.shadow
@@ -118,9 +143,11 @@ def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
     b = doc.lex.body_re.match(s, p)
     name: str | None = None
     local = False
-    if b:
-        name = doc.lex.canonical_body(b.group(0))
-        end = b.end()
+    named = named_body(doc, b) if b else None
+    if named:
+        name, end, _ = named
+    elif b:
+        return None
     else:
         u = doc.lex.unit_re.match(s, p)
         if u is None:
@@ -301,7 +328,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
     if local_place:
         return AgencyHit(pos, end, name, f"UBND {local_place}")
-    default = doc.context_body if unit.parent == "ministry" else None
+    default = doc.context_body if unit.parent == "ministry" and not ends_foreign(doc, name) else None
     return AgencyHit(pos, end, name, default)
 
 
@@ -327,10 +354,16 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     whole = start == 0 and end >= len(s)
     body_matches = doc.body_matches if whole else list(doc.lex.body_re.finditer(s, start, end))
     for m in body_matches:
-        name = doc.lex.canonical_body(m.group(0))
-        if not name:
+        named = named_body(doc, m)
+        if not named:
+            continue
+        name, body_end, foreign = named
+        if foreign:
+            hits.append(AgencyHit(m.start(), body_end, name, None))
             continue
         body = doc.lex.bodies[name]
+        if body.kind == "unit" and _local_branch(doc, m.end()):
+            continue
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
                 or re.search(r"(?:Ảnh|Nguồn|Video|Clip)\s*:\s*$", s[max(0, m.start() - 10):m.start()]):
             continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "TTXVN/Vietnam+"), not a mention

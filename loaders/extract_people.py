@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.context import Doc
-from loaders.extract_agencies import name_start_in_run, parse_unit_at, person_starts_at
+from loaders.extract_agencies import name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, fold
 
@@ -34,6 +34,7 @@ class Post:
     agency: str | None
     end: int
     context_default: bool = False   # the agency came from the article's body, not the text
+    former: bool = False            # the chain is introduced by "nguyên", "cố", "từng là"
     pending: str | None = None      # a bare "Tỉnh ủy" waiting for the province named later in the chain
 
 
@@ -99,11 +100,11 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         u = parse_unit_at(doc, after) if b is None else None
         if u is not None:
             return Post(title.title, u.name, u.end)
-        if b is not None:
-            name = doc.lex.canonical_body(b.group(0))
-            if name:
-                country = re.match(r"\s+Việt Nam(?=\s)", s[b.end():b.end() + 10])  # "Quốc hội Việt Nam X"
-                return Post(title.title, name, b.end() + (country.end() if country else 0))
+        named = named_body(doc, b) if b is not None else None
+        if named:
+            name, end, _ = named
+            country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
+            return Post(title.title, name, end + (country.end() if country else 0))
         bare = _BARE_LOCAL.match(s, after)
         if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
             return Post(title.title, None, bare.end(), pending=bare.group(0))
@@ -149,6 +150,44 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
             head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
             x.agency = f"{head} {places[0]}" if head in ("Tỉnh ủy", "Thành ủy") else f"{x.pending} {places[0]}"
     return posts, (posts[-1].end if posts else pos)
+
+
+_YEAR = re.compile(r"(?:(?<=năm )|(?<=Năm )|(?<=\d/)|(?<=\d-)|(?<=\d\.))((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*(?:19|20)\d\d)")
+
+
+def statement_year(doc: Doc, ev: Evidence) -> str | None:
+    """The one year a sentence gives as the date of what it states ("7 tháng đầu năm 2016", "ngày
+    6/2/2017"); None when it gives none, several, a target or anniversary ("đến năm 2020", "kỷ
+    niệm ... 1925"), a span ("1925-2015"), or a year later than every full date of the article."""
+    years = set()
+    for m in _YEAR.finditer(doc.shadow, ev.start, ev.end):
+        before = doc.shadow[max(ev.start, m.start() - 30):m.start()]
+        if doc.lex.not_statement_year_re.search(re.sub(r"[\d/.-]+$", "", before)) \
+                or re.search(r"[-–]\s*$", before) and re.search(r"(?:19|20)\d\d\D{0,4}$", before[:-1]):
+            continue
+        years.add(m.group(1))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    latest = max(_FULL_DATE_YEAR.findall(doc.shadow), default=None)
+    return year if latest is None or year <= latest else None
+
+
+_FULL_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
+
+
+def _former(doc: Doc, pos: int) -> int | None:
+    """Where "nguyên", "cố", "từng là" starts when it stands right before the post at pos; a
+    capitalised cue counts only at a sentence's start ("Nguyên Bộ trưởng ...", not "tỉnh Thái
+    Nguyên")."""
+    m = doc.lex.former_re.search(doc.lower, max(0, pos - 24), pos)
+    if m is None:
+        return None
+    if doc.shadow[m.start()].isupper():
+        prev = doc.shadow[max(0, m.start() - 30):m.start()].rstrip(" ")
+        if prev and prev[-1] not in ".!?:;\n\"“(-–,":
+            return None
+    return m.start()
 
 
 def _prefix_len(doc: Doc, pos: int) -> int:
@@ -212,6 +251,10 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if not posts:
             pos = tm.end()
             continue
+        cue = _former(doc, tm.start())
+        for post in posts:
+            post.former = cue is not None
+        lead_start = tm.start() if cue is None else cue   # "X, nguyên Bí thư ...": apposition before the cue
         ev = doc.evidence(tm.start())
         targets: list[NameHit] = []
         lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s", s[end:])  # "Giám đốc Sở Y tế, ông Lê Văn A"
@@ -233,10 +276,10 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         else:
             # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
             # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
-            window = s[max(0, tm.start() - 40):tm.start()]
+            window = s[max(0, lead_start - 40):lead_start]
             sep = re.search(r"(\S)\s*(?:,|\s[-–]|\()\s*$", window) or _APPOINTED.search(window)
             if sep:
-                prev_end = tm.start() - len(window) + sep.start(1) + 1
+                prev_end = lead_start - len(window) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
         for t in targets:
@@ -258,11 +301,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
         seen: set[tuple[str, str]] = set()
         for post, ev in pa.posts:
-            k = (fold(post.title), fold(post.agency or ""))
+            k = (fold(post.title), fold(post.agency or ""), post.former)
             if k in seen:
                 continue
             seen.add(k)
-            person.positions.append(Position(post.title, post.agency, ev))
+            person.positions.append(Position(post.title, post.agency, ev, former=post.former,
+                                             as_of=statement_year(doc, ev)))
         person.positions = _drop_subsumed(person.positions)
         out.append(person)
     return out

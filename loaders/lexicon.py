@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
+from loaders.registry import body_entries, countries
 from loaders.vntext import fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -90,11 +91,14 @@ class Lexicon:
     units: list[Unit]
     unit_re: re.Pattern[str]
     unit_by_head: dict[str, Unit]       # fold(head) -> Unit
+    country_re: re.Pattern[str]          # a foreign country after a body: "Bộ Quốc phòng Nga"
+    countries_folded: tuple[str, ...]
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
     titles: dict[str, Title]            # fold(text) -> Title
     title_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
+    former_re: re.Pattern[str]          # "nguyên " right before a chain of posts (on Doc.lower)
     rank_re: re.Pattern[str]
     family_names: set[str]
     common_family_names: set[str]
@@ -112,6 +116,7 @@ class Lexicon:
     day_parts: list[str]
     deadline_re: re.Pattern[str]
     lead_verbs: list[str]
+    not_statement_year_re: re.Pattern[str]   # "đến năm " before a year: no date of the statement
     relation_cues: dict[str, str]       # folded cue -> type
     relation_re: re.Pattern[str]
     max_gap_before: int
@@ -125,7 +130,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     ins = _load("instruments.toml")
-    bod = _load("bodies.toml")
+    bod = {"body": list(body_entries())}   # national bodies and the registry's units
     uni = _load("org_units.toml")
     tit = _load("titles.toml")
     nam = _load("names.toml")
@@ -169,6 +174,8 @@ def get_lexicon() -> Lexicon:
         units=units,
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
+        country_re=re.compile(r"\s+" + alternation(list(countries()))),
+        countries_folded=tuple(fold(old_tones(c)) for c in countries()),
         place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
         titles=titles,
@@ -176,6 +183,7 @@ def get_lexicon() -> Lexicon:
         # pattern is lower case and runs on Doc.lower (a case-insensitive regex is much slower)
         title_re=re.compile(alternation([t["t"].lower() for t in tit["titles"]])),
         honorific_re=re.compile(alternation(tit["honorifics"])),
+        former_re=re.compile(alternation([c.lower() for c in tit["former_cues"]], tail=r"\s+$")),
         rank_re=re.compile(alternation(tit["ranks"])),
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),
@@ -193,6 +201,8 @@ def get_lexicon() -> Lexicon:
         day_parts=evt["day_parts"],
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
         lead_verbs=evt["lead_verbs"],
+        not_statement_year_re=re.compile(alternation(evt["not_statement_year"], tail=r"\s+(?:năm\s+)?$"),
+                                         re.IGNORECASE),
         relation_cues={fold(k): v for k, v in rel["cues"].items()},
         relation_re=re.compile(alternation(list(rel["cues"])), re.IGNORECASE),
         max_gap_before=rel["max_gap_before"],

@@ -68,6 +68,8 @@ class Position:
     title: str
     agency: str | None
     evidence: Evidence | None = None
+    former: bool = False        # printed as held before ("nguyên Bộ trưởng", "cố Thủ tướng")
+    as_of: str | None = None    # the year the sentence states of itself ("7 tháng đầu năm 2016"), if any
 
 
 @dataclass

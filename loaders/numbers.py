@@ -17,8 +17,10 @@ _CODE = r"[A-ZĐÐa-zđ][A-Za-zĐÐđ&]{0,11}\d{0,2}"
 # Party: 39-CT/TW, 32-KH/BCSĐ, 18-CTr/TU, 39- CT/TW
 PARTY = rf"(?P<pn>0*\d{{1,4}})\s?{_D}\s?(?P<pt>[A-ZĐa-zđ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<pi>{_CODE})"
 # State: 03/1999/NĐ-CP, 45/2019/QH14, 128/NQ-CP, 1439/QĐ-BNV, 01/2015/TTLT-BNV-BTC
+# (a dash misprinted for the first slash, "19-2017/NQ-CP" or "19- 2017/NQ-CP", is read when a
+# year follows it, so the year is never taken for the number)
 STATE = (
-    rf"(?P<sn>0*\d{{1,5}})\s?/\s?(?:(?P<sy>(?:19|20)\d\d)\s?/\s?)?"
+    rf"(?P<sn>0*\d{{1,5}})\s?(?:/\s?(?:(?P<sy>(?:19|20)\d\d)\s?/\s?)?|{_D}\s?(?P<sy2>(?:19|20)\d\d)\s?/\s?)"
     rf"(?P<st>{_CODE})(?:\s?{_D}\s?(?P<si>{_CODE}(?:{_D}{_CODE})*))?"
 )
 NUMBER_RE = re.compile(rf"(?<![\w/.-])(?:{PARTY}|{STATE})(?![\w/])")
@@ -54,7 +56,7 @@ def parse_number(m: re.Match[str]) -> DocNumber | None:
         tcode, icode = _up(m.group("pt")), _up(m.group("pi"))
         return DocNumber(printed, f"{num}-{tcode}/{icode}", num, tcode, icode, None, True)
     num = str(int(m.group("sn")))
-    year = m.group("sy")
+    year = m.group("sy") or m.group("sy2")
     first, second = _up(m.group("st")), _up(m.group("si"))
     if second is None:
         # 45/2019/QH14 (law) or 4567/BNV (letter without unit): the only code is the issuer

@@ -42,7 +42,8 @@ def to_report(ex: Extraction) -> dict[str, Any]:
         "agencies": [{"name": a.name, "parent": a.parent, "evidence": _ev(a.evidence)} for a in ex.agencies],
         "people": [{
             "name": p.name,
-            "positions": [{"title": x.title, "agency": x.agency, "evidence": _ev(x.evidence)} for x in p.positions],
+            "positions": [{"title": x.title, "agency": x.agency, **({"former": True} if x.former else {}),
+                           "evidence": _ev(x.evidence)} for x in p.positions],
             "evidence": _ev(p.evidence),
         } for p in ex.people],
         "events": [{

@@ -1,0 +1,110 @@
+"""Facts that hold on unseen text: foreign bodies stay foreign, registry units keep their true
+parent, misprinted numbers are one instrument, former posts are former, and a post is dated
+only by a year its sentence gives as its own date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ids import agency_id, norm_number
+from graph.store import NxStore
+from loaders.extract import extract
+from loaders.model import Extraction, SourceText
+from loaders.registry import RegistryError, body_entries, read_units_file, registry_units, repeated_names
+from loaders.vntext import fold
+
+
+def _extract(text: str, name: str = "t.txt") -> Extraction:
+    return extract(SourceText(source_id=name, name=name, path=name, text=text))
+
+
+def _agencies(ex: Extraction) -> dict[str, str | None]:
+    return {a.name: a.parent for a in ex.agencies}
+
+
+def _posts(ex: Extraction) -> dict[str, list[tuple[str, str | None, bool, str | None]]]:
+    return {p.name: [(x.title, x.agency, x.former, x.as_of) for x in p.positions] for p in ex.people}
+
+
+# -- foreign bodies ------------------------------------------------------------------------------
+
+def test_a_country_after_a_ministry_makes_it_that_countrys_ministry() -> None:
+    ex = _extract("Bộ Quốc phòng Nga cho biết đã gặp phía Mỹ. Bộ trưởng Bộ Ngoại giao Mỹ phát biểu.\n"
+                  "Bộ trưởng Bộ Quốc phòng Ngô Xuân Lịch tiếp đoàn.")
+    agencies = _agencies(ex)
+    assert agencies["Bộ Quốc phòng Nga"] is None
+    assert agencies["Bộ Ngoại giao Mỹ"] is None
+    assert "Bộ Ngoại giao" not in agencies          # the US State Department is not Vietnam's
+    assert _posts(ex)["Ngô Xuân Lịch"] == [("Bộ trưởng", "Bộ Quốc phòng", False, None)]
+
+
+def test_a_unit_named_for_a_country_is_no_unit_of_the_articles_ministry() -> None:
+    ex = _extract("Bộ Tài chính cho biết. Bộ Tài chính đã họp. Cục Điều tra Liên bang Mỹ vào cuộc.")
+    assert _agencies(ex)["Cục Điều tra Liên bang Mỹ"] is None
+
+
+# -- instrument numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("printed", ["19-2017/NQ-CP", "19- 2017/NQ-CP", "19/2017/NQ-CP"])
+def test_a_dash_misprinted_for_the_slash_is_the_same_resolution(printed: str) -> None:
+    ex = _extract(f"Chính phủ ban hành Nghị quyết {printed} ngày 6/2/2017 về cải thiện môi trường kinh doanh.")
+    numbers = [d.number for d in ex.documents]
+    assert len(numbers) == 1 and norm_number(numbers[0]) == "19/2017/NQ-CP"
+
+
+# -- posts -----------------------------------------------------------------------------------------
+
+def test_nguyen_marks_a_former_post_and_keeps_the_apposition() -> None:
+    ex = _extract("Ông Nguyễn Xuân Anh, nguyên Bí thư Thành ủy Đà Nẵng, đã bị cách chức. "
+                  "Nguyên Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến phát biểu. "
+                  "Bộ trưởng Bộ Công an Tô Lâm chủ trì.")
+    posts = _posts(ex)
+    assert posts["Nguyễn Xuân Anh"] == [("Bí thư", "Thành ủy Đà Nẵng", True, None)]
+    assert posts["Nguyễn Thị Kim Tiến"] == [("Bộ trưởng", "Bộ Y tế", True, None)]
+    assert posts["Tô Lâm"] == [("Bộ trưởng", "Bộ Công an", False, None)]
+
+
+def test_a_former_post_is_shown_as_printed_and_is_no_current_holders() -> None:
+    store = NxStore()
+    store.add_extraction(_extract("Ông Nguyễn Xuân Anh, nguyên Bí thư Thành ủy Đà Nẵng, đã bị cách chức."))
+    g = store.graph
+    edges = [d for _, _, d in g.in_edges(agency_id("Thành ủy Đà Nẵng"), data=True) if d["type"] == "HOLDS_POSITION"]
+    assert [(d["title"], d.get("former")) for d in edges] == [("nguyên Bí thư", True)]
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("Đánh giá chung trong 7 tháng đầu năm 2016, Vụ trưởng Vụ Hợp tác quốc tế Đặng Hoàng Oanh cho biết.", "2016"),
+    ("Ngày 6/2/2017, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã ký Nghị quyết.", "2017"),
+    # an anniversary's span, a target year, a birth year: no date rather than a wrong one
+    ("Kỷ niệm 92 năm Ngày Báo chí (21/6/1925 - 21/6/2017), Bộ trưởng Bộ Thông tin và Truyền thông Trương Minh Tuấn phát biểu.", None),
+    ("Đến năm 2020, Chủ tịch UBND tỉnh Quảng Nam Đinh Văn Thu cho biết tỉnh phấn đấu về đích.", None),
+    ("Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến, sinh năm 1959, phát biểu.", None),
+])
+def test_a_post_is_dated_only_by_the_year_its_sentence_gives_itself(sentence: str, year: str | None) -> None:
+    (person,) = [p for p in _extract(sentence).people if p.positions]
+    assert person.positions[0].as_of == year
+
+
+# -- the registry ------------------------------------------------------------------------------------
+
+def test_registry_files_are_valid_and_units_are_bodies() -> None:
+    units = registry_units()
+    entries = {fold(b["name"]): b for b in body_entries()}
+    for u in units:
+        if fold(u.name) not in repeated_names():
+            assert fold(u.name) in entries, u.name
+    # every parent a registry unit names is a body or another registry unit
+    for u in units:
+        assert fold(u.parent) in entries or fold(u.parent) in repeated_names(), (u.source, u.name, u.parent)
+
+
+def test_a_registry_file_with_an_unknown_key_is_refused_with_its_name(tmp_path: Path) -> None:
+    bad = tmp_path / "bo-x.toml"
+    bad.write_text('body = "Bộ X"\n[[unit]]\nname = "Cục Y"\nparnet = "Bộ X"\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"bo-x\.toml: unit 1 \(Cục Y\): unknown key\(s\) parnet"):
+        read_units_file(bad)
+    bad.write_text('body = "Bộ X"\n[[unit]]\nname = "Cục Y"\nsince = "2017"\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="a year must be a whole number"):
+        read_units_file(bad)
