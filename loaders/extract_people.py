@@ -299,7 +299,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if not pa.confirmed or fold(pa.name) in doc.lex.places:
             continue
         person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, bool]] = set()
         for post, ev in pa.posts:
             k = (fold(post.title), fold(post.agency or ""), post.former)
             if k in seen:
