@@ -17,11 +17,14 @@ with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
     _NAME_ENDS = tomllib.load(_fh)
 STOP_WORDS = frozenset(_NAME_ENDS["words"])
 STOP_PHRASES = frozenset(_NAME_ENDS["phrases"])
+COMPOUNDS = frozenset(_NAME_ENDS["compounds"])
 
 
 def stops_at(words: list[str], i: int) -> bool:
     """Whether the name being read ends before words[i]."""
     w = words[i].rstrip(",;.")
+    if i and f"{words[i - 1]} {w}".lower() in COMPOUNDS:
+        return False   # "Văn phòng Đăng ký ...": the word completes the one before
     if w in STOP_WORDS:
         return True
     return i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES

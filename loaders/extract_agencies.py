@@ -264,6 +264,18 @@ def _lower_name_with_parent(doc: Doc, head: str, pos: int, after: int) -> Agency
     return None
 
 
+def _body_inside_head(doc: Doc, pos: int, head_end: int) -> AgencyHit | None:
+    """A known body that starts inside a unit's head and runs past it ("Ban Thường vụ | Đảng ủy
+    Công an Trung ương"): the unit is the head's first words of that body."""
+    s = doc.shadow
+    for gap in re.finditer(r" (?=\S)", s[pos:head_end]):
+        b = doc.lex.body_re.match(s, pos + gap.end())
+        named = named_body(doc, b) if b and b.end() > head_end else None
+        if named and not named[2]:
+            return AgencyHit(pos, named[1], f"{doc.text[pos:pos + gap.start()]} {named[0]}", named[0])
+    return None
+
+
 def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None:
     """A patterned unit starting at pos (the head word must be there)."""
     s = doc.shadow
@@ -280,6 +292,9 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
         head_text, head_end = hm.group(0), hm.end()
     unit = doc.lex.unit_by_head[fold(old_tones(head_text))]
     head = unit.canonical_head
+    inner = _body_inside_head(doc, pos, head_end)
+    if inner is not None:
+        return inner
     after = head_end + (len(s[head_end:]) - len(s[head_end:].lstrip(" ")))
     parent = _parent_after(doc, head_end)
     if parent:

@@ -108,3 +108,18 @@ def test_a_registry_file_with_an_unknown_key_is_refused_with_its_name(tmp_path: 
     bad.write_text('body = "Bộ X"\n[[unit]]\nname = "Cục Y"\nsince = "2017"\n', encoding="utf-8")
     with pytest.raises(RegistryError, match="a year must be a whole number"):
         read_units_file(bad)
+
+
+# -- names never cut inside a known name ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "parent"), [
+    ("Đảng ủy Công an Trung ương tổ chức hội nghị.", "Đảng ủy Công an Trung ương", None),
+    ("Ban Thường vụ Đảng ủy Công an Trung ương họp.", "Ban Thường vụ Đảng ủy Công an Trung ương",
+     "Đảng ủy Công an Trung ương"),
+    ("Ban Chỉ đạo Phòng chống tham nhũng Trung ương hàng năm họp.",
+     "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", None),
+    ("Văn phòng Đăng ký đất đai tỉnh Nghệ An cho biết.", "Văn phòng Đăng ký đất đai tỉnh Nghệ An", None),
+])
+def test_a_name_is_read_whole(text: str, name: str, parent: str | None) -> None:
+    agencies = _agencies(_extract(text))
+    assert name in agencies and agencies[name] == parent, agencies
