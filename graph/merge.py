@@ -424,7 +424,7 @@ class _Builder:
             seen[base] += 1
             node_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
             evs = _evs(ev.evidence, self.src, ev.date)
-            self.facts.node(node_id, "Event", date=ev.date, kind=ev.kind,
+            self.facts.node(node_id, "Event", date=ev.date, kind=ev.kind, name=ev.name,
                             year_explicit=ev.year_explicit, source_id=self.src.source_id)
             self.facts.nodes[node_id].evidence.extend(evs)
             self.mention(node_id, evs)
@@ -621,6 +621,8 @@ def node_labels(node_type: str, attrs: dict[str, Any]) -> tuple[str, str]:
         return name, name
     if node_type == "Event":
         kind = attrs.get("kind") or "event"
-        return f"{attrs.get('date', '')} {kind}", f"{attrs.get('date', '')} {kind}"
+        date = attrs.get("date", "")
+        vi = attrs.get("name") or load_schema().event_kinds_vi.get(kind, kind)
+        return f"{date} {vi}", f"{date} {kind}" + (f": {attrs['name']}" if attrs.get("name") else "")
     title = attrs.get("title") or attrs.get("name") or attrs.get("source_id") or ""
     return title, title

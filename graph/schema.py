@@ -77,6 +77,7 @@ class Schema:
     code_exact: dict[str, str] = field(default_factory=dict)    # upper-cased code -> as printed in ids
     code_folded: dict[str, str] = field(default_factory=dict)   # upper-cased, Đ->D -> as printed
     authority: dict[str, int] = field(default_factory=dict)     # kind of source -> weight of its claims
+    event_kinds_vi: dict[str, str] = field(default_factory=dict)  # English event kind -> its Vietnamese word
 
     @property
     def lineage_edges(self) -> tuple[str, ...]:
@@ -145,7 +146,17 @@ def load_schema() -> Schema:
         code_exact=code_exact,
         code_folded=code_folded,
         authority={str(k): int(v) for k, v in raw.get("authority", {}).items()},
+        event_kinds_vi=_event_kinds_vi(),
     )
+
+
+def _event_kinds_vi() -> dict[str, str]:
+    """Each event kind's Vietnamese label: the first cue data/lexicons/events.toml lists for it
+    ("working session" -> "Buổi làm việc")."""
+    out: dict[str, str] = {}
+    for cue, kind in _read_toml(LEXICONS / "events.toml").get("kinds", {}).items():
+        out.setdefault(kind, cue[:1].upper() + cue[1:])
+    return out
 
 
 def _code_tables(numbers: dict[str, Any], codes: list[str]) -> tuple[dict[str, str], dict[str, str]]:

@@ -169,6 +169,16 @@ def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
     return name, end, local
 
 
+def _place_in_name(doc: Doc, pos: int) -> int | None:
+    """The end of a province or city printed at pos inside a unit's name, with or without its
+    word ("Hải Phòng", "TP. Hồ Chí Minh", "Thành phố Hà Nội"); None when no known one starts there."""
+    s = doc.shadow
+    word = doc.lex.province_word_re.match(s, pos) if s[pos:pos + 1].isupper() else None
+    p = word.end() if word else pos
+    pm = doc.lex.place_re.match(s, p)
+    return pm.end() if pm else None
+
+
 def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
     """The place at the end of a unit's name ('Phòng Tài chính huyện Thạch Thành' -> 'huyện Thạch Thành')."""
     for t in toks[1:]:
@@ -233,6 +243,11 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 break
         elif t.word in doc.lex.not_name_words:
             break
+        else:
+            place = _place_in_name(doc, t.start)
+            if place:  # "Cục Hải quan Hải Phòng", "Cục Thuế TP. Hồ Chí Minh": the place ends the name
+                out.append(Tok(t.start, place, doc.shadow[t.start:place], True))
+                return out, place
         if out[-1].word[:1].isupper() and t.word[:1].islower() and (any(
                 doc.lex.place_word_re.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
             break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
@@ -343,7 +358,10 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
     if local_place:
         return AgencyHit(pos, end, name, f"UBND {local_place}")
-    default = doc.context_body if unit.parent == "ministry" and not ends_foreign(doc, name) else None
+    # a unit named for a country is foreign; one named for a province is a local branch
+    # ("Cục Thuế TP. Hồ Chí Minh"): neither is a unit of the ministry the article is about
+    local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
+    default = doc.context_body if unit.parent == "ministry" and not local and not ends_foreign(doc, name) else None
     return AgencyHit(pos, end, name, default)
 
 

@@ -61,6 +61,29 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
     return m.group(1) if m else None
 
 
+_MAX_NAME = 120
+
+
+def event_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
+    """The event's name as printed from its cue ("Hội nghị tổng kết 10 năm thực hiện Chỉ thị số
+    39-CT/TW"), capitalised; None when the cue opens no name or the name is the cue alone."""
+    cue = doc.lex.event_named_re.match(doc.lower, cue_pos)
+    if cue is None:
+        return None
+    limit = min(sent_end, cue_pos + _MAX_NAME)
+    window = doc.lower[cue_pos:limit]
+    for phrase in doc.lex.event_name_commas:   # same length, so offsets hold
+        window = window.replace(phrase, phrase.replace(",", " "))
+    end = doc.lex.event_name_end_re.search(window, cue.end() - cue_pos)
+    stop = cue_pos + end.start() if end else limit
+    if end is None and stop < sent_end:
+        return None  # runs on past any plausible name
+    name = " ".join(doc.text[cue_pos:stop].split())
+    if len(name) <= cue.end() - cue_pos + 1:
+        return None
+    return name[0].upper() + name[1:]
+
+
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
     """Not a deadline ("trước ngày 30-6"); a day/month without a year counts only after
     'ngày', 'sáng', 'chiều nay' ... ."""
@@ -104,6 +127,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 if sent.start <= m.start < sent.end and m.key not in about:
                     about.append(m.key)
             events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
+                                name=event_name(doc, cue_pos, sent.end),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
     if events and sent_of_event[0] < LEAD_SENTENCES + 2:

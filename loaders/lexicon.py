@@ -116,6 +116,9 @@ class Lexicon:
     day_parts: list[str]
     deadline_re: re.Pattern[str]
     lead_verbs: list[str]
+    event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
+    event_name_end_re: re.Pattern[str]       # where that name ends (on Doc.lower)
+    event_name_commas: tuple[str, ...]       # "phòng, chống": a comma inside a name
     not_statement_year_re: re.Pattern[str]   # "đến năm " before a year: no date of the statement
     relation_cues: dict[str, str]       # folded cue -> type
     relation_re: re.Pattern[str]
@@ -201,6 +204,9 @@ def get_lexicon() -> Lexicon:
         day_parts=evt["day_parts"],
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
         lead_verbs=evt["lead_verbs"],
+        event_named_re=re.compile(alternation(evt["named_cues"])),
+        event_name_commas=tuple(evt["name_commas"]),
+        event_name_end_re=re.compile(r"\s*[,.;:!?()“”\"]|\s+(?:\d{1,2}/\d{1,2}\b|\d{1,2}-\d{1,2}(?![\w/-])|" + alternation(evt["name_ends"]) + ")"),
         not_statement_year_re=re.compile(alternation(evt["not_statement_year"], tail=r"\s+(?:năm\s+)?$"),
                                          re.IGNORECASE),
         relation_cues={fold(k): v for k, v in rel["cues"].items()},

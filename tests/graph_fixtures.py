@@ -141,7 +141,7 @@ def justice_units() -> Extraction:
         agencies=[Agency("Bộ Tư pháp"), Agency("Vụ Hợp tác quốc tế", parent="Bộ Tư pháp", evidence=[ev(text, s1)])],
         people=[
             Person("Lê Thành Long", [Position("Bộ trưởng", "Bộ Tư pháp", ev(text, s1))]),
-            Person("Đặng Hoàng Oanh", [Position("Vụ trưởng", "Vụ Hợp tác quốc tế", ev(text, s2))],
+            Person("Đặng Hoàng Oanh", [Position("Vụ trưởng", "Vụ Hợp tác quốc tế", ev(text, s2), as_of="2016")],
                    [ev(text, s2)]),
         ],
         events=[Event("--08-08", "working session", year_explicit=False, chaired_by=["Lê Thành Long"],

@@ -123,3 +123,31 @@ def test_a_registry_file_with_an_unknown_key_is_refused_with_its_name(tmp_path: 
 def test_a_name_is_read_whole(text: str, name: str, parent: str | None) -> None:
     agencies = _agencies(_extract(text))
     assert name in agencies and agencies[name] == parent, agencies
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bộ Tài chính họp. Cục Hải quan Hải Phòng cho biết.", "Cục Hải quan Hải Phòng"),
+    ("Bộ Tài chính họp. Cục Thuế TP. Hồ Chí Minh cho biết.", "Cục Thuế TP. Hồ Chí Minh"),
+])
+def test_a_place_inside_a_unit_name_is_read_whole_and_makes_it_local(text: str, name: str) -> None:
+    agencies = _agencies(_extract(text))
+    assert agencies[name] is None      # a provincial branch, not a unit of the article's ministry
+
+
+# -- events keep their printed name -----------------------------------------------------------------
+
+def test_an_event_keeps_its_name_as_printed_and_a_vietnamese_label() -> None:
+    text = ("Sáng 14/8, tại Hà Nội, Ban Bí thư tổ chức Hội nghị tổng kết 10 năm thực hiện Chỉ thị số 39-CT/TW "
+            "của Ban Bí thư khóa X. Đồng chí Trần Quốc Vượng chủ trì.\n"
+            "Ngày 5/6, Hội thảo khoa học về phòng, chống tham nhũng diễn ra tại TP.HCM.\n"
+            "Chiều 8/8, Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân đã làm việc với Bộ Tư pháp.")
+    ex = _extract(text)
+    assert [(e.date, e.name) for e in ex.events] == [
+        ("--08-14", "Hội nghị tổng kết 10 năm thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư khóa X"),
+        ("--06-05", "Hội thảo khoa học về phòng, chống tham nhũng"),
+        ("--08-08", None)]
+    store = NxStore()
+    store.add_extraction(ex)
+    labels = sorted(d["label"] for _, d in store.graph.nodes(data=True) if d.get("type") == "Event")
+    assert "--08-08 Buổi làm việc" in labels     # a kind alone reads in Vietnamese, not "working session"
+    assert "--06-05 Hội thảo khoa học về phòng, chống tham nhũng" in labels
