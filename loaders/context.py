@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from loaders.lexicon import LEXICON_DIR, Lexicon
 from loaders.model import Evidence
@@ -18,6 +19,9 @@ with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
 STOP_WORDS = frozenset(_NAME_ENDS["words"])
 STOP_PHRASES = frozenset(_NAME_ENDS["phrases"])
 COMPOUNDS = frozenset(_NAME_ENDS["compounds"])
+
+
+_FULL_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
 
 
 def stops_at(words: list[str], i: int) -> bool:
@@ -46,6 +50,7 @@ class Doc:
     context_body: str | None = None
     body_matches: list[re.Match[str]] = field(default_factory=list)
     lower: str = ""             # shadow in lower case, same length (for case-blind patterns)
+    ministries_named: int = 0   # how many ministries the text names
 
     def __post_init__(self) -> None:
         self.shadow = old_tones(self.text)
@@ -55,6 +60,12 @@ class Doc:
         self.sents = sentences(self.shadow)
         self.starts = [s.start for s in self.sents]
         self.context_body = self._context_body()
+
+    @cached_property
+    def latest_year(self) -> str | None:
+        """The latest year of a full date in the text ("6/2/2017"): an undated article was written
+        then or after, so a year beyond it is a plan and one well before it is history."""
+        return max(_FULL_DATE_YEAR.findall(self.shadow), default=None)
 
     def title_at(self, pos: int) -> re.Match[str] | None:
         """A post title starting at pos, whatever its case."""
@@ -80,6 +91,7 @@ class Doc:
                 first.setdefault(name, m.start())
         if not counts:
             return None
+        self.ministries_named = len(counts)
         ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
         if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]] and counts[ranked[0]] > 1:
             return None   # several ministries, none dominant: "Bộ trưởng X" alone says nothing

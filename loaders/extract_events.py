@@ -130,9 +130,19 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                                 name=event_name(doc, cue_pos, sent.end),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
-    if events and sent_of_event[0] < LEAD_SENTENCES + 2:
-        _fill_lead(doc, events[0], sent_of_event[0], agencies, people, names)
+    # the lead event is the first one of the article's own time: a date years before its latest
+    # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
+    lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
+    if lead is not None and sent_of_event[lead] < LEAD_SENTENCES + 2:
+        _fill_lead(doc, events[lead], sent_of_event[lead], agencies, people, names)
     return events
+
+
+def _of_its_time(doc: Doc, event: Event) -> bool:
+    if doc.published or doc.latest_year is None or event.date.startswith("--"):
+        return True
+    year = int(event.date[:4])
+    return int(doc.latest_year) - 1 <= year <= int(doc.latest_year)
 
 
 def _person_before(names: list[NameHit], lo: int, hi: int) -> NameHit | None:

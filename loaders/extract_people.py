@@ -105,12 +105,21 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             name, end, _ = named
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
             return Post(title.title, name, end + (country.end() if country else 0))
+        stem = doc.lex.ministry_stem_re.match(s, after) if title.implied == "@context" else None
+        ministry = doc.lex.canonical_body("Bộ " + stem.group(0)) if stem else None
+        if stem and ministry:  # "Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng", "Bộ trưởng Quốc phòng Nga"
+            country = doc.lex.country_re.match(s, stem.end())
+            if country:
+                return Post(title.title, f"{ministry} {doc.text[country.start():country.end()].strip()}", country.end())
+            return Post(title.title, ministry, stem.end())
         bare = _BARE_LOCAL.match(s, after)
         if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
             return Post(title.title, None, bare.end(), pending=bare.group(0))
     implied = title.implied
     if implied == "@context":
-        return Post(title.title, doc.context_body, tm.end(), context_default=True)
+        # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
+        body = doc.context_body if doc.ministries_named == 1 else None
+        return Post(title.title, body, tm.end(), context_default=True)
     return Post(title.title, implied, tm.end())
 
 
@@ -169,11 +178,7 @@ def statement_year(doc: Doc, ev: Evidence) -> str | None:
     if len(years) != 1:
         return None
     year = years.pop()
-    latest = max(_FULL_DATE_YEAR.findall(doc.shadow), default=None)
-    return year if latest is None or year <= latest else None
-
-
-_FULL_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
+    return year if doc.latest_year is None or year <= doc.latest_year else None
 
 
 def _former(doc: Doc, pos: int) -> int | None:
@@ -251,6 +256,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if not posts:
             pos = tm.end()
             continue
+        if len(posts) > 1 and doc.lex.object_verb_re.search(doc.lower, max(0, tm.start() - 24), tm.start()):
+            posts = posts[1:]   # "Tiếp Chủ tịch Tập đoàn P&G, Thủ tướng X": the first post is the guest's
         cue = _former(doc, tm.start())
         for post in posts:
             post.former = cue is not None

@@ -99,6 +99,7 @@ class Lexicon:
     title_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
     former_re: re.Pattern[str]          # "nguyên " right before a chain of posts (on Doc.lower)
+    object_verb_re: re.Pattern[str]     # "tiếp " right before a chain: its first post is the object's
     rank_re: re.Pattern[str]
     family_names: set[str]
     common_family_names: set[str]
@@ -186,6 +187,7 @@ def get_lexicon() -> Lexicon:
         # pattern is lower case and runs on Doc.lower (a case-insensitive regex is much slower)
         title_re=re.compile(alternation([t["t"].lower() for t in tit["titles"]])),
         honorific_re=re.compile(alternation(tit["honorifics"])),
+        object_verb_re=re.compile(alternation([c.lower() for c in tit["object_verbs"]], tail=r"\s+$")),
         former_re=re.compile(alternation([c.lower() for c in tit["former_cues"]], tail=r"\s+$")),
         rank_re=re.compile(alternation(tit["ranks"])),
         family_names=set(nam["family_names"]),

@@ -151,3 +151,35 @@ def test_an_event_keeps_its_name_as_printed_and_a_vietnamese_label() -> None:
     labels = sorted(d["label"] for _, d in store.graph.nodes(data=True) if d.get("type") == "Event")
     assert "--08-08 Buổi làm việc" in labels     # a kind alone reads in Vietnamese, not "working session"
     assert "--06-05 Hội thảo khoa học về phòng, chống tham nhũng" in labels
+
+
+# -- posts on the right person ------------------------------------------------------------------------
+
+def test_a_ministry_named_without_bo_after_a_title_is_that_ministry() -> None:
+    ex = _extract("Bộ Công Thương họp. Bộ Công Thương cho biết. Lễ diễn ra dưới sự chứng kiến của Thủ tướng "
+                  "Nguyễn Xuân Phúc, Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng, Bộ trưởng Bộ Công Thương "
+                  "Trần Tuấn Anh. Bộ trưởng Tài chính Đinh Tiến Dũng dự.")
+    posts = _posts(ex)
+    assert posts["Nguyễn Xuân Phúc"] == [("Thủ tướng", "Chính phủ", False, None)]
+    assert posts["Nguyễn Chí Dũng"] == [("Bộ trưởng", "Bộ Kế hoạch và Đầu tư", False, None)]
+    assert posts["Đinh Tiến Dũng"] == [("Bộ trưởng", "Bộ Tài chính", False, None)]
+
+
+def test_a_bare_minister_takes_the_articles_ministry_only_when_it_names_no_other() -> None:
+    one = _extract("Bộ Y tế họp. Bộ Y tế cho biết. Bộ trưởng Nguyễn Thị Kim Tiến phát biểu.")
+    assert _posts(one)["Nguyễn Thị Kim Tiến"] == [("Bộ trưởng", "Bộ Y tế", False, None)]
+    two = _extract("Bộ Quốc phòng họp. Bộ Quốc phòng cho biết. Bộ Tài chính dự. Bộ trưởng Chu Ngọc Anh phát biểu.")
+    assert _posts(two).get("Chu Ngọc Anh", []) == []     # no post rather than Bộ Quốc phòng's
+
+
+def test_the_post_after_tiep_is_the_guests() -> None:
+    ex = _extract("Tiếp Chủ tịch Tập đoàn P&G, Thủ tướng Nguyễn Xuân Phúc đánh giá cao hoạt động của P&G.")
+    assert _posts(ex)["Nguyễn Xuân Phúc"] == [("Thủ tướng", "Chính phủ", False, None)]
+
+
+def test_a_date_of_history_is_no_event_of_the_articles_people() -> None:
+    ex = _extract("Kỷ niệm ngày 21/6/1925, Thủ tướng Nguyễn Xuân Phúc gặp mặt các nhà báo tại hội nghị.\n"
+                  "Sáng 20/6/2017, Bộ trưởng Bộ Thông tin và Truyền thông Trương Minh Tuấn chủ trì hội nghị.")
+    by_year = {e.date[:4]: e for e in ex.events}
+    assert by_year["1925"].participants == [] and by_year["1925"].chaired_by == []
+    assert by_year["2017"].chaired_by == ["Trương Minh Tuấn"]
