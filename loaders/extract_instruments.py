@@ -136,6 +136,19 @@ _SUBJECT_END = re.compile(
 _ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký)\s+$")
 
 
+def _date_before(doc: Doc, kind_start: int) -> str | None:
+    """'Ngày 9 tháng 12 năm 2009, Ban Bí thư ban hành Chỉ thị số 39-CT/TW': a full date opening
+    the sentence whose verb is "ban hành" right before the instrument is its issue date."""
+    sent = doc.sentence_at(kind_start)
+    window = doc.shadow[sent.start:kind_start]
+    if not _ISSUES_BEFORE.search(window):
+        return None
+    opening = re.match(r"\s*(?:Ngày|Vào ngày|Hôm)\s+", window)
+    d = DATE_RE.match(window, opening.end()) if opening else None
+    dm = find_dates(d.group(0)) if d else []
+    return dm[0].iso() if dm and dm[0].year else None
+
+
 def _issuer_before(doc: Doc, kind_start: int) -> str | None:
     """'Ban Cán sự đảng Bộ Nội vụ ban hành Kế hoạch số 32-KH/BCSĐ': the body before 'ban hành'."""
     window = doc.shadow[max(0, kind_start - 120):kind_start]
@@ -169,6 +182,8 @@ def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
         issuer = issuer or _issuer_from_code(doc, num)
         if issuer is None and prose:
             issuer = _issuer_before(doc, kind_start)
+        if issued is None and prose:
+            issued = _date_before(doc, kind_start)
         key = num.normalized
         ins = found.get(key)
         if ins is None:

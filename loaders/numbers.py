@@ -60,8 +60,8 @@ def parse_number(m: re.Match[str]) -> DocNumber | None:
     first, second = _up(m.group("st")), _up(m.group("si"))
     if second is None:
         # 45/2019/QH14 (law) or 4567/BNV (letter without unit): the only code is the issuer
-        if year is None:
-            return None  # a bare fraction like 15/8 is not a number
+        if year is None and not (len(first or "") >= 2 and any(c.isupper() for c in first or "")):
+            return None  # "100/TTg" (before 1990 numbers had no year) is one; "3/x" is not
         tcode, icode = None, first
     else:
         tcode, icode = first, second

@@ -183,3 +183,16 @@ def test_a_date_of_history_is_no_event_of_the_articles_people() -> None:
     by_year = {e.date[:4]: e for e in ex.events}
     assert by_year["1925"].participants == [] and by_year["1925"].chaired_by == []
     assert by_year["2017"].chaired_by == ["Trương Minh Tuấn"]
+
+
+# -- instruments -------------------------------------------------------------------------------------
+
+def test_a_date_in_words_opening_the_sentence_dates_what_it_issues() -> None:
+    ex = _extract("Ngày 9 tháng 12 năm 2009, Ban Bí thư ban hành Chỉ thị số 39-CT/TW về hợp tác quốc tế.")
+    assert [(d.number, d.issued, d.issuer) for d in ex.documents] == [("39-CT/TW", "2009-12-09", "Ban Bí thư")]
+
+
+def test_a_number_of_before_1990_with_no_year_is_an_instrument() -> None:
+    ex = _extract("Quyết định số 100/TTg ngày 10/5/1985 của Thủ tướng về công tác cán bộ.")
+    assert [(d.number, d.kind, d.issued) for d in ex.documents] == [("100/TTg", "decision", "1985-05-10")]
+    assert _extract("Tỷ lệ đạt 3/4 kế hoạch, tăng 15/8 so với cùng kỳ.").documents == []
