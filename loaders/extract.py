@@ -8,7 +8,7 @@ import re
 from loaders.context import Doc
 from loaders.extract_agencies import AgencyHit, find_agencies
 from loaders.extract_events import find_events
-from loaders.extract_instruments import find_named, find_numbered, find_short_refs
+from loaders.extract_instruments import find_named, find_numbered, find_plenum, find_short_refs
 from loaders.extract_people import find_names, find_people
 from loaders.extract_relations import find_relations
 from loaders.lexicon import get_lexicon
@@ -66,6 +66,9 @@ def extract_article(source: SourceText) -> Extraction:
     mentions += find_short_refs(doc, numbered)
     named, named_mentions = find_named(doc, numbered)
     mentions += named_mentions
+    plenum, plenum_mentions = find_plenum(doc)
+    named.update(plenum)
+    mentions += plenum_mentions
     hits = find_agencies(doc)
     names = find_names(doc)
     people = find_people(doc, names)

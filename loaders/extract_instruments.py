@@ -272,6 +272,34 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
     return end
 
 
+_PLENUM = re.compile(
+    r"Nghị quyết (?:của )?(?:Hội nghị )?(?:lần thứ (?P<w>mười (?:một|hai|ba|bốn|lăm)|\w+) |(?:lần thứ )?(?P<d>\d{1,2}) )?"
+    r"(?:Ban Chấp hành )?Trung ương(?: Đảng)?(?: lần thứ (?P<w2>mười (?:một|hai|ba|bốn|lăm)|\w+)| (?P<d2>\d{1,2}))?"
+    r"\s*\(?\s*[Kk]hóa (?P<term>[IVXL]+)\b\)?")
+
+
+def find_plenum(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
+    """Plenum resolutions by name: "Nghị quyết Trung ương 4 (khóa XII)" and "Nghị quyết Hội nghị
+    lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII" are one instrument."""
+    plenum = doc.lex.plenum
+    found: dict[str, Instrument] = {}
+    mentions: list[Mention] = []
+    for m in _PLENUM.finditer(doc.shadow):
+        digits = m.group("d") or m.group("d2")
+        word = m.group("w") or m.group("w2")
+        n = int(digits) if digits else plenum["ordinals"].get(word or "")
+        if not n:
+            continue
+        # one name for every printing, so that the graph has one node for it across articles
+        key = f"Nghị quyết Trung ương {n} khóa {m.group('term')}"
+        ins = found.get(key)
+        if ins is None:
+            ins = found[key] = Instrument(number=None, key=key, name=key, kind="resolution", issuer=plenum["issuer"])
+        ins.evidence.append(doc.evidence(m.start()))
+        mentions.append(Mention(m.start(), m.end(), m.end(), ins.key, ins.key))
+    return found, mentions
+
+
 def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple[dict[str, Instrument], list[Mention]]:
     """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013"); a name printed
     before a number ("Bộ luật Hình sự số 100/2015/QH13") names that numbered instrument."""

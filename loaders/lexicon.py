@@ -79,6 +79,7 @@ class Lexicon:
     kind_words: dict[str, str]          # folded word -> kind
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
+    plenum: dict[str, Any]              # plenum resolutions: issuer, ordinal words
     issuer_codes: dict[str, str]        # code_key -> body or "@context:..."
     issuer_code_prefixes: dict[str, str]
     kind_by_issuer_prefix: dict[str, str]
@@ -164,6 +165,7 @@ def get_lexicon() -> Lexicon:
         kind_words={fold(k): v for k, v in ins["kind_words"].items()},
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
+        plenum=ins["plenum"],
         issuer_codes={code_key(k): v for k, v in ins["issuer_codes"].items()},
         issuer_code_prefixes={code_key(k): v for k, v in ins["issuer_code_prefixes"].items()},
         kind_by_issuer_prefix={code_key(k): v for k, v in ins["kind_by_issuer_prefix"].items()},

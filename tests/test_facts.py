@@ -196,3 +196,14 @@ def test_a_number_of_before_1990_with_no_year_is_an_instrument() -> None:
     ex = _extract("Quyết định số 100/TTg ngày 10/5/1985 của Thủ tướng về công tác cán bộ.")
     assert [(d.number, d.kind, d.issued) for d in ex.documents] == [("100/TTg", "decision", "1985-05-10")]
     assert _extract("Tỷ lệ đạt 3/4 kế hoạch, tăng 15/8 so với cùng kỳ.").documents == []
+
+
+def test_plenum_resolutions_are_one_instrument_whatever_the_printing() -> None:
+    ex = _extract("Thực hiện Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng, Tỉnh ủy Nghệ An đã ban hành "
+                  "Kế hoạch số 12-KH/TU. Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII "
+                  "đã đi vào cuộc sống; Nghị quyết Trung ương 4 khóa XI là một nghị quyết khác.")
+    named = {d.name: (d.kind, d.issuer) for d in ex.documents if d.number is None}
+    assert named == {"Nghị quyết Trung ương 4 khóa XII": ("resolution", "Ban Chấp hành Trung ương Đảng"),
+                     "Nghị quyết Trung ương 4 khóa XI": ("resolution", "Ban Chấp hành Trung ương Đảng")}
+    assert [(r.type, r.source, r.target) for r in ex.relations] == [
+        ("IMPLEMENTS", "12-KH/TU", "Nghị quyết Trung ương 4 khóa XII")]
