@@ -242,10 +242,11 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                   or doc.lex.honorific_re.fullmatch(m.group(1).split()[-1])
                   or doc.lex.rank_re.fullmatch(m.group(1).split()[-1])):
             acc(hit).confirmed = True
-            # "các ông Nguyễn Văn A, Trần Văn B và Lê Văn C": the whole list is vouched for
-            if re.search(r"(?:[Cc]ác|[Hh]ai|[Bb]a)\s+(?:ông|bà|đồng chí|đ/c)\s+$", before):
-                for follower in _listed_after(s, hit, by_start):
-                    acc(follower).confirmed = True
+            # "(các) ông Nguyễn Văn A, Trần Văn B và Lê Văn C": the whole list is vouched for
+            for follower in _listed_after(s, hit, by_start):
+                if doc.title_at(follower.start):
+                    break   # "bà Phạm Thu Hằng, Phó Vụ trưởng ...": a post, not the next name
+                acc(follower).confirmed = True
 
     pos = 0
     while True:

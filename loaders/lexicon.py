@@ -40,6 +40,15 @@ def alternation(words: list[str], flags_ci: bool = False, tail: str = r"(?!\w)")
     return r"(?<!\w)(?:" + "|".join(parts) + ")" + tail
 
 
+def spellings(name: str) -> list[str]:
+    """A name and the ways the press abbreviates its "và": "Bộ Nông nghiệp & Phát triển nông thôn",
+    "Kế hoạch&Đầu tư" (so the data lists each name once)."""
+    out = [name]
+    if " và " in name:
+        out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
+    return out
+
+
 @dataclass(frozen=True)
 class Body:
     name: str
@@ -149,7 +158,8 @@ def get_lexicon() -> Lexicon:
                     b.get("code"), b.get("person_post", False))
         bodies[body.name] = body
         for a in [b["name"], *b.get("aliases", [])]:
-            alias[fold(old_tones(a))] = body.name
+            for v in spellings(a):
+                alias[fold(old_tones(v))] = body.name
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
@@ -157,7 +167,7 @@ def get_lexicon() -> Lexicon:
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"))
-    body_words = [a for b in bod["body"] for a in [b["name"], *b.get("aliases", [])]]
+    body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
     return Lexicon(
         kinds=ins["kinds"],
         type_codes={code_key(k): v for k, v in ins["type_codes"].items() if isinstance(v, str)},
@@ -175,8 +185,9 @@ def get_lexicon() -> Lexicon:
         body_re=re.compile(alternation(body_words, flags_ci=True)),
         ministry_by_code={code_key(b.code): b.name for b in bodies.values() if b.code},
         ministry_stem_re=re.compile(alternation(
-            [a[len("Bộ "):] for b in bod["body"] if b.get("kind") == "ministry" and b["name"].startswith("Bộ ")
-             for a in [b["name"], *b.get("aliases", [])] if a.startswith("Bộ ")], flags_ci=True)),
+            [v[len("Bộ "):] for b in bod["body"] if b.get("kind") == "ministry" and b["name"].startswith("Bộ ")
+             for a in [b["name"], *b.get("aliases", [])] if a.startswith("Bộ ") for v in spellings(a)],
+            flags_ci=True)),
         units=units,
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
