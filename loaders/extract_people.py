@@ -161,20 +161,30 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
     return posts, (posts[-1].end if posts else pos)
 
 
-_YEAR = re.compile(r"(?:(?<=năm )|(?<=Năm )|(?<=\d/)|(?<=\d-)|(?<=\d\.))((?:19|20)\d\d)(?!\d)(?!\s*[-–]\s*(?:19|20)\d\d)")
+# The shapes in which a sentence dates itself: a full date, a month of a year, or a period of a
+# year ("7 tháng đầu năm 2016", "cuối năm 2016", "Năm 2016, ..."); a bare "năm 2025" is too often
+# a target, an anniversary or a span to date a post.
+_Y = r"((?:19|20)\d\d)(?![\d/])"
+_SELF_DATED = re.compile(
+    rf"(?<![\d/])\d{{1,2}}[/.-]\d{{1,2}}[/.-]{_Y}"
+    rf"|ngày \d{{1,2}} tháng \d{{1,2}} năm {_Y}"
+    rf"|tháng \d{{1,2}}(?:[/.-]| năm ){_Y}"
+    rf"|(?:đầu|cuối|giữa|trong|quý [IV\d]+|\d+ tháng(?: đầu| cuối)?) năm {_Y}"
+    rf"|^\s*Năm {_Y}\s*,", re.IGNORECASE)
 
 
 def statement_year(doc: Doc, ev: Evidence) -> str | None:
     """The one year a sentence gives as the date of what it states ("7 tháng đầu năm 2016", "ngày
-    6/2/2017"); None when it gives none, several, a target or anniversary ("đến năm 2020", "kỷ
-    niệm ... 1925"), a span ("1925-2015"), or a year later than every full date of the article."""
+    6/2/2017"); None when it gives none, several, a target or span ("đến tháng 6/2020", "từ
+    năm ..."), or a year later than every full date of the article."""
     years = set()
-    for m in _YEAR.finditer(doc.shadow, ev.start, ev.end):
-        before = doc.shadow[max(ev.start, m.start() - 30):m.start()]
-        if doc.lex.not_statement_year_re.search(re.sub(r"[\d/.-]+$", "", before)) \
-                or re.search(r"[-–]\s*$", before) and re.search(r"(?:19|20)\d\d\D{0,4}$", before[:-1]):
+    sentence = doc.shadow[ev.start:ev.end]
+    for m in _SELF_DATED.finditer(sentence):
+        before = re.sub(r"\s*ngày\s*$", "", sentence[max(0, m.start() - 30):m.start()])
+        spans = re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", sentence[m.end():])
+        if doc.lex.not_statement_year_re.search(before) or spans:   # "(21/6/1925 - 21/6/2017)"
             continue
-        years.add(m.group(1))
+        years.add(next(g for g in m.groups() if g))
     if len(years) != 1:
         return None
     year = years.pop()

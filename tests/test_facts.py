@@ -81,6 +81,9 @@ def test_a_former_post_is_shown_as_printed_and_is_no_current_holders() -> None:
     ("Kỷ niệm 92 năm Ngày Báo chí (21/6/1925 - 21/6/2017), Bộ trưởng Bộ Thông tin và Truyền thông Trương Minh Tuấn phát biểu.", None),
     ("Đến năm 2020, Chủ tịch UBND tỉnh Quảng Nam Đinh Văn Thu cho biết tỉnh phấn đấu về đích.", None),
     ("Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến, sinh năm 1959, phát biểu.", None),
+    ("Sáng 6/2 Thủ tướng Nguyễn Xuân Phúc đặt mục tiêu xuất khẩu vào năm 2025 thay vì đợi đến năm 2030.", None),
+    ("Thủ tướng Nguyễn Xuân Phúc giao Bộ Nông nghiệp kiểm tra theo Nghị định 67/2014 của Chính phủ.", None),
+    ("Năm 2016, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến cho biết ngành đã đạt kết quả tốt.", "2016"),
 ])
 def test_a_post_is_dated_only_by_the_year_its_sentence_gives_itself(sentence: str, year: str | None) -> None:
     (person,) = [p for p in _extract(sentence).people if p.positions]
