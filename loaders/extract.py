@@ -63,8 +63,10 @@ def extract_article(source: SourceText) -> Extraction:
     """News-article rules: instruments, agencies, people, events and links."""
     doc = Doc(source.text, get_lexicon(), published=source.published)
     numbered, mentions = find_numbered(doc)
-    mentions += find_short_refs(doc, numbered)
+    bare, bare_mentions = find_short_refs(doc, numbered)
+    mentions += bare_mentions
     named, named_mentions = find_named(doc, numbered)
+    named.update({k: v for k, v in bare.items() if k not in named})
     mentions += named_mentions
     plenum, plenum_mentions = find_plenum(doc)
     named.update(plenum)

@@ -201,21 +201,39 @@ def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
 _SHORT = re.compile(r"(?P<kind>Chỉ thị|Nghị quyết|Nghị định|Quyết định|Kế hoạch|Kết luận|Quy định|Thông tư|Hướng dẫn|Chương trình)\s+(?:số\s+)?(?P<n>\d{1,4})(?![\w/-]|\s?[-–]\s?\w)")
 
 
-def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> list[Mention]:
+# a number that measures rather than names: "Kế hoạch 5 năm", "Chương trình 30 tỷ đồng"
+_MEASURE_AFTER = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|tỷ|triệu|nghìn|ngàn|%|phần trăm|người|điểm|km|ha|lần|"
+                            r"đơn vị|dự án|xã|huyện|tỉnh|trường hợp|nội dung|nhiệm vụ|mục tiêu)(?!\w)")
+
+
+def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> tuple[dict[str, Instrument], list[Mention]]:
     """'Chỉ thị số 39' / 'Chỉ thị 39' pointing at the one numbered instrument of that kind
-    and number in the same document."""
+    and number in the same document; when the document prints no such instrument, the bare
+    reference is an instrument of its own ("Nghị định 67", "Quyết định số 09"), which the graph
+    resolves against the numbered instruments it holds (graph.merge.resolve_bare).  A bare
+    reference needs two digits or "số" (a single digit is too often a count), and no measure
+    word after it."""
     by_kind_num: dict[tuple[str, str], list[str]] = {}
     for key, ins in numbered.items():
         n = re.match(r"\d+", key)
         if n:
             by_kind_num.setdefault((ins.kind, n.group(0)), []).append(key)
     out = []
+    bare: dict[str, Instrument] = {}
     for m in _SHORT.finditer(doc.shadow):
         kind = doc.lex.kind_words.get(fold(m.group("kind")))
-        keys = by_kind_num.get((kind or "", str(int(m.group("n")))), [])
+        n = str(int(m.group("n")))
+        keys = by_kind_num.get((kind or "", n), [])
         if len(keys) == 1:
             out.append(Mention(m.start(), m.end(), m.end(), keys[0], m.group(0)))
-    return out
+        elif not keys and kind and (len(m.group("n")) >= 2 or " số " in m.group(0)) \
+                and not _MEASURE_AFTER.match(doc.shadow, m.end()):
+            key = m.group(0)
+            issuer = doc.lex.kinds.get(kind, {}).get("issuer")
+            ins = bare.setdefault(fold(key), Instrument(number=None, key=key, name=key, kind=kind, issuer=issuer))
+            ins.evidence.append(doc.evidence(m.start()))
+            out.append(Mention(m.start(), m.end(), m.end(), ins.key, m.group(0)))
+    return {i.key: i for i in bare.values()}, out
 
 
 _NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Bộ Luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))")

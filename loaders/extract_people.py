@@ -10,6 +10,7 @@ the document, which keeps places and bodies out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -90,10 +91,15 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     if title.head:
         again = re.match(rf"\s+(?={re.escape(title.head)}\s)", s[tm.end():])  # "Trưởng phòng Phòng ..."
         start = tm.end() + again.end() if again else tm.end() - len(title.head)
+        # "Phó ban Kinh tế Trung ương chuyên trách": a known body is read whole, and no further
+        b = doc.lex.body_re.match(title.head + s[start + len(title.head):start + 160])
+        known = doc.lex.canonical_body(b.group(0)) if b else None
+        if b and known and not re.match(rf"\s+[{UPPER}]", s[start + b.end():]):
+            return Post(title.title, known, start + b.end())
         hit = parse_unit_at(doc, start, head_ci=True)
         if hit is not None:
             return Post(title.title, hit.name, hit.end)
-        return Post(title.title, None, tm.end())
+        return Post(title.title, _recent_body(doc, pos, title.head), tm.end())
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
@@ -116,6 +122,12 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
             return Post(title.title, None, bare.end(), pending=bare.group(0))
     implied = title.implied
+    rest = s[tm.end():tm.end() + 20].lstrip(" ")
+    if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalnum() for w in title.not_before):
+        # "Ủy viên Trung ương Đoàn": not the implied body, but "Ủy viên" of the body printed
+        b = doc.lex.body_re.match(s, pos + len(title.title) + 1)
+        known = doc.lex.canonical_body(b.group(0)) if b else None
+        return Post(title.title, known, b.end() if b and known else tm.end())
     if implied == "@context":
         # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
         body = doc.context_body if doc.ministries_named == 1 else None
@@ -123,11 +135,26 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     return Post(title.title, implied, tm.end())
 
 
+def _recent_body(doc: Doc, pos: int, head: str) -> str | None:
+    """The known body a bare head-title means: the last one of that head named in this sentence
+    or the one before ("Các Phó ban Kinh tế Trung ương gồm: ông A, Phó trưởng ban Thường trực")."""
+    i = max(0, bisect.bisect_right(doc.starts, pos) - 1)
+    lo = doc.sents[i - 1].start if i > 0 and doc.sents else 0
+    last = None
+    for h in re.finditer(rf"(?<!\w){re.escape(head.lower())}\s", doc.lower[lo:pos]):
+        at = lo + h.start()   # the head as printed, in either case ("Phó ban Kinh tế ...")
+        m = doc.lex.body_re.match(head + doc.shadow[at + len(head):at + 160])
+        known = doc.lex.canonical_body(m.group(0)) if m else None
+        last = known or last
+    return last
+
+
 _BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")
 _APPOINTED = re.compile(
     r"(\S)\s+(?:được\s+|đã được\s+)?(?:bổ nhiệm|bầu|bầu giữ|điều động|phân công)?\s*"
     r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"
 )
+_CHAIN_GOES_ON = re.compile(r"\s*,?\s*(?:hiện\s+)?(?:làm|giữ chức(?: vụ)?|đảm nhiệm(?: chức)?(?: vụ)?)\s+$")
 _JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
 
 
@@ -230,12 +257,38 @@ def _listed_after(s: str, first: NameHit, by_start: dict[int, NameHit]) -> list[
         out.append(hit)
 
 
+# A post heading a list of its holders: "Các Phó ban Kinh tế Trung ương chuyên trách, gồm: ông A,
+# ...; ông B ..." (a few lower-case qualifiers, then "gồm" or "là", then a colon)
+_LIST_HEAD = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}?\s*,?\s*(?:(?:bao\s+)?gồm(?:\s+có)?|là)?\s*:\s*")
+
+
+def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]:
+    """The holders listed after a post's colon: names joined by commas and "và", or, when the
+    items carry their own appositions ("ông A, Ủy viên ...; ông B, ..."), the name opening each
+    item after a semicolon or a "và"."""
+    s = doc.shadow
+    first = by_start.get(p + _prefix_len(doc, p))
+    if first is None:
+        return []
+    sent_end = doc.sentence_at(p).end
+    if ";" not in s[first.end:sent_end]:
+        return [first, *_listed_after(s, first, by_start)]
+    out = [first, *_listed_after(s, first, by_start)]
+    for m in re.finditer(r";\s*(?:và\s+)?|\s+và\s+", s[first.end:sent_end]):
+        q = first.end + m.end()
+        hit = by_start.get(q + _prefix_len(doc, q))
+        if hit is not None and hit not in out:
+            out += [hit, *_listed_after(s, hit, by_start)]
+    return out
+
+
 def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
     """People vouched for somewhere in the document, with every post the text gives them."""
     s = doc.shadow
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
     people: dict[str, PersonAcc] = {}
+    owner_at: dict[int, NameHit] = {}   # end of a chain of posts -> the person it was given to
 
     def acc(hit: NameHit) -> PersonAcc:
         key = fold(hit.name)
@@ -280,17 +333,11 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if lead and "," in lead.group(0) and not gap:
             lead = None
         nxt = by_start.get(end + lead.end() + gap) if lead else None
-        colon = re.match(r"\s*:\s*", s[end:])
+        colon = _LIST_HEAD.match(s, end)
         if nxt is not None:
             targets = [nxt]
         elif colon:
-            p = end + colon.end()
-            while p in by_start:
-                targets.append(by_start[p])
-                sep = re.match(r"\s*(?:,|và)\s*", s[by_start[p].end:])
-                if not sep:
-                    break
-                p = by_start[p].end + sep.end()
+            targets = _list_items(doc, colon.end(), by_start)
         else:
             # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
             # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
@@ -300,6 +347,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 prev_end = lead_start - len(window) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
+            again = _CHAIN_GOES_ON.search(window) if not targets else None
+            if again and lead_start - len(window) + again.start() in owner_at:
+                # "X, Ủy viên Bộ Chính trị, làm Trưởng ban ...": the post goes on X's chain
+                targets = [owner_at[lead_start - len(window) + again.start()]]
+        if len(targets) == 1:
+            owner_at[end] = targets[0]
         for t in targets:
             person_acc = acc(t)
             person_acc.confirmed = True

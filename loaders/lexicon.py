@@ -78,6 +78,7 @@ class Title:
     title: str
     implied: str | None = None
     head: str | None = None
+    not_before: tuple[str, ...] = ()    # words after it that make the implied body wrong
 
 
 @dataclass
@@ -166,7 +167,8 @@ def get_lexicon() -> Lexicon:
                   tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in uni["unit"]]
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
-        titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"))
+        titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
+                                       tuple(t.get("not_before", ())))
     body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
     return Lexicon(
         kinds=ins["kinds"],

@@ -210,3 +210,48 @@ def test_plenum_resolutions_are_one_instrument_whatever_the_printing() -> None:
                      "Nghị quyết Trung ương 4 khóa XI": ("resolution", "Ban Chấp hành Trung ương Đảng")}
     assert [(r.type, r.source, r.target) for r in ex.relations] == [
         ("IMPLEMENTS", "12-KH/TU", "Nghị quyết Trung ương 4 khóa XII")]
+
+
+def test_a_bare_reference_with_no_full_form_is_an_instrument_of_its_own() -> None:
+    ex = _extract("Tàu đóng theo Nghị định 67 hư hỏng. Chính phủ cần thay thế Quyết định số 09, Quyết định 80.")
+    assert sorted((d.name, d.kind, d.issuer) for d in ex.documents) == [
+        ("Nghị định 67", "decree", "Chính phủ"), ("Quyết định 80", "decision", None),
+        ("Quyết định số 09", "decision", None)]
+    # a count is no reference: "Kế hoạch 5 năm", "Chương trình 30 tỷ đồng", a single digit
+    assert _extract("Kế hoạch 5 năm và Chương trình 30 tỷ đồng; Quyết định 2 được nêu.").documents == []
+    # after the full form, the bare reference is that instrument, not another
+    ex = _extract("Nghị định 67/2014/NĐ-CP về thủy sản. Nghị định 67 đã đi vào cuộc sống.")
+    assert [d.number for d in ex.documents] == ["67/2014/NĐ-CP"]
+
+
+# -- posts in lists and chains ---------------------------------------------------------------------
+
+def test_a_post_heading_a_list_is_each_listed_persons() -> None:
+    ex = _extract("Các Phó ban Kinh tế Trung ương chuyên trách, gồm: Ông Cao Đức Phát, Ủy viên Trung ương Đảng, "
+                  "Phó trưởng ban Thường trực; ông Ngô Đông Hải, Ủy viên dự khuyết Trung ương Đảng và ông Ngô Văn "
+                  "Tuấn. Hiện ông Nguyễn Văn Bình, Ủy viên Bộ Chính trị, làm Trưởng ban Kinh tế Trung ương.")
+    posts = _posts(ex)
+    ban = "Ban Kinh tế Trung ương"
+    assert set(posts["Cao Đức Phát"]) == {("Phó ban", ban, False, None),
+                                           ("Ủy viên", "Ban Chấp hành Trung ương Đảng", False, None),
+                                           ("Phó Trưởng ban Thường trực", ban, False, None)}
+    assert ("Phó ban", ban, False, None) in posts["Ngô Đông Hải"]
+    assert posts["Ngô Văn Tuấn"] == [("Phó ban", ban, False, None)]
+    # "X, <posts>, làm <post>": the chain goes on to X
+    assert ("Trưởng ban", ban, False, None) in posts["Nguyễn Văn Bình"]
+
+
+def test_a_title_list_after_a_colon_with_a_semicolon_after_it() -> None:
+    ex = _extract("Dự có các đồng chí Ủy viên Ban Cán sự đảng, Thứ trưởng Bộ Nội vụ: Nguyễn Trọng Thừa, "
+                  "Trần Anh Tuấn, Trần Thị Hà; đại diện lãnh đạo các đơn vị.")
+    posts = _posts(ex)
+    for name in ("Nguyễn Trọng Thừa", "Trần Anh Tuấn", "Trần Thị Hà"):
+        assert ("Thứ trưởng", "Bộ Nội vụ", False, None) in posts[name], name
+
+
+def test_a_central_committee_member_of_the_youth_union_is_not_the_partys() -> None:
+    ex = _extract("Ông Hoàng Văn Em, Ủy viên Trung ương Đoàn, dự họp. Ông Lê Văn Tám, Ủy viên Trung ương, "
+                  "Bí thư Tỉnh ủy Nghệ An phát biểu.")
+    posts = _posts(ex)
+    assert posts["Hoàng Văn Em"] == [("Ủy viên", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", False, None)]
+    assert ("Ủy viên", "Ban Chấp hành Trung ương Đảng", False, None) in posts["Lê Văn Tám"]
