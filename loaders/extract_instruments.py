@@ -222,8 +222,7 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> tuple[dict[str
     bare: dict[str, Instrument] = {}
     for m in _SHORT.finditer(doc.shadow):
         kind = doc.lex.kind_words.get(fold(m.group("kind")))
-        n = str(int(m.group("n")))
-        keys = by_kind_num.get((kind or "", n), [])
+        keys = by_kind_num.get((kind or "", str(int(m.group("n")))), [])
         if len(keys) == 1:
             out.append(Mention(m.start(), m.end(), m.end(), keys[0], m.group(0)))
         elif not keys and kind and (len(m.group("n")) >= 2 or " số " in m.group(0)) \
