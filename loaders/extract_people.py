@@ -76,7 +76,18 @@ def find_names(doc: Doc) -> list[NameHit]:
                 break
             out.append(NameHit(start, end, name))
             break
-    return out
+    taken = {h.start for h in out}
+    for m in _FOREIGN_NAME.finditer(doc.shadow):
+        name = m.group(1)
+        if m.start(1) not in taken and fold(name) not in doc.lex.places and not doc.lex.country_re.match(name) \
+                and name.split()[0] not in doc.lex.family_names:
+            out.append(NameHit(m.start(1), m.end(1), doc.text[m.start(1):m.end(1)]))
+    return sorted(out, key=lambda h: h.start)
+
+
+# A foreign name is vouched for by "ông"/"bà" before it: two or three capitalised words in plain
+# Latin letters ("bà Astrid Bant", "Ông Kamal Malhotra"), Vietnamese names having their own rule
+_FOREIGN_NAME = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+([A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2})(?![\w-])")
 
 
 def parse_post(doc: Doc, pos: int) -> Post | None:

@@ -255,3 +255,15 @@ def test_a_central_committee_member_of_the_youth_union_is_not_the_partys() -> No
     posts = _posts(ex)
     assert posts["Hoàng Văn Em"] == [("Ủy viên", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", False, None)]
     assert ("Ủy viên", "Ban Chấp hành Trung ương Đảng", False, None) in posts["Lê Văn Tám"]
+
+
+def test_courts_and_procuracies_of_a_place_are_agencies() -> None:
+    ex = _extract("Thông tin từ Tòa án nhân dân thành phố Hà Nội, phiên tòa sẽ mở. TAND tỉnh Quảng Ngãi xét xử. "
+                  "Viện kiểm sát nhân dân tỉnh Nghệ An truy tố bị can.")
+    assert {"Tòa án nhân dân thành phố Hà Nội", "TAND tỉnh Quảng Ngãi",
+            "Viện kiểm sát nhân dân tỉnh Nghệ An"} <= set(_agencies(ex))
+
+
+def test_a_foreign_name_after_ong_or_ba_is_a_person() -> None:
+    ex = _extract("Ông Kamal Malhotra – Điều phối viên LHQ phát biểu. Bà Astrid Bant cho biết. Bà Merkel đến.")
+    assert {p.name for p in ex.people} == {"Kamal Malhotra", "Astrid Bant"}
