@@ -199,8 +199,9 @@ class _Builder:
         number = doc.number if doc.number and looks_numbered(doc.number) else None
         if number is None and looks_numbered(doc.key):
             number = doc.key
-        if bare:
-            node_id = self.resolve_bare(*bare) or instrument_id(None, doc.name or doc.key)
+        if bare:   # unresolved, "Chỉ thị số 05" and "Chỉ thị 5" are one node
+            node_id = self.resolve_bare(*bare) or instrument_id(
+                None, re.sub(r"(?i)\s+(?:số\s+)?0*(\d+)$", r" \1", doc.name or doc.key))
         else:
             node_id = instrument_id(number, doc.name or doc.key)
         kind = doc.kind if doc.kind and doc.kind != "other" else (

@@ -27,6 +27,7 @@ class NameHit:
     start: int
     end: int
     name: str
+    vouched: bool = False    # the words before it make it a person (a foreign name's cue)
 
 
 @dataclass
@@ -78,16 +79,25 @@ def find_names(doc: Doc) -> list[NameHit]:
             break
     taken = {h.start for h in out}
     for m in _FOREIGN_NAME.finditer(doc.shadow):
-        name = m.group(1)
-        if m.start(1) not in taken and fold(name) not in doc.lex.places and not doc.lex.country_re.match(name) \
-                and name.split()[0] not in doc.lex.family_names:
-            out.append(NameHit(m.start(1), m.end(1), doc.text[m.start(1):m.end(1)]))
+        start = m.start()
+        lead = doc.lex.country_re.match(" " + m.group(0))   # "Philippines Manny Pacquiao"
+        if lead:
+            start += lead.end()   # (the space added before the run stands for the one after the country)
+        name = doc.shadow[start:m.end()]
+        before = doc.shadow[max(0, start - 40):start]
+        if start in taken or " " not in name or fold(name) in doc.lex.places or name.split()[0] in doc.lex.family_names:
+            continue
+        country = doc.lex.country_before_re.search(before)
+        if _FOREIGN_CUE.search(before) or (country and doc.lex.foreign_cue_re.search(before, 0, country.start())):
+            out.append(NameHit(start, m.end(), doc.text[start:m.end()], vouched=True))
     return sorted(out, key=lambda h: h.start)
 
 
-# A foreign name is vouched for by "ông"/"bà" before it: two or three capitalised words in plain
-# Latin letters ("bà Astrid Bant", "Ông Kamal Malhotra"), Vietnamese names having their own rule
-_FOREIGN_NAME = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+([A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2})(?![\w-])")
+# A foreign name (two or three capitalised words in plain Latin letters, Vietnamese names having
+# their own rule) is vouched for by "ông"/"bà" or a country right before it: "bà Astrid Bant",
+# "Tổng thống Mỹ Donald Trump", "người Philippines Manny Pacquiao"
+_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![\w-])")
+_FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 
 
 def parse_post(doc: Doc, pos: int) -> Post | None:
@@ -310,6 +320,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         return p
 
     for hit in names:
+        if hit.vouched:
+            acc(hit).confirmed = True
         before = s[max(0, hit.start - 30):hit.start]
         m = re.search(r"(\S+(?:\s\S+)?)\s+$", before)
         if m and (doc.lex.honorific_re.fullmatch(m.group(1)) or doc.lex.rank_re.fullmatch(m.group(1))

@@ -103,6 +103,8 @@ class Lexicon:
     unit_re: re.Pattern[str]
     unit_by_head: dict[str, Unit]       # fold(head) -> Unit
     country_re: re.Pattern[str]          # a foreign country after a body: "Bộ Quốc phòng Nga"
+    country_before_re: re.Pattern[str]   # a country ending right before a name: "Tổng thống Mỹ Donald Trump"
+    foreign_cue_re: re.Pattern[str]      # a word before that country that makes the name a person's
     countries_folded: tuple[str, ...]
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
@@ -194,6 +196,8 @@ def get_lexicon() -> Lexicon:
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
         country_re=re.compile(r"\s+" + alternation(list(countries()))),
+        country_before_re=re.compile(alternation(list(countries())) + r"\s+$"),
+        foreign_cue_re=re.compile(alternation(tit["foreign_cues"], tail=r"\s+$"), re.IGNORECASE),
         countries_folded=tuple(fold(old_tones(c)) for c in countries()),
         place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),

@@ -267,3 +267,15 @@ def test_courts_and_procuracies_of_a_place_are_agencies() -> None:
 def test_a_foreign_name_after_ong_or_ba_is_a_person() -> None:
     ex = _extract("Ông Kamal Malhotra – Điều phối viên LHQ phát biểu. Bà Astrid Bant cho biết. Bà Merkel đến.")
     assert {p.name for p in ex.people} == {"Kamal Malhotra", "Astrid Bant"}
+
+
+def test_a_foreign_name_after_a_country_and_a_title_is_a_person_not_after_a_place() -> None:
+    ex = _extract("Cuộc gặp giữa Thủ tướng Ấn Độ Narendra Modi và Tổng thống Mỹ Donald Trump. Huyền thoại người "
+                  "Philippines Manny Pacquiao thua. Tại Mỹ New York Times viết.")
+    assert {p.name for p in ex.people} == {"Narendra Modi", "Donald Trump", "Manny Pacquiao"}
+    assert all(p.positions == [] for p in ex.people)   # not Vietnam's Prime Minister
+
+
+def test_a_verb_after_a_unit_name_ends_it() -> None:
+    ex = _extract("Tổng cục Thuế rà soát các doanh nghiệp. Cục Cảnh sát giao thông bày tỏ chính kiến.")
+    assert {"Tổng cục Thuế", "Cục Cảnh sát giao thông"} <= set(_agencies(ex))
