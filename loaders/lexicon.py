@@ -29,15 +29,50 @@ def alternation(words: list[str], flags_ci: bool = False, tail: str = r"(?!\w)")
 
     With flags_ci the first letter keeps its case and the rest ignores it, so "Chính phủ"
     also matches "Chính Phủ" but not "chính phủ số".
+
+    Built as a trie (words sharing a beginning share a branch), so that matching costs the length
+    of a name, not the number of names: the registry's thousand units cost what ten did.
+    Within the trie longer continuations are tried first and the tail is checked after the
+    whole name, so the longest word that ends well wins, as with a longest-first alternation.
     """
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        w = old_tones(w)
-        if flags_ci and len(w) > 1:
-            parts.append(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")")
-        else:
-            parts.append(re.escape(w))
+    words = [old_tones(w) for w in words if w]
+    if not flags_ci:
+        return r"(?<!\w)(?:" + _trie_pattern(words) + ")" + tail
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:].lower())
+    parts = [re.escape(first) + ("(?i:" + _trie_pattern(rest) + ")" if any(rest) else "")
+             + ("?" if any(rest) and "" in rest else "")
+             for first, rest in sorted(by_first.items())]
     return r"(?<!\w)(?:" + "|".join(parts) + ")" + tail
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly ``words``, shaped as their trie (longest branches first)."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    """The pattern below one trie node; a run of single-child nodes is one literal."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        literal, child = ch, node[ch]
+        while len(child) == 1 and "" not in child:
+            (nxt, child), = child.items()
+            literal += nxt
+        below = _emit(child) if any(k for k in child) else ""
+        if below and "" in child:
+            below = f"(?:{below})?"
+        branches.append(re.escape(literal) + below)
+    if not branches:
+        return ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def spellings(name: str) -> list[str]:
