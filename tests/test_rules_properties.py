@@ -1,12 +1,16 @@
 """Property tests of the number and date parsers: any spacing, dash or zero-padding of a
-number normalises to one form, and no text makes the parsers crash."""
+number normalises to one form, no text makes the parsers crash, and the trie-shaped lexicon
+alternation matches exactly what a longest-first alternation does."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.dates import find_dates, resolve_year
+from loaders.lexicon import alternation
 from loaders.numbers import normalize_number
 from loaders.vntext import old_tones, sentences
 
@@ -42,3 +46,23 @@ def test_parsers_never_crash_and_keep_length(text: str) -> None:
     assert len(old_tones(text)) == len(text)
     for s in sentences(text):
         assert text[s.start:s.end] == s.text
+
+
+def _longest_first(words: list[str], flags_ci: bool) -> re.Pattern[str]:
+    """The plain alternation the trie replaces: longest word first, whole words."""
+    parts = [re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" if flags_ci and len(w) > 1 else re.escape(w)
+             for w in sorted(set(words), key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+_syllables = st.sampled_from(["Bộ", "Tài", "chính", "Cục", "Thuế", "thuế", "Tổng", "cục", "Hải", "quan", "Vụ",
+                              "Ban", "Kinh", "tế", "Trung", "ương", "&", "-", "và", "B", "T"])
+_names = st.lists(_syllables, min_size=1, max_size=4).map(" ".join)
+
+
+@given(st.lists(_names, min_size=1, max_size=12), st.lists(_names, min_size=1, max_size=6), st.booleans())
+def test_the_trie_alternation_matches_as_longest_first_does(words: list[str], text: list[str], ci: bool) -> None:
+    prose = " x ".join(text + words[:3])
+    trie = re.compile(alternation(words, flags_ci=ci))
+    plain = _longest_first([old_tones(w) for w in words], ci)
+    assert [m.span() for m in trie.finditer(prose)] == [m.span() for m in plain.finditer(prose)]
