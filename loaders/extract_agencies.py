@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from loaders.context import STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
-from loaders.vntext import fold, old_tones
+from loaders.vntext import UPPER, fold, old_tones
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ",;.:!?)”\"'…"
@@ -70,6 +70,10 @@ def _starts_other(doc: Doc, pos: int) -> bool:
         doc.lex.body_re.match(s, pos) or doc.lex.unit_re.match(s, pos)
         or doc.title_at(pos) or person_starts_at(doc, pos)
     )
+
+
+# "Ảnh: ", "Nguồn: " right before, or with a photographer's name and a dash between
+_CREDIT_BEFORE = re.compile(rf"(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[{UPPER}][^\W\d_]*\s+){{0,4}}[-–/]?\s*$")
 
 
 def named_body(doc: Doc, m: re.Match[str]) -> tuple[str, int, bool] | None:
@@ -398,8 +402,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         if body.kind == "unit" and _local_branch(doc, m.end()):
             continue
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
-                or re.search(r"(?:Ảnh|Nguồn|Video|Clip)\s*:\s*$", s[max(0, m.start() - 10):m.start()]):
-            continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "TTXVN/Vietnam+"), not a mention
+                or _CREDIT_BEFORE.search(s[max(0, m.start() - 40):m.start()]):
+            continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "Ảnh: Thanh Liêm – TTXVN"), not a mention
         if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
             continue
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))

@@ -279,3 +279,9 @@ def test_a_foreign_name_after_a_country_and_a_title_is_a_person_not_after_a_plac
 def test_a_verb_after_a_unit_name_ends_it() -> None:
     ex = _extract("Tổng cục Thuế rà soát các doanh nghiệp. Cục Cảnh sát giao thông bày tỏ chính kiến.")
     assert {"Tổng cục Thuế", "Cục Cảnh sát giao thông"} <= set(_agencies(ex))
+
+
+def test_a_credit_names_no_agency_and_a_capitalised_verb_ends_a_name() -> None:
+    ex = _extract("Đám cháy dữ dội ở tòa nhà. Ảnh: Thanh Liêm – TTXVN. Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga Có ý kiến.")
+    assert "Thông tấn xã Việt Nam" not in _agencies(ex)
+    assert [p.name for p in ex.people] == ["Lê Thị Nga"]
