@@ -342,7 +342,10 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
                 b = doc.lex.body_re.match(doc.shadow, base + offset)
                 return b.end() - base if b else 0
 
-            consumed = _name_end(m.group("rest"), listed, body_at)   # "Luật Giáo dục, Luật viên chức"
+            # "Luật Giáo dục, Luật viên chức"; a code is always named, in either case ("Bộ luật hình sự")
+            first = m.group("rest").split()[:2]
+            code = head.lower() == "bộ luật" and bool(first) and not stops_at(first, 0)
+            consumed = _name_end(m.group("rest"), listed or code, body_at)
             if not consumed:
                 continue
             end = m.start("rest") + consumed

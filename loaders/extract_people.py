@@ -96,7 +96,7 @@ def find_names(doc: Doc) -> list[NameHit]:
 # A foreign name (two or three capitalised words in plain Latin letters, Vietnamese names having
 # their own rule) is vouched for by "ông"/"bà" or a country right before it: "bà Astrid Bant",
 # "Tổng thống Mỹ Donald Trump", "người Philippines Manny Pacquiao"
-_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![\w-])")
+_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ](?:[A-Z][a-z]*-)?[A-Z][a-z]+){1,2}(?![\w-])")
 _FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 
 
@@ -176,7 +176,7 @@ _APPOINTED = re.compile(
     r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"
 )
 _CHAIN_GOES_ON = re.compile(r"\s*,?\s*(?:hiện\s+)?(?:làm|giữ chức(?: vụ)?|đảm nhiệm(?: chức)?(?: vụ)?)\s+$")
-_JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+)")
+_JOIN = re.compile(r"\s*(?:,\s*(?:kiêm\s+)?|\s+kiêm\s+|\s+[-–]\s+)")   # "Phó Tổng thư ký - Phó Chủ nhiệm ..."
 
 
 def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:

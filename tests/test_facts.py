@@ -285,3 +285,18 @@ def test_a_credit_names_no_agency_and_a_capitalised_verb_ends_a_name() -> None:
     ex = _extract("Đám cháy dữ dội ở tòa nhà. Ảnh: Thanh Liêm – TTXVN. Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga Có ý kiến.")
     assert "Thông tấn xã Việt Nam" not in _agencies(ex)
     assert [p.name for p in ex.people] == ["Lê Thị Nga"]
+
+
+def test_a_code_is_named_in_either_case_and_a_group_after_a_unit_makes_it_international() -> None:
+    ex = _extract("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Bộ luật lao động; Bộ luật hình sự năm "
+                  "1985 và Bộ luật tố tụng hình sự. Bộ luật này có hiệu lực.")
+    assert sorted(d.name for d in ex.documents) == ["Bộ luật hình sự năm 1985", "Bộ luật lao động",
+                                                    "Bộ luật tố tụng hình sự"]
+    ex = _extract("Bộ Tài nguyên và Môi trường họp. Bộ Tài nguyên và Môi trường cho biết. Ông Roberto Oliva, "
+                  "Giám đốc Trung tâm Đa dạng sinh học ASEAN phát biểu.")
+    assert _agencies(ex)["Trung tâm Đa dạng sinh học ASEAN"] is None
+
+
+def test_posts_joined_by_a_dash_are_one_chain() -> None:
+    ex = _extract("Ông Lê Bộ Lĩnh - Phó Tổng thư ký - Phó Chủ nhiệm Văn phòng Quốc hội cho biết.")
+    assert ("Phó Chủ nhiệm", "Văn phòng Quốc hội", False, None) in _posts(ex)["Lê Bộ Lĩnh"]
