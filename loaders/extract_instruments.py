@@ -240,7 +240,7 @@ _YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 # "báo Pháp Luật TP.HCM", "Trường ĐH Luật", "Công ty Luật Basico": names of papers, schools and firms
 _NOT_A_LAW_BEFORE = re.compile(r"(?:Pháp|ĐH|Đại học|đại học|Trường|trường|Khoa|khoa|Công ty|công ty|Văn phòng|hãng|Hãng|báo|Báo|Tạp chí|tạp chí|Học viện|Viện)\s+$")
 _NOT_A_LAW_WORD = {"TP", "TP.HCM", "TPHCM", "sư", "Sư"}
-_NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là", "có", "để", "cho", "với", "của", "tại", "trong",
+_NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là", "có", "để", "cho", "với", "của", "tại", "trong", "không",
                   "nhiều", "quy", "pháp", "văn", "nghị", "hướng", "chính", "thông", "điều", "luật"}
 _AMENDING = re.compile(r"\s+một số điều của\s+(?:các\s+)?(?=Luật|Bộ luật)")
 
@@ -375,4 +375,54 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             ins = found[key] = Instrument(number=None, key=key, name=name, kind=kind, issued=issued)
         ins.evidence.append(doc.evidence(m.start()))
         mentions.append(Mention(m.start(), end, end, key, name))
-    return found, mentions
+    for m in doc.lex.law_abbreviation_re.finditer(doc.shadow):   # "BLHS năm 1985", "BLDS 2015"
+        year = _YEAR_TAIL.match(doc.shadow[m.end():m.end() + 12])
+        name = doc.lex.law_abbreviations[m.group(0)] + (f" năm {year.group(1)}" if year else "")
+        end = m.end() + (year.end() if year else 0)
+        ins = found.setdefault(name, Instrument(number=None, key=name, name=name, kind="law",
+                                                issued=year.group(1) if year else None))
+        ins.evidence.append(doc.evidence(m.start()))
+        mentions.append(Mention(m.start(), end, end, name, doc.text[m.start():end]))
+    return _one_per_law(found, mentions, numbered or {})
+
+
+def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],
+                 numbered: dict[str, Instrument]) -> tuple[dict[str, Instrument], list[Mention]]:
+    """One instrument per law of the text: "Bộ luật dân sự" and "Bộ luật Dân sự 2015" are one when
+    the text names that law of one year only, and "BLHS năm 2015" is "Bộ luật hình sự số
+    100/2015/QH13" when the text gives that number."""
+    def base(name: str) -> str:
+        return fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", name))
+
+    first_of: dict[str, str] = {}   # case variants are one law
+    for key in found:
+        first_of.setdefault(fold(key), key)
+    years: dict[str, set[str]] = {}
+    for key, ins in found.items():
+        if ins.issued:
+            years.setdefault(base(key), set()).add(ins.issued)
+
+    def target(key: str, ins: Instrument) -> str:
+        only = years.get(base(key), set())
+        year = ins.issued or (next(iter(only)) if len(only) == 1 else None)
+        if year:
+            for nkey, num in numbered.items():
+                if num.name and base(num.name) == base(key) and f"/{year}/" in nkey:
+                    return nkey
+            if not ins.issued:
+                key = next(k for k, v in found.items() if base(k) == base(key) and v.issued == year)
+        return first_of[fold(key)]
+
+    into = {key: target(key, ins) for key, ins in found.items()}
+    out: dict[str, Instrument] = {}
+    for key, ins in found.items():
+        to = into[key]
+        if to in numbered:
+            numbered[to].evidence.extend(ins.evidence)
+            continue
+        kept = out.setdefault(to, found[to])
+        if kept is not ins:
+            kept.evidence.extend(ins.evidence)
+    for mention in mentions:
+        mention.key = into.get(mention.key, mention.key)
+    return out, mentions

@@ -124,6 +124,8 @@ class Lexicon:
     kind_words: dict[str, str]          # folded word -> kind
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
+    law_abbreviations: dict[str, str]    # "BLHS" -> "Bộ luật Hình sự"
+    law_abbreviation_re: re.Pattern[str]
     plenum: dict[str, Any]              # plenum resolutions: issuer, ordinal words
     issuer_codes: dict[str, str]        # code_key -> body or "@context:..."
     issuer_code_prefixes: dict[str, str]
@@ -214,6 +216,8 @@ def get_lexicon() -> Lexicon:
         kind_words={fold(k): v for k, v in ins["kind_words"].items()},
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
+        law_abbreviations=ins["named"]["abbreviations"],
+        law_abbreviation_re=re.compile(alternation(list(ins["named"]["abbreviations"]))),
         plenum=ins["plenum"],
         issuer_codes={code_key(k): v for k, v in ins["issuer_codes"].items()},
         issuer_code_prefixes={code_key(k): v for k, v in ins["issuer_code_prefixes"].items()},

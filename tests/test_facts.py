@@ -300,3 +300,12 @@ def test_a_code_is_named_in_either_case_and_a_group_after_a_unit_makes_it_intern
 def test_posts_joined_by_a_dash_are_one_chain() -> None:
     ex = _extract("Ông Lê Bộ Lĩnh - Phó Tổng thư ký - Phó Chủ nhiệm Văn phòng Quốc hội cho biết.")
     assert ("Phó Chủ nhiệm", "Văn phòng Quốc hội", False, None) in _posts(ex)["Lê Bộ Lĩnh"]
+
+
+def test_one_instrument_per_law_whatever_its_printing() -> None:
+    ex = _extract("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13. "
+                  "Điều 19 BLHS năm 1985 và Điều 22 BLHS năm 1999 quy định. Tại BLHS năm 2015 đã sửa. "
+                  "Theo quy định tại BLDS 2015, chủ thể. Để thực hiện quy định mới này của Bộ luật dân sự.")
+    docs = {d.number or d.name: d.issued for d in ex.documents}
+    assert docs == {"100/2015/QH13": "2015", "Bộ luật Hình sự năm 1985": "1985",
+                    "Bộ luật Hình sự năm 1999": "1999", "Bộ luật Dân sự năm 2015": "2015"}
