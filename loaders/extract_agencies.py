@@ -365,7 +365,8 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     # a unit named for a country is foreign; one named for a province is a local branch
     # ("Cục Thuế TP. Hồ Chí Minh"): neither is a unit of the ministry the article is about
     local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
-    default = doc.context_body if unit.parent == "ministry" and not local and not ends_foreign(doc, name) else None
+    default = doc.context_body if unit.parent == "ministry" and doc.ministries_named <= 1 \
+        and not local and not ends_foreign(doc, name) else None
     return AgencyHit(pos, end, name, default)
 
 

@@ -309,3 +309,20 @@ def test_one_instrument_per_law_whatever_its_printing() -> None:
     docs = {d.number or d.name: d.issued for d in ex.documents}
     assert docs == {"100/2015/QH13": "2015", "Bộ luật Hình sự năm 1985": "1985",
                     "Bộ luật Hình sự năm 1999": "1999", "Bộ luật Dân sự năm 2015": "2015"}
+
+
+def test_an_institute_or_centre_takes_only_the_parent_the_text_states() -> None:
+    ex = _extract("Bộ Công Thương họp. Bộ Công Thương cho biết hội nghị diễn ra tại Trung tâm Hội nghị Quốc gia. "
+                  "Trung tâm Tư vấn đầu tư (Bộ Công Thương) báo cáo.")
+    agencies = _agencies(ex)
+    assert agencies["Trung tâm Hội nghị Quốc gia"] is None
+    assert agencies["Trung tâm Tư vấn đầu tư"] == "Bộ Công Thương"
+
+
+def test_an_unknown_unit_takes_no_ministry_when_the_article_names_several() -> None:
+    ex = _extract("Bộ Tài chính và Bộ Công Thương họp. Bộ Tài chính cho biết. Cục Xúc tiến đầu tư nước ngoài dự. "
+                  "Kho bạc Nhà nước tỉnh Quảng Nam cho biết.")
+    agencies = _agencies(ex)
+    assert agencies["Cục Xúc tiến đầu tư nước ngoài"] is None
+    assert agencies["Kho bạc Nhà nước tỉnh Quảng Nam"] is None   # a local branch, not the national treasury
+    assert "Kho bạc Nhà nước" not in agencies
