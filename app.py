@@ -450,7 +450,7 @@ def _entity_actions(node_id: str, node_type: str, lang: str, document: bool = Fa
 
 
 _ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "issuer", "subject", "signer", "effective", "place",
-                "name_en", "abbrev", "parent", "title", "author", "url", "year_explicit")
+                "name_en", "abbrev", "parent", "registry", "title", "author", "url", "year_explicit")
 
 
 def _source_label(g: nx.MultiDiGraph | None, source_id: str) -> str:
@@ -478,6 +478,7 @@ def conflict_text(g: nx.MultiDiGraph | None, disagreement: Sequence[dict[str, An
 
 def _attributes(attrs: dict[str, Any], lang: str, g: nx.MultiDiGraph | None = None) -> None:
     rows = [(k, attrs[k]) for k in _ATTR_FIELDS if attrs.get(k) not in (None, "", [])]
+    rows = [(k, t("yes" if v else "no", lang) if isinstance(v, bool) else v) for k, v in rows]
     if attrs.get("kind"):
         rows = [(k, load_schema().kind_label(v, lang) if k == "kind" and attrs.get("type") == "Instrument" else v)
                 for k, v in rows]

@@ -178,8 +178,10 @@ class _Builder:
         parent = self.parent_of(canon)
         node_id = agency_id(canon, parent)
         body = load_schema().bodies.get(canon)
+        # registry: the name is a known body or a registry unit (data/registry); False marks a
+        # name read by rule alone, to be reviewed
         self.facts.node(node_id, "Agency", name=canon, parent=parent, name_en=_agency_en(canon),
-                        abbrev=body.abbrev if body else None,
+                        abbrev=body.abbrev if body else None, registry=body is not None,
                         aliases=[normalize(name)] if fold(name) != fold(canon) else [])
         self.facts.nodes[node_id].evidence.extend(evidence)
         self.mention(node_id, evidence)
@@ -470,8 +472,9 @@ def _agency_en(name: str) -> str | None:
     if head and fold(name) != fold(head):
         rest = name[len(head):].strip()
         known = sch.bodies.get(canonical_body(rest))
-        return f"{sch.unit_heads[head]}, {known.en}" if known else f"{sch.unit_heads[head]}: {rest}"
-    return None
+        if known:
+            return f"{sch.unit_heads[head]}, {known.en}"
+    return None   # no half translation ("Department: Thuế cam kết"): the Vietnamese name stands
 
 
 def facts_from_extraction(ex: Extraction, lookup_bare: LookupBare | None = None) -> SourceFacts:

@@ -326,3 +326,18 @@ def test_an_unknown_unit_takes_no_ministry_when_the_article_names_several() -> N
     assert agencies["Cục Xúc tiến đầu tư nước ngoài"] is None
     assert agencies["Kho bạc Nhà nước tỉnh Quảng Nam"] is None   # a local branch, not the national treasury
     assert "Kho bạc Nhà nước" not in agencies
+
+
+def test_a_registry_unit_is_one_node_with_its_registry_parent_whatever_the_article() -> None:
+    store = NxStore()
+    store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Tổng cục Thuế đã rà soát.", "a.txt"))
+    store.add_extraction(_extract("Bộ Giao thông vận tải họp. Bộ Giao thông vận tải và Tổng cục Thuế làm việc. "
+                                  "Cục Thuế cam kết hỗ trợ.", "b.txt"))
+    g = store.graph
+    thue = [n for n, d in g.nodes(data=True) if d.get("type") == "Agency" and d.get("name") == "Tổng cục Thuế"]
+    assert thue == [agency_id("Tổng cục Thuế", "Bộ Tài chính")]
+    node = g.nodes[thue[0]]
+    assert node["parent"] == "Bộ Tài chính" and node["registry"] is True
+    assert node["name_en"] == "General Department of Taxation"
+    unknown = [d for _, d in g.nodes(data=True) if d.get("type") == "Agency" and d["name"].startswith("Cục Thuế ")]
+    assert unknown and all(d["registry"] is False and not d.get("name_en") for d in unknown)   # no half translation
