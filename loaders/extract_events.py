@@ -97,7 +97,8 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
 
 def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 people: list[Person], names: list[NameHit]) -> list[Event]:
-    blocked = [(m.start, m.tail_end) for m in mentions]
+    # cue words inside an instrument's mention or a body's name ("Ủy ban Kiểm tra") are no events
+    blocked = [(m.start, m.tail_end) for m in mentions] + [(a.start, a.end) for a in agencies]
     events: list[Event] = []
     sent_of_event: list[int] = []
     for si, sent in enumerate(doc.sents):

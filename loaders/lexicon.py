@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
-from loaders.registry import body_entries, countries
+from loaders.registry import body_entries, countries, provinces
 from loaders.vntext import fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -208,6 +208,8 @@ def get_lexicon() -> Lexicon:
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
                                        tuple(t.get("not_before", ())))
+    # the provinces of the registry (with their printed variants) and the other places of names.toml
+    place_names = [*nam["places"], *(n for p in provinces() for n in (p.name, *p.aliases))]
     body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
     return Lexicon(
         kinds=ins["kinds"],
@@ -251,10 +253,10 @@ def get_lexicon() -> Lexicon:
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
-        places={fold(p) for p in nam["places"]},
-        place_re=re.compile(alternation(nam["places"])),
+        places={fold(p) for p in place_names},
+        place_re=re.compile(alternation(place_names)),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
-        event_re=re.compile(alternation(list(evt["kinds"]) + [k.capitalize() for k in evt["kinds"]])),
+        event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
         participant_re=re.compile(alternation(evt["participant_cues"]), re.IGNORECASE),
         reported_speech=tuple(evt["reported_speech"]),

@@ -152,3 +152,52 @@ def countries() -> tuple[str, ...]:
     raw = _read(path)
     _check_keys(path, "file", raw, {"countries"})
     return _names(path, "countries", raw.get("countries", []))
+
+
+_PROVINCE_KEYS = {"name", "kind", "en", "aliases", "since", "until", "merged_into", "formerly"}
+
+
+@dataclass(frozen=True)
+class RegistryProvince:
+    name: str                 # the place name as printed after "tỉnh" / "thành phố"
+    kind: str                 # "province" (tỉnh) | "city" (thành phố trực thuộc trung ương)
+    en: str = ""
+    aliases: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+    merged_into: str | None = None
+    formerly: tuple[str, ...] = ()
+
+
+def read_provinces_file(path: Path) -> list[RegistryProvince]:
+    """data/registry/provinces.toml, validated: unknown keys, an unknown kind, a year out of range
+    or a ``merged_into`` naming no province are refused with the file and the entry."""
+    raw = _read(path)
+    _check_keys(path, "file", raw, {"province"})
+    out = []
+    for i, p in enumerate(raw.get("province", []), 1):
+        where = f"province {i} ({p.get('name', '?')})"
+        _check_keys(path, where, p, _PROVINCE_KEYS)
+        if not isinstance(p.get("name"), str) or not p["name"].strip():
+            raise RegistryError(f"{path}: {where}: every province needs a `name`")
+        if p.get("kind") not in ("province", "city"):
+            raise RegistryError(f"{path}: {where}: kind must be \"province\" or \"city\", not {p.get('kind')!r}")
+        out.append(RegistryProvince(
+            name=p["name"].strip(), kind=p["kind"], en=str(p.get("en", "")),
+            aliases=_names(path, where, p.get("aliases", [])),
+            since=_year(path, where, p.get("since")), until=_year(path, where, p.get("until")),
+            merged_into=p.get("merged_into"), formerly=_names(path, where, p.get("formerly", []))))
+    names = {fold(p.name) for p in out}
+    for p in out:
+        for other in [p.merged_into or "", *p.formerly]:
+            if other and fold(other) not in names:
+                raise RegistryError(f"{path}: province {p.name}: {other!r} is no province of the file")
+    return out
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[RegistryProvince, ...]:
+    """The provinces and centrally-run cities, of 2017 and of the 2025 arrangement, with their
+    predecessors (data/registry/provinces.toml); empty when the file is absent."""
+    path = REGISTRY_DIR / "provinces.toml"
+    return tuple(read_provinces_file(path)) if path.exists() else ()

@@ -12,7 +12,14 @@ from graph.ids import agency_id, norm_number
 from graph.store import NxStore
 from loaders.extract import extract
 from loaders.model import Extraction, SourceText
-from loaders.registry import RegistryError, body_entries, read_units_file, registry_units, repeated_names
+from loaders.registry import (
+    RegistryError,
+    body_entries,
+    read_provinces_file,
+    read_units_file,
+    registry_units,
+    repeated_names,
+)
 from loaders.vntext import fold
 
 
@@ -341,3 +348,23 @@ def test_a_registry_unit_is_one_node_with_its_registry_parent_whatever_the_artic
     assert node["name_en"] == "General Department of Taxation"
     unknown = [d for _, d in g.nodes(data=True) if d.get("type") == "Agency" and d["name"].startswith("Cục Thuế ")]
     assert unknown and all(d["registry"] is False and not d.get("name_en") for d in unknown)   # no half translation
+
+
+def test_a_provinces_file_naming_an_unknown_province_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "provinces.toml"
+    bad.write_text('[[province]]\nname = "Hà Giang"\nkind = "province"\nuntil = 2025\nmerged_into = "Tuyen"\n',
+                   encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"provinces\.toml: province Hà Giang: 'Tuyen' is no province"):
+        read_provinces_file(bad)
+    bad.write_text('[[province]]\nname = "Hà Giang"\nkind = "tinh"\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="kind must be"):
+        read_provinces_file(bad)
+
+
+def test_event_words_match_in_any_case_but_not_inside_a_bodys_name() -> None:
+    ex = _extract("Chiều ngày 6/2/2017, ngân hàng đã tổ chức Lễ Công bố Giải Bóng chuyền nữ tại Hà Nội.")
+    assert [(e.date, e.kind) for e in ex.events] == [("2017-02-06", "announcement ceremony")]
+    assert _extract("Ngày 5/6/2017, Ủy ban Kiểm tra Trung ương ban hành quyết định kỷ luật.").events == []
+    ex = _extract("Chiều 17/6/2017 tại Hà Nam, Phó Thủ tướng Vương Đình Huệ, Trưởng Ban Chỉ đạo sơ kết 5 năm thực "
+                  "hiện Luật Hợp tác xã năm 2012, chủ trì buổi sơ kết của 16 tỉnh, thành phố.")
+    assert [(e.date, e.kind) for e in ex.events] == [("2017-06-17", "interim review")]
