@@ -95,10 +95,14 @@ def ends_foreign(doc: Doc, name: str) -> bool:
 
 
 def _local_branch(doc: Doc, end: int) -> bool:
-    """A place right after a registry unit ("Cục Quản lý thị trường tỉnh Lào Cai") makes it a
-    local branch, which the unit rules name, not the national unit."""
+    """A place right after a registry unit ("Cục Quản lý thị trường tỉnh Lào Cai", "Kho bạc Nhà
+    nước Hà Nội") makes it a local branch, which the unit rules name, not the national unit."""
     gap = len(doc.shadow[end:end + 3]) - len(doc.shadow[end:end + 3].lstrip(" "))
-    return gap > 0 and doc.lex.province_word_re.match(doc.shadow, end + gap) is not None
+    if not gap:
+        return False
+    place = doc.lex.place_re.match(doc.shadow, end + gap)   # "Kho bạc Nhà nước Hà Nội", not "... Việt Nam"
+    return doc.lex.province_word_re.match(doc.shadow, end + gap) is not None \
+        or (place is not None and place.group(0) != "Việt Nam")
 
 
 def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
@@ -412,7 +416,7 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     # a body inside a unit's head ("Quốc hội" in "Đoàn Đại biểu Quốc hội") is not named on its own
     unit_matches = list(doc.lex.unit_re.finditer(s, start, end))
     heads = [(m.start(), m.end()) for m in unit_matches if " " in m.group(0)]
-    hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in heads)]
+    hits = [h for h in hits if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in heads)]
     taken = [(h.start, h.end) for h in hits]
     for m in unit_matches:
         if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):

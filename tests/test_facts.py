@@ -368,3 +368,13 @@ def test_event_words_match_in_any_case_but_not_inside_a_bodys_name() -> None:
     ex = _extract("Chiều 17/6/2017 tại Hà Nam, Phó Thủ tướng Vương Đình Huệ, Trưởng Ban Chỉ đạo sơ kết 5 năm thực "
                   "hiện Luật Hợp tác xã năm 2012, chủ trì buổi sơ kết của 16 tỉnh, thành phố.")
     assert [(e.date, e.kind) for e in ex.events] == [("2017-06-17", "interim review")]
+
+
+def test_a_registry_unit_named_with_its_parent_or_a_place() -> None:
+    ex = _extract("Bộ Tài chính cho biết. Kho bạc Nhà nước Bộ Tài chính đã chi. Kho bạc Nhà nước Hà Nội thu. "
+                  "Cục Hàng không Việt Nam cấp phép.")
+    agencies = _agencies(ex)
+    assert agencies["Kho bạc Nhà nước"] == "Bộ Tài chính"
+    assert "Kho bạc Nhà nước Bộ Tài chính" not in agencies
+    assert agencies["Kho bạc Nhà nước Hà Nội"] is None
+    assert agencies["Cục Hàng không Việt Nam"] == "Bộ Giao thông vận tải"
