@@ -195,7 +195,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for n in names:
         sent = doc.sentence_at(n.start)
-        in_lead = any(w.start <= n.start < w.end for w in window)
+        in_lead = lead.start <= n.start < lead.end
         if in_lead or sent.text.startswith(doc.lex.reported_speech) \
                 or doc.lex.participant_re.search(doc.shadow, sent.start, sent.end):
             took_part.add(fold(n.name))

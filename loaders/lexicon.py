@@ -210,6 +210,8 @@ def get_lexicon() -> Lexicon:
                                        tuple(t.get("not_before", ())))
     # the provinces of the registry (with their printed variants) and the other places of names.toml
     place_names = [*nam["places"], *(n for p in provinces() for n in (p.name, *p.aliases))]
+    # a cue whole, and not the first half of another word ("dự khuyết", "dự án")
+    not_before = r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, evt["participant_cue_not_before"])) + r")(?!\w))"
     body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
     return Lexicon(
         kinds=ins["kinds"],
@@ -258,7 +260,7 @@ def get_lexicon() -> Lexicon:
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
-        participant_re=re.compile(alternation(evt["participant_cues"]), re.IGNORECASE),
+        participant_re=re.compile(alternation(evt["participant_cues"], tail=not_before), re.IGNORECASE),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         chair_lead_cues=evt["chair_lead"],

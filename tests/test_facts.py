@@ -339,14 +339,14 @@ def test_a_registry_unit_is_one_node_with_its_registry_parent_whatever_the_artic
     store = NxStore()
     store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Tổng cục Thuế đã rà soát.", "a.txt"))
     store.add_extraction(_extract("Bộ Giao thông vận tải họp. Bộ Giao thông vận tải và Tổng cục Thuế làm việc. "
-                                  "Cục Thuế cam kết hỗ trợ.", "b.txt"))
+                                  "Cục Xúc tiến ngoại thương hỗ trợ.", "b.txt"))
     g = store.graph
     thue = [n for n, d in g.nodes(data=True) if d.get("type") == "Agency" and d.get("name") == "Tổng cục Thuế"]
     assert thue == [agency_id("Tổng cục Thuế", "Bộ Tài chính")]
     node = g.nodes[thue[0]]
     assert node["parent"] == "Bộ Tài chính" and node["registry"] is True
     assert node["name_en"] == "General Department of Taxation"
-    unknown = [d for _, d in g.nodes(data=True) if d.get("type") == "Agency" and d["name"].startswith("Cục Thuế ")]
+    unknown = [d for _, d in g.nodes(data=True) if d.get("type") == "Agency" and d["name"] == "Cục Xúc tiến ngoại thương"]
     assert unknown and all(d["registry"] is False and not d.get("name_en") for d in unknown)   # no half translation
 
 
@@ -378,3 +378,10 @@ def test_a_registry_unit_named_with_its_parent_or_a_place() -> None:
     assert "Kho bạc Nhà nước Bộ Tài chính" not in agencies
     assert agencies["Kho bạc Nhà nước Hà Nội"] is None
     assert agencies["Cục Hàng không Việt Nam"] == "Bộ Giao thông vận tải"
+
+
+def test_a_membership_list_is_no_list_of_participants() -> None:
+    ex = _extract("Ngày 11/5/2017, Ban Kinh tế Trung ương tổ chức hội nghị. Tại hội nghị ông Mai Văn Chính, Phó "
+                  "trưởng ban Tổ chức Trung ương đã công bố quyết định. Các Phó ban gồm: ông Ngô Đông Hải, Ủy viên "
+                  "dự khuyết Trung ương Đảng và ông Ngô Văn Tuấn.")
+    assert [(e.date, e.participants) for e in ex.events] == [("2017-05-11", ["Mai Văn Chính"])]
