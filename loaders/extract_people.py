@@ -224,7 +224,8 @@ _SELF_DATED = re.compile(
 def statement_year(doc: Doc, ev: Evidence) -> str | None:
     """The one year a sentence gives as the date of what it states ("7 tháng đầu năm 2016", "ngày
     6/2/2017"); None when it gives none, several, a target or span ("đến tháng 6/2020", "từ
-    năm ..."), or a year later than every full date of the article."""
+    năm ..."), or a year outside the source's own time (its date, else the latest full date it
+    prints, and the year before)."""
     years = set()
     sentence = doc.shadow[ev.start:ev.end]
     for m in _SELF_DATED.finditer(sentence):
@@ -236,7 +237,10 @@ def statement_year(doc: Doc, ev: Evidence) -> str | None:
     if len(years) != 1:
         return None
     year = years.pop()
-    return year if doc.latest_year is None or year <= doc.latest_year else None
+    # a sentence dated years before the source's own time is history or an anniversary ("ngày
+    # 21/6/1925"), not the date of a post it names: no date rather than a wrong one
+    ref = (doc.published or "")[:4] or doc.latest_year
+    return year if ref is None or int(ref) - 1 <= int(year) <= int(ref) else None
 
 
 def _former(doc: Doc, pos: int) -> int | None:

@@ -97,6 +97,13 @@ def test_a_post_is_dated_only_by_the_year_its_sentence_gives_itself(sentence: st
     assert person.positions[0].as_of == year
 
 
+def test_a_date_years_before_the_sources_own_time_dates_no_post() -> None:
+    ex = _extract("Ngày 21/6/1925, báo Thanh niên ra đời, Tổng Bí thư Nguyễn Phú Trọng nhắc lại. "
+                  "Sáng 20/6/2017, Bộ trưởng Bộ Thông tin và Truyền thông Trương Minh Tuấn dự lễ.")
+    assert _posts(ex)["Nguyễn Phú Trọng"] == [("Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", False, None)]
+    assert _posts(ex)["Trương Minh Tuấn"] == [("Bộ trưởng", "Bộ Thông tin và Truyền thông", False, "2017")]
+
+
 # -- the registry ------------------------------------------------------------------------------------
 
 def test_registry_files_are_valid_and_units_are_bodies() -> None:
