@@ -8,7 +8,7 @@ import re
 from loaders.context import Doc
 from loaders.extract_agencies import AgencyHit, find_agencies
 from loaders.extract_events import find_events
-from loaders.extract_instruments import find_named, find_numbered, find_plenum, find_short_refs
+from loaders.extract_instruments import amending_links, find_named, find_numbered, find_plenum, find_short_refs
 from loaders.extract_people import find_names, find_people
 from loaders.extract_relations import find_relations
 from loaders.lexicon import get_lexicon
@@ -104,7 +104,7 @@ def extract_article(source: SourceText) -> Extraction:
         agencies=agencies[0],
         people=people,
         events=events,
-        relations=find_relations(doc, mentions),
+        relations=find_relations(doc, mentions) + amending_links(doc, named, mentions),
         context_body=doc.context_body,
     )
 

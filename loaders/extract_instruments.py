@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from loaders.context import Doc, stops_at
 from loaders.dates import DATE_RE, find_dates
 from loaders.extract_agencies import find_agencies_in, parse_unit_at
-from loaders.model import Instrument
+from loaders.model import Instrument, Relation
 from loaders.numbers import NUMBER_RE, DocNumber, code_key, parse_number
 from loaders.vntext import fold
 
@@ -345,21 +345,24 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             # "Luật Giáo dục, Luật viên chức"; a code is always named, in either case ("Bộ luật hình sự")
             first = m.group("rest").split()[:2]
             code = head.lower() == "bộ luật" and bool(first) and not stops_at(first, 0)
-            consumed = _name_end(m.group("rest"), listed or code, body_at)
+            revising = m.group("rest").lstrip().lower().startswith("sửa đổi")   # "Luật sửa đổi, bổ sung ..."
+            consumed = _name_end(m.group("rest"), listed or code or revising, body_at)
             if not consumed:
                 continue
             end = m.start("rest") + consumed
             amending = _AMENDING.match(doc.shadow, end)
-            if amending and doc.shadow[m.start("rest"):end].strip().startswith("Sửa đổi"):
+            if amending and revising:
                 inner = _NAMED.match(doc.shadow, amending.end())
-                inner_end = _name_end(inner.group("rest"), False, None) if inner else 0
+                inner_end = _name_end(inner.group("rest"), True, None) if inner else 0   # in either case
                 if inner and inner_end:
                     end = inner.start("rest") + inner_end   # "Luật Sửa đổi, bổ sung một số điều của Luật X"
             numbered_after = re.match(r"\s+số\s+", doc.shadow[end:end + 8])
             if numbered_after and numbered is not None:
                 n = NUMBER_RE.match(doc.shadow, end + numbered_after.end())
                 parsed = parse_number(n) if n else None
-                if parsed and parsed.normalized in numbered:   # "Bộ luật Hình sự số 100/2015/QH13"
+                if parsed and parsed.normalized in numbered and revising and n:
+                    end = n.end()   # "Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13"
+                elif parsed and parsed.normalized in numbered:   # "Bộ luật Hình sự số 100/2015/QH13"
                     numbered[parsed.normalized].name = numbered[parsed.normalized].name or doc.text[m.start():end]
                     continue
             issued = None
@@ -384,6 +387,25 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
         ins.evidence.append(doc.evidence(m.start()))
         mentions.append(Mention(m.start(), end, end, name, doc.text[m.start():end]))
     return _one_per_law(found, mentions, numbered or {})
+
+
+def amending_links(doc: Doc, found: dict[str, Instrument], mentions: list[Mention]) -> list[Relation]:
+    """"Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13" AMENDS the law it
+    names: the first other instrument mentioned inside its name."""
+    out = []
+    by_key = {m.key: m for m in mentions}
+    for key in found:
+        if not _REVISES.match(key):
+            continue
+        outer = by_key.get(key)
+        inner = next((m for m in sorted(mentions, key=lambda m: m.start)
+                      if outer and m.key != key and outer.start < m.start < outer.end), None)
+        if outer and inner:
+            out.append(Relation("AMENDS", key, inner.key, doc.evidence(outer.start)))
+    return out
+
+
+_REVISES = re.compile(r"(?:Bộ )?[Ll]uật [Ss]ửa đổi, bổ sung một số điều của ")
 
 
 def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],

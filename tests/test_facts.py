@@ -392,3 +392,11 @@ def test_a_membership_list_is_no_list_of_participants() -> None:
                   "trưởng ban Tổ chức Trung ương đã công bố quyết định. Các Phó ban gồm: ông Ngô Đông Hải, Ủy viên "
                   "dự khuyết Trung ương Đảng và ông Ngô Văn Tuấn.")
     assert [(e.date, e.participants) for e in ex.events] == [("2017-05-11", ["Mai Văn Chính"])]
+
+
+def test_a_law_amending_a_law_is_named_whole_and_amends_it() -> None:
+    ex = _extract("Chiều nay, 20-6, Quốc hội đã thông qua Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự "
+                  "số 100/2015/QH13.")
+    name = "Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13"
+    assert name in {d.name for d in ex.documents}
+    assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", name, "100/2015/QH13")]
