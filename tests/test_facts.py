@@ -305,7 +305,8 @@ def test_a_code_is_named_in_either_case_and_a_group_after_a_unit_makes_it_intern
     ex = _extract("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Bộ luật lao động; Bộ luật hình sự năm "
                   "1985 và Bộ luật tố tụng hình sự. Bộ luật này có hiệu lực.")
     assert sorted(d.name for d in ex.documents) == ["Bộ luật hình sự năm 1985", "Bộ luật lao động",
-                                                    "Bộ luật tố tụng hình sự"]
+                                                    "Bộ luật tố tụng hình sự",
+                                                    "Luật sửa đổi, bổ sung một số điều của Bộ luật lao động"]
     ex = _extract("Bộ Tài nguyên và Môi trường họp. Bộ Tài nguyên và Môi trường cho biết. Ông Roberto Oliva, "
                   "Giám đốc Trung tâm Đa dạng sinh học ASEAN phát biểu.")
     assert _agencies(ex)["Trung tâm Đa dạng sinh học ASEAN"] is None
@@ -322,6 +323,7 @@ def test_one_instrument_per_law_whatever_its_printing() -> None:
                   "Theo quy định tại BLDS 2015, chủ thể. Để thực hiện quy định mới này của Bộ luật dân sự.")
     docs = {d.number or d.name: d.issued for d in ex.documents}
     assert docs == {"100/2015/QH13": "2015", "Bộ luật Hình sự năm 1985": "1985",
+                    "Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13": None,
                     "Bộ luật Hình sự năm 1999": "1999", "Bộ luật Dân sự năm 2015": "2015"}
 
 
