@@ -283,8 +283,9 @@ def _listed_after(s: str, first: NameHit, by_start: dict[int, NameHit]) -> list[
 
 
 # A post heading a list of its holders: "Các Phó ban Kinh tế Trung ương chuyên trách, gồm: ông A,
-# ...; ông B ..." (a few lower-case qualifiers, then "gồm" or "là", then a colon)
-_LIST_HEAD = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}?\s*,?\s*(?:(?:bao\s+)?gồm(?:\s+có)?|là)?\s*:\s*")
+# ...; ông B ..." (a colon, or a few lower-case qualifiers and "gồm"); "X, Giám đốc ... đánh giá:"
+# is no list head
+_LIST_HEAD = re.compile(r"\s*:\s*|(?:\s+[a-zà-ỹđ]+){0,3}?\s*,?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*")
 
 
 def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]:
@@ -363,9 +364,9 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         colon = _LIST_HEAD.match(s, end)
         if nxt is not None:
             targets = [nxt]
-        elif colon:
+        if not targets and colon:
             targets = _list_items(doc, colon.end(), by_start)
-        else:
+        if not targets:
             # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
             # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
             window = s[max(0, lead_start - 40):lead_start]

@@ -402,3 +402,8 @@ def test_a_law_amending_a_law_is_named_whole_and_amends_it() -> None:
     name = "Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13"
     assert name in {d.name for d in ex.documents}
     assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", name, "100/2015/QH13")]
+
+
+def test_a_colon_after_a_verb_is_no_list_head() -> None:
+    ex = _extract("Ông Roberto Oliva, Giám đốc Trung tâm Đa dạng sinh học ASEAN đánh giá: khu vườn rất đẹp.")
+    assert _posts(ex)["Roberto Oliva"] == [("Giám đốc", "Trung tâm Đa dạng sinh học ASEAN", False, None)]
