@@ -55,10 +55,20 @@ def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> tuple[str, int] | 
 _NAMED_YEAR = re.compile(r"(?<!cuối )(?<!đầu )(?<!giữa )(?<!trong )(?<!từ )(?<!đến )(?<!sau )(?<!trước )năm ((?:19|20)\d\d)\b")
 
 
-def _year_in_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
-    """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name."""
-    m = _NAMED_YEAR.search(doc.shadow, cue_pos, min(sent_end, cue_pos + 90))
-    return m.group(1) if m else None
+def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int) -> str | None:
+    """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name.  A year
+    under review ("Hội nghị tổng kết năm 2016", held 7/2) is not the meeting's when the meeting
+    falls in the first quarter (it is then usually the year after): no year rather than a wrong
+    one; nor when the name gives several."""
+    end = min(sent_end, cue_pos + 90)
+    years = set()
+    since = cue_pos   # the review word must stand between the year and the one before it
+    for m in _NAMED_YEAR.finditer(doc.shadow, cue_pos, end):
+        if month <= 3 and doc.lex.review_re.search(doc.lower, since, m.start()):
+            return None
+        years.add(m.group(1))
+        since = m.end()
+    return years.pop() if len(years) == 1 else None
 
 
 _MAX_NAME = 120
@@ -118,7 +128,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 continue
             kind, cue_pos = found
             iso, explicit = resolve_year(d, doc.published)
-            named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end)
+            named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month)
             if named_year:
                 iso = f"{named_year}-{d.month:02d}-{d.day:02d}"
             if any(e.date == iso for e in events):

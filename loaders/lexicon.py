@@ -160,6 +160,7 @@ class Lexicon:
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
     participant_re: re.Pattern[str]
+    review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
     chair_lead_cues: list[str]
@@ -261,6 +262,7 @@ def get_lexicon() -> Lexicon:
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
         participant_re=re.compile(alternation(evt["participant_cues"], tail=not_before), re.IGNORECASE),
+        review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         chair_lead_cues=evt["chair_lead"],

@@ -407,3 +407,9 @@ def test_a_law_amending_a_law_is_named_whole_and_amends_it() -> None:
 def test_a_colon_after_a_verb_is_no_list_head() -> None:
     ex = _extract("Ông Roberto Oliva, Giám đốc Trung tâm Đa dạng sinh học ASEAN đánh giá: khu vườn rất đẹp.")
     assert _posts(ex)["Roberto Oliva"] == [("Giám đốc", "Trung tâm Đa dạng sinh học ASEAN", False, None)]
+
+
+def test_a_year_under_review_in_an_events_name_is_not_its_date() -> None:
+    ex = _extract("Ngày 7/2, Tập đoàn tổ chức Hội nghị tổng kết năm 2016 và triển khai nhiệm vụ năm 2017. "
+                  "Ngày 20/12, Bộ tổ chức Hội nghị triển khai công tác năm 2017.")
+    assert [e.date for e in ex.events] == ["--02-07", "2017-12-20"]
