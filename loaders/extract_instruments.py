@@ -133,7 +133,7 @@ _SUBJECT_END = re.compile(
     r"[;.()\n“”\"]|\s(?:đã|được|đang|sẽ|do|tại|vào|nhằm|cho biết|ngày|sáng|chiều|tối|"
     r"và (?:Nghị|Chỉ|Quyết|Kế|Luật|Thông))\s|\s\d{1,2}/\d{1,2}"
 )
-_ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký)\s+$")
+_ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký|ra)\s+$")   # "Ban Thường vụ Trung ương ra Chỉ thị"
 
 
 def _date_before(doc: Doc, kind_start: int) -> str | None:

@@ -413,3 +413,12 @@ def test_a_year_under_review_in_an_events_name_is_not_its_date() -> None:
     ex = _extract("Ngày 7/2, Tập đoàn tổ chức Hội nghị tổng kết năm 2016 và triển khai nhiệm vụ năm 2017. "
                   "Ngày 20/12, Bộ tổ chức Hội nghị triển khai công tác năm 2017.")
     assert [e.date for e in ex.events] == ["--02-07", "2017-12-20"]
+
+
+def test_a_directive_of_1948_of_the_standing_committee_and_the_youth_unions_bodies() -> None:
+    ex = _extract("Ngày 20/3/1948, Ban Thường vụ Trung ương ra Chỉ thị số 25-CT/TW về công tác thi đua. "
+                  "Ban Bí thư Trung ương Đoàn chỉ đạo các tỉnh đoàn.")
+    assert [(d.number, d.issued, d.issuer) for d in ex.documents] == [("25-CT/TW", "1948-03-20", "Ban Thường vụ Trung ương")]
+    agencies = _agencies(ex)
+    assert agencies["Ban Bí thư Trung ương Đoàn"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
+    assert "Ban Bí thư" not in agencies      # not the Party's Secretariat
