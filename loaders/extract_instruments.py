@@ -365,6 +365,9 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
                 elif parsed and parsed.normalized in numbered:   # "Bộ luật Hình sự số 100/2015/QH13"
                     numbered[parsed.normalized].name = numbered[parsed.normalized].name or doc.text[m.start():end]
                     continue
+            revised = _REVISED.match(doc.shadow, end)   # "dự án Luật Đất đai (sửa đổi)": a new law
+            if revised:
+                end = revised.end()
             issued = None
             after = _YEAR_TAIL.match(doc.shadow[end:end + 12])
             if after:
@@ -391,9 +394,17 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
 
 def amending_links(doc: Doc, found: dict[str, Instrument], mentions: list[Mention]) -> list[Relation]:
     """"Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13" AMENDS the law it
-    names: the first other instrument mentioned inside its name."""
+    names: the first other instrument mentioned inside its name; "Luật Đất đai (sửa đổi)" REPLACES
+    the Luật Đất đai the text names with its year."""
     out = []
     by_key = {m.key: m for m in mentions}
+    for key in found:
+        revised = _REVISED.search(key)
+        if revised and revised.end() == len(key) and key in by_key:
+            law = fold(key[:revised.start()])
+            for old in found:
+                if old != key and fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", old)) == law and found[old].issued:
+                    out.append(Relation("REPLACES", key, old, doc.evidence(by_key[key].start)))
     for key in found:
         if not _REVISES.match(key):
             continue
@@ -405,6 +416,7 @@ def amending_links(doc: Doc, found: dict[str, Instrument], mentions: list[Mentio
     return out
 
 
+_REVISED = re.compile(r"\s*\(sửa đổi\)")
 _REVISES = re.compile(r"(?:Bộ )?[Ll]uật [Ss]ửa đổi, bổ sung một số điều của ")
 
 

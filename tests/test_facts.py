@@ -422,3 +422,9 @@ def test_a_directive_of_1948_of_the_standing_committee_and_the_youth_unions_bodi
     agencies = _agencies(ex)
     assert agencies["Ban Bí thư Trung ương Đoàn"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
     assert "Ban Bí thư" not in agencies      # not the Party's Secretariat
+
+
+def test_a_revised_law_replaces_the_law_of_its_name() -> None:
+    ex = _extract("Quốc hội thảo luận dự án Luật Đất đai (sửa đổi). Luật Đất đai năm 2003 đã bộc lộ nhiều hạn chế.")
+    assert [(r.type, r.source, r.target) for r in ex.relations] == [
+        ("REPLACES", "Luật Đất đai (sửa đổi)", "Luật Đất đai năm 2003")]
