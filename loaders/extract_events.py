@@ -189,6 +189,15 @@ def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit]) -> NameH
     return None
 
 
+def _co_chairs(doc: Doc, chair: NameHit, names: list[NameHit]) -> list[NameHit]:
+    """"A và B đồng chủ trì": the other people named before a co-chair cue in the chair's sentence."""
+    sent = doc.sentence_at(chair.start)
+    cue = doc.lex.co_chair_re.search(doc.lower, chair.end, sent.end)
+    if cue is None or doc.shadow[chair.end:cue.start()].count(",") > 2:
+        return []
+    return [n for n in names if sent.start <= n.start < cue.start() and n.name != chair.name][:3]
+
+
 def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
                people: list[Person], names: list[NameHit]) -> None:
     known = {fold(p.name): p.name for p in people}
@@ -199,9 +208,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     # "X đã làm việc với Bộ Y" in the lead sentence; "X chủ trì" anywhere later
     hit = (_chair_by_cue(doc, window, names) or _chair_by_conclusion(doc, names)
            or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names))
-    chair = known[fold(hit.name)] if hit else None
-    if chair:
-        event.chaired_by = [chair]
+    if hit is not None:
+        chairs = sorted([hit, *_co_chairs(doc, hit, names)], key=lambda n: n.start)   # in printed order
+        event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
     took_part = set()
     for n in names:
         sent = doc.sentence_at(n.start)
@@ -209,7 +218,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         if in_lead or sent.text.startswith(doc.lex.reported_speech) \
                 or doc.lex.participant_re.search(doc.shadow, sent.start, sent.end):
             took_part.add(fold(n.name))
-    event.participants = [p.name for p in people if p.name != chair and fold(p.name) in took_part]
+    event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0:

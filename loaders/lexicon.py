@@ -163,6 +163,7 @@ class Lexicon:
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
+    co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     chair_lead_cues: list[str]
     organize_cues: list[str]
     day_parts: list[str]
@@ -265,6 +266,7 @@ def get_lexicon() -> Lexicon:
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
+        co_chair_re=re.compile(alternation(evt["co_chair"])),
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],
         day_parts=evt["day_parts"],

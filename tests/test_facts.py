@@ -428,3 +428,10 @@ def test_a_revised_law_replaces_the_law_of_its_name() -> None:
     ex = _extract("Quốc hội thảo luận dự án Luật Đất đai (sửa đổi). Luật Đất đai năm 2003 đã bộc lộ nhiều hạn chế.")
     assert [(r.type, r.source, r.target) for r in ex.relations] == [
         ("REPLACES", "Luật Đất đai (sửa đổi)", "Luật Đất đai năm 2003")]
+
+
+def test_co_chairs_both_chair() -> None:
+    ex = _extract("Sáng 12/6/2017, Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân và Bộ trưởng Bộ Tư pháp Lê Thành Long đồng chủ "
+                  "trì hội nghị sơ kết công tác phối hợp. Thứ trưởng Nguyễn Trọng Thừa phát biểu.")
+    assert [(e.chaired_by, e.participants) for e in ex.events] == [
+        (["Lê Vĩnh Tân", "Lê Thành Long"], ["Nguyễn Trọng Thừa"])]
