@@ -449,7 +449,7 @@ def _entity_actions(node_id: str, node_type: str, lang: str, document: bool = Fa
             st.button(t(key, lang), key=f"act_{view}", on_click=go, args=(view,), kwargs={"id": node_id, **extra})
 
 
-_ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "issuer", "subject", "signer", "effective", "place",
+_ATTR_FIELDS = ("number", "name", "kind", "issued", "date", "date_end", "issuer", "subject", "signer", "effective", "place",
                 "name_en", "abbrev", "parent", "registry", "title", "author", "url", "year_explicit")
 
 

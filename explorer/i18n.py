@@ -51,6 +51,7 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "attr_kind": ("Loại", "Kind"),
     "attr_issued": ("Ngày ban hành", "Issued"),
     "attr_date": ("Ngày", "Date"),
+    "attr_date_end": ("Đến ngày", "Until"),
     "attr_issuer": ("Cơ quan ban hành", "Issuer"),
     "attr_subject": ("Trích yếu", "Subject"),
     "attr_name_en": ("Tên tiếng Anh", "English name"),

@@ -427,7 +427,7 @@ class _Builder:
             seen[base] += 1
             node_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
             evs = _evs(ev.evidence, self.src, ev.date)
-            self.facts.node(node_id, "Event", date=ev.date, kind=ev.kind, name=ev.name,
+            self.facts.node(node_id, "Event", date=ev.date, date_end=ev.date_end, kind=ev.kind, name=ev.name,
                             year_explicit=ev.year_explicit, source_id=self.src.source_id)
             self.facts.nodes[node_id].evidence.extend(evs)
             self.mention(node_id, evs)

@@ -24,6 +24,7 @@ class DateMention:
     day: int
     month: int
     year: int | None
+    end_day: int | None = None     # the last day of a range ("Từ ngày 5 đến ngày 7/7/2017")
 
     def iso(self, fallback_year: int | None = None) -> str:
         """YYYY-MM-DD, or --MM-DD when no year is known."""
@@ -38,7 +39,7 @@ def find_dates(text: str) -> list[DateMention]:
     for r in RANGE_RE.finditer(text):
         d1, d2, mo = int(r.group("d1")), int(r.group("d2")), int(r.group("m"))
         if 1 <= d1 < d2 <= 31 and 1 <= mo <= 12:
-            out.append(DateMention(r.start(), r.end(), d1, mo, int(r.group("y")) if r.group("y") else None))
+            out.append(DateMention(r.start(), r.end(), d1, mo, int(r.group("y")) if r.group("y") else None, d2))
             ranges.append((r.start(), r.end()))
     for m in DATE_RE.finditer(text):
         if any(a <= m.start() < b for a, b in ranges):

@@ -138,6 +138,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 if sent.start <= m.start < sent.end and m.key not in about:
                     about.append(m.key)
             events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
+                                date_end=f"{iso[:-2]}{d.end_day:02d}" if d.end_day else None,
                                 name=event_name(doc, cue_pos, sent.end),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)

@@ -83,6 +83,7 @@ class Person:
 class Event:
     date: str                   # YYYY-MM-DD, or --MM-DD when no year is known
     kind: str
+    date_end: str | None = None  # the last day of an event of several days, in the same form
     name: str | None = None     # as printed: "Hội nghị tổng kết 10 năm thực hiện Chỉ thị số 39-CT/TW"
     year_explicit: bool = True
     about: list[str] = field(default_factory=list)          # instrument keys

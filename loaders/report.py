@@ -47,7 +47,7 @@ def to_report(ex: Extraction) -> dict[str, Any]:
             "evidence": _ev(p.evidence),
         } for p in ex.people],
         "events": [{
-            "date": e.date, "year_explicit": e.year_explicit, "kind": e.kind, "name": e.name, "about": e.about,
+            "date": e.date, "date_end": e.date_end, "year_explicit": e.year_explicit, "kind": e.kind, "name": e.name, "about": e.about,
             "chaired_by": e.chaired_by, "participants": e.participants, "organizer": e.organizer,
             "evidence": _ev(e.evidence),
         } for e in ex.events],

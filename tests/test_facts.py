@@ -435,3 +435,9 @@ def test_co_chairs_both_chair() -> None:
                   "trì hội nghị sơ kết công tác phối hợp. Thứ trưởng Nguyễn Trọng Thừa phát biểu.")
     assert [(e.chaired_by, e.participants) for e in ex.events] == [
         (["Lê Vĩnh Tân", "Lê Thành Long"], ["Nguyễn Trọng Thừa"])]
+
+
+def test_an_event_of_several_days_keeps_its_last_day_and_the_delegations_head_leads_it() -> None:
+    ex = _extract("Từ ngày 5 đến ngày 7/7/2017, Đoàn công tác do Phó Chủ tịch Quốc hội Đỗ Bá Tỵ làm Trưởng đoàn "
+                  "đã làm việc tại tỉnh Lào Cai.")
+    assert [(e.date, e.date_end, e.chaired_by) for e in ex.events] == [("2017-07-05", "2017-07-07", ["Đỗ Bá Tỵ"])]
