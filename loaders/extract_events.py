@@ -223,9 +223,11 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0:
-            organisers = [a for a in agencies if lead.start <= a.start and a.end <= k]
+            # the body that is the verb's subject: nothing but words between it and "tổ chức"
+            # ("Theo phóng viên TTXVN tại Bắc Kinh, ngày 7/2, Trung Quốc ... tổ chức": not TTXVN)
+            organisers = [a for a in agencies if lead.start <= a.start and a.end <= k
+                          and not re.search(r"[,;:()]", doc.shadow[a.end:k])]
             if organisers:
                 event.organizer = organisers[-1].name
                 break
-    if event.organizer is None:
-        event.organizer = doc.context_body
+    # no organiser unless the lead says who organised (the article's ministry is not one: audit 3)

@@ -441,3 +441,12 @@ def test_an_event_of_several_days_keeps_its_last_day_and_the_delegations_head_le
     ex = _extract("Từ ngày 5 đến ngày 7/7/2017, Đoàn công tác do Phó Chủ tịch Quốc hội Đỗ Bá Tỵ làm Trưởng đoàn "
                   "đã làm việc tại tỉnh Lào Cai.")
     assert [(e.date, e.date_end, e.chaired_by) for e in ex.events] == [("2017-07-05", "2017-07-07", ["Đỗ Bá Tỵ"])]
+
+
+def test_an_organiser_is_only_the_body_the_text_says_organised() -> None:
+    ex = _extract("Bộ Y tế cho biết. Bộ Y tế nói. Sáng 5/6/2017, Quốc hội đã họp phiên toàn thể về dự án Luật Dược.")
+    assert [e.organizer for e in ex.events] == [None]          # not the article's ministry
+    ex = _extract("Theo phóng viên TTXVN tại Bắc Kinh, ngày 7/2/2017, Trung Quốc và Myanmar đã tổ chức vòng tham vấn.")
+    assert [e.organizer for e in ex.events] == [None]
+    ex = _extract("Sáng 1/7/2017, tại Hà Nội, Cục Quản lý thị trường tổ chức Lễ kỷ niệm 60 năm ngày truyền thống.")
+    assert [e.organizer for e in ex.events] == ["Cục Quản lý thị trường"]
