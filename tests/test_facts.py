@@ -11,10 +11,12 @@ import pytest
 from graph.ids import agency_id, norm_number
 from graph.store import NxStore
 from loaders.extract import extract
+from loaders.lexicon import get_lexicon
 from loaders.model import Extraction, SourceText
 from loaders.registry import (
     RegistryError,
     body_entries,
+    provinces,
     read_provinces_file,
     read_units_file,
     registry_units,
@@ -450,3 +452,13 @@ def test_an_organiser_is_only_the_body_the_text_says_organised() -> None:
     assert [e.organizer for e in ex.events] == [None]
     ex = _extract("Sáng 1/7/2017, tại Hà Nội, Cục Quản lý thị trường tổ chức Lễ kỷ niệm 60 năm ngày truyền thống.")
     assert [e.organizer for e in ex.events] == ["Cục Quản lý thị trường"]
+
+
+def test_the_registry_holds_the_63_provinces_of_2017_and_the_34_of_2025() -> None:
+    def of(year: int) -> set[str]:
+        return {p.name for p in provinces() if (p.since or 0) <= year < (p.until or 9999)}
+    assert len(of(2017)) == 63 and len(of(2025)) == 34
+    assert {"Hà Nội", "Hồ Chí Minh", "Hà Giang", "Đắk Nông"} <= of(2017)
+    assert "Hà Giang" not in of(2025) and "Hà Tây" not in of(2017)
+    lex = get_lexicon()
+    assert all(fold(p.name) in lex.places for p in provinces())
