@@ -36,6 +36,7 @@ from graph.ids import (
 )
 from graph.schema import load_schema
 from loaders.model import Evidence, Extraction, Instrument, SourceText
+from loaders.registry import owner_unknown
 
 if TYPE_CHECKING:
     from loaders.official import OfficialText
@@ -177,6 +178,9 @@ class _Builder:
         canon = canonical_body(name)
         parent = self.parent_of(canon)
         node_id = agency_id(canon, parent)
+        if parent is None and owner_unknown(canon):
+            # "Vụ Tổ chức cán bộ" of an unnamed ministry is not every ministry's: a node of its source
+            node_id = f"{node_id}/of-{slug(self.src.source_id)}"
         body = load_schema().bodies.get(canon)
         # registry: the name is a known body or a registry unit (data/registry); False marks a
         # name read by rule alone, to be reviewed

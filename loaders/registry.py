@@ -10,6 +10,7 @@ its own, and keeps taking the parent the text or the article gives.  See data/re
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -201,3 +202,13 @@ def provinces() -> tuple[RegistryProvince, ...]:
     predecessors (data/registry/provinces.toml); empty when the file is absent."""
     path = REGISTRY_DIR / "provinces.toml"
     return tuple(read_provinces_file(path)) if path.exists() else ()
+
+
+_PLACELESS_LOCAL = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy)"
+                              r"(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?", re.IGNORECASE)
+
+
+def owner_unknown(name: str) -> bool:
+    """A name many bodies share, so that on its own it names none: a registry unit marked repeated
+    ("Vụ Tổ chức cán bộ") or a local body with no place ("UBND tỉnh")."""
+    return _key(name) in repeated_names() or bool(_PLACELESS_LOCAL.fullmatch(name.strip()))

@@ -462,3 +462,13 @@ def test_the_registry_holds_the_63_provinces_of_2017_and_the_34_of_2025() -> Non
     assert "Hà Giang" not in of(2025) and "Hà Tây" not in of(2017)
     lex = get_lexicon()
     assert all(fold(p.name) in lex.places for p in provinces())
+
+
+def test_a_generic_unit_of_an_unnamed_body_is_no_shared_node() -> None:
+    store = NxStore()
+    for name in ("a.txt", "b.txt"):
+        store.add_extraction(_extract("Ông Nguyễn Văn An, Vụ trưởng Vụ Tổ chức cán bộ cho biết.", name))
+    ids = [n for n, d in store.graph.nodes(data=True) if d.get("name") == "Vụ Tổ chức cán bộ"]
+    assert len(ids) == 2          # one per source: nothing says the two are the same ministry's
+    store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Vụ Tổ chức cán bộ đã báo cáo.", "c.txt"))
+    assert agency_id("Vụ Tổ chức cán bộ", "Bộ Nội vụ") in store.graph
