@@ -149,6 +149,11 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         b = doc.lex.body_re.match(s, pos + len(title.title) + 1)
         known = doc.lex.canonical_body(b.group(0)) if b else None
         return Post(title.title, known, b.end() if b and known else tm.end())
+    party = re.match(r"(?:\s+(?:Đảng|Cộng sản|Nhân dân))*", s[tm.end():tm.end() + 40])
+    if implied and party is not None and doc.lex.country_re.match(s, tm.end() + party.end()):
+        # "Ủy viên Trung ương Đảng Cộng sản Trung Quốc", "Thống đốc Ngân hàng Trung ương Congo": the
+        # implied body is Vietnam's, the post is not
+        return Post(title.title, None, tm.end())
     if implied == "@context":
         # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
         body = doc.context_body if doc.ministries_named == 1 else None

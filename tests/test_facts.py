@@ -472,3 +472,11 @@ def test_a_generic_unit_of_an_unnamed_body_is_no_shared_node() -> None:
     assert len(ids) == 2          # one per source: nothing says the two are the same ministry's
     store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Vụ Tổ chức cán bộ đã báo cáo.", "c.txt"))
     assert agency_id("Vụ Tổ chức cán bộ", "Bộ Nội vụ") in store.graph
+
+
+def test_a_country_after_an_implied_title_keeps_vietnams_body_out() -> None:
+    ex = _extract("Ông Vương Mân, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, phát biểu. Thủ tướng Nhật Bản Shinzo "
+                  "Abe phát biểu. Ủy viên Trung ương Đảng, Bộ trưởng Bộ Công Thương Trần Tuấn Anh dự.")
+    posts = _posts(ex)
+    assert posts["Vương Mân"] == [] and posts["Shinzo Abe"] == []
+    assert ("Ủy viên", "Ban Chấp hành Trung ương Đảng", False, None) in posts["Trần Tuấn Anh"]
