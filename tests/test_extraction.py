@@ -63,7 +63,7 @@ def test_check_set_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset") >= CHECKSET_MIN_OVERALL
 
 
-CHECKSET_MIN_OVERALL = 0.86  # measured 0.918 after tuning on its misses (0.750 with the rules as first written)
+CHECKSET_MIN_OVERALL = 0.86  # measured 0.925 after tuning on its misses (0.750 with the rules as first written)
 
 
 def test_held_out_check_set_scores(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_held_out_check_set_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset2") >= HELD_OUT_MIN_OVERALL
 
 
-HELD_OUT_MIN_OVERALL = 0.74  # measured 0.800 (0.677 when the set was made); only category figures were read
+HELD_OUT_MIN_OVERALL = 0.76  # measured 0.835 (0.677 when the set was made); only category figures were read
 
 
 def test_third_check_set_tuning_half_scores(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_third_check_set_tuning_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset3") >= CHECKSET3_MIN_OVERALL
 
 
-CHECKSET3_MIN_OVERALL = 0.64  # measured 0.692 (0.603 on its first eight articles when made)
+CHECKSET3_MIN_OVERALL = 0.80  # measured 0.853 after tuning on its misses (0.656 before)
 
 
 def test_third_check_set_held_out_half_scores(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_third_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset4") >= CHECKSET4_MIN_OVERALL
 
 
-CHECKSET4_MIN_OVERALL = 0.62  # measured 0.678 when its gold was complete
+CHECKSET4_MIN_OVERALL = 0.64  # measured 0.694 (0.673 when its gold was complete); only category figures read
 
 
 @pytest.mark.parametrize(("printed", "normalized"), [
