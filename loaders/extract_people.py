@@ -84,11 +84,12 @@ def find_names(doc: Doc) -> list[NameHit]:
         if lead:
             start += lead.end()   # (the space added before the run stands for the one after the country)
         name = doc.shadow[start:m.end()]
-        before = doc.shadow[max(0, start - 40):start]
-        if start in taken or " " not in name or fold(name) in doc.lex.places or name.split()[0] in doc.lex.family_names:
+        if start in taken or " " not in name or name.split()[0] in doc.lex.family_names:
             continue
+        before = doc.shadow[max(0, start - 40):start]
         country = doc.lex.country_before_re.search(before)
-        if _FOREIGN_CUE.search(before) or (country and doc.lex.foreign_cue_re.search(before, 0, country.start())):
+        vouched = _FOREIGN_CUE.search(before) or (country and doc.lex.foreign_cue_re.search(before, 0, country.start()))
+        if vouched and fold(name) not in doc.lex.places:
             out.append(NameHit(start, m.end(), doc.text[start:m.end()], vouched=True))
     return sorted(out, key=lambda h: h.start)
 
