@@ -89,9 +89,28 @@ def named_body(doc: Doc, m: re.Match[str]) -> tuple[str, int, bool] | None:
 
 
 def ends_foreign(doc: Doc, name: str) -> bool:
-    """A unit named for a country ("Cục Điều tra Liên bang Mỹ") belongs to no Vietnamese body."""
+    """A unit named for a country ("Cục Điều tra Liên bang Mỹ", "Cục Dự trữ Liên bang Mỹ Fed") or
+    for something no Vietnamese word spells (f, j, w, z: "Vụ Formosa" is the Formosa case) belongs
+    to no Vietnamese body.  A country word followed by a lower-case word is another word ("Cục Mỹ
+    thuật")."""
     key = fold(old_tones(name))
-    return any(key.endswith(" " + c) for c in doc.lex.countries_folded)
+    if any(key.endswith(" " + c) for c in doc.lex.countries_folded):
+        return True
+    words = name.split()
+    if len(words) > 1 and re.search(r"[fjwzFJWZ]", words[1]):
+        return True
+    return _country_then_capital(doc, words)
+
+
+def _country_then_capital(doc: Doc, words: list[str]) -> bool:
+    """A country word inside a name, followed by a capitalised word: "... Liên bang Mỹ Fed ..."."""
+    for i in range(1, len(words) - 1):
+        m = doc.lex.country_re.match(" " + " ".join(words[i:]))
+        if m:
+            after = (" " + " ".join(words[i:]))[m.end():].split()
+            if after and after[0][:1].isupper():
+                return True
+    return False
 
 
 def _local_branch(doc: Doc, end: int) -> bool:
@@ -358,6 +377,8 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     if not toks:
         return AgencyHit(pos, head_end, head, None)
     name = f"{head} {doc.text[toks[0].start:end]}"
+    if head == "Vụ" and re.search(r"[fjwzFJWZ]", toks[0].word):
+        return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
     parent = _parent_after(doc, end)
     if parent:
         if parent[2]:

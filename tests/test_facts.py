@@ -480,3 +480,14 @@ def test_a_country_after_an_implied_title_keeps_vietnams_body_out() -> None:
     posts = _posts(ex)
     assert posts["Vương Mân"] == [] and posts["Shinzo Abe"] == []
     assert ("Ủy viên", "Ban Chấp hành Trung ương Đảng", False, None) in posts["Trần Tuấn Anh"]
+
+
+def test_a_country_inside_a_unit_name_or_a_foreign_spelling_is_no_ministrys_unit() -> None:
+    ex = _extract("Bộ Tài chính họp. Bộ Tài chính cho biết. Cục Dự trữ Liên bang Mỹ Fed tăng lãi suất. "
+                  "Vụ Formosa gây bức xúc. Vụ Ngân sách nhà nước cho biết.")
+    agencies = _agencies(ex)
+    assert all(p is None for n, p in agencies.items() if n.startswith("Cục Dự trữ Liên bang Mỹ"))
+    assert "Vụ Formosa" not in agencies             # the Formosa case, not a department
+    assert agencies["Vụ Ngân sách nhà nước"] == "Bộ Tài chính"
+    ex = _extract("Bộ Văn hóa, Thể thao và Du lịch họp. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm tổ chức.")
+    assert _agencies(ex)["Cục Mỹ thuật, Nhiếp ảnh và Triển lãm"] == "Bộ Văn hóa, Thể thao và Du lịch"
