@@ -303,9 +303,9 @@ def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]
     if first is None:
         return []
     sent_end = doc.sentence_at(p).end
-    if ";" not in s[first.end:sent_end]:
-        return [first, *_listed_after(s, first, by_start)]
     out = [first, *_listed_after(s, first, by_start)]
+    if ";" not in s[first.end:sent_end]:
+        return out
     for m in re.finditer(r";\s*(?:và\s+)?|\s+và\s+", s[first.end:sent_end]):
         q = first.end + m.end()
         hit = by_start.get(q + _prefix_len(doc, q))
