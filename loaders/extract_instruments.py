@@ -278,7 +278,7 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
                 after_and = True
                 continue
             break
-        if (stops_at(texts, i) and not joined_by_comma) or bare == "số" or not bare[:1].isalpha() \
+        if stops_at(texts, i) or bare == "số" or not bare[:1].isalpha() \
                 or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
             break
         if joined_by_comma and not bare[:1].islower():
@@ -377,8 +377,10 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
         name = doc.text[m.start():end] if doc.text[m.start():end].startswith(head) else name
         key = name
         ins = found.get(key)
+        bill = re.search(r"(?:dự án|dự thảo)\s+$", doc.lower[max(0, m.start() - 12):m.start()])
         if ins is None:
-            ins = found[key] = Instrument(number=None, key=key, name=name, kind=kind, issued=issued)
+            ins = found[key] = Instrument(number=None, key=key, name=name, kind=kind, issued=issued,
+                                          issuer=None if bill else doc.lex.kinds.get(kind, {}).get("issuer"))
         ins.evidence.append(doc.evidence(m.start()))
         mentions.append(Mention(m.start(), end, end, key, name))
     for m in doc.lex.law_abbreviation_re.finditer(doc.shadow):   # "BLHS năm 1985", "BLDS 2015"
@@ -428,9 +430,12 @@ def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],
     def base(name: str) -> str:
         return fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", name))
 
-    first_of: dict[str, str] = {}   # case variants are one law
+    def variant(name: str) -> str:   # "Bộ luật dân sự 2015" = "Bộ luật Dân sự năm 2015"
+        return fold(re.sub(r"\s+năm\s+(?=(?:19|20)\d\d$)", " ", name))
+
+    first_of: dict[str, str] = {}   # case and "năm" variants are one law
     for key in found:
-        first_of.setdefault(fold(key), key)
+        first_of.setdefault(variant(key), key)
     years: dict[str, set[str]] = {}
     for key, ins in found.items():
         if ins.issued:
@@ -445,7 +450,7 @@ def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],
                     return nkey
             if not ins.issued:
                 key = next(k for k, v in found.items() if base(k) == base(key) and v.issued == year)
-        return first_of[fold(key)]
+        return first_of[variant(key)]
 
     into = {key: target(key, ins) for key, ins in found.items()}
     out: dict[str, Instrument] = {}

@@ -491,3 +491,11 @@ def test_a_country_inside_a_unit_name_or_a_foreign_spelling_is_no_ministrys_unit
     assert agencies["Vụ Ngân sách nhà nước"] == "Bộ Tài chính"
     ex = _extract("Bộ Văn hóa, Thể thao và Du lịch họp. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm tổ chức.")
     assert _agencies(ex)["Cục Mỹ thuật, Nhiếp ảnh và Triển lãm"] == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_law_is_the_national_assemblys_and_a_bill_nobodys_yet() -> None:
+    ex = _extract("Luật Hợp tác xã năm 2012 đã đi vào cuộc sống. Quốc hội thảo luận dự án Luật Đất đai (sửa đổi). "
+                  "Theo quy định tại Bộ luật dân sự 2015 và BLDS năm 2015, chủ thể.")
+    issuers = {d.name: d.issuer for d in ex.documents}
+    assert issuers == {"Luật Hợp tác xã năm 2012": "Quốc hội", "Luật Đất đai (sửa đổi)": None,
+                       "Bộ luật dân sự 2015": "Quốc hội"}
