@@ -146,8 +146,10 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     cut = name_start_in_run(doc, [t.word for t in caps])
     if cut:
         caps = caps[:cut]
-    elif person_starts_at(doc, p) and 2 <= len(caps) <= 4:
-        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung", "Thành ủy Đinh La Thăng": a person, not a place
+    elif person_starts_at(doc, p) and (3 if m is not None and m.group(0).strip() in ("xã", "phường") else 2) <= len(caps) <= 4:
+        # "Chủ tịch UBND TP Nguyễn Đức Chung", "Thành ủy Đinh La Thăng": a person, not a place; but
+        # after "xã" two syllables are the commune ("UBND xã Thạch Ngọc")
+        return None
     if not caps or (m is None and len(caps) > 3):
         return None
     return doc.text[pos:caps[-1].end], caps[-1].end

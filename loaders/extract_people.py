@@ -362,7 +362,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         lead_start = tm.start() if cue is None else cue   # "X, nguyên Bí thư ...": apposition before the cue
         ev = doc.evidence(tm.start())
         targets: list[NameHit] = []
-        lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s", s[end:])  # "Giám đốc Sở Y tế, ông Lê Văn A"
+        # "Giám đốc Sở Y tế, ông Lê Văn A"; "Cục trưởng Cục Quản lý giá (Bộ Tài chính) Nguyễn Anh Tuấn"
+        lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s*\([^()]{1,30}\)\s+|\s", s[end:])
         gap = _prefix_len(doc, end + lead.end()) if lead else 0
         if lead and "," in lead.group(0) and not gap:
             lead = None

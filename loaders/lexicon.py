@@ -76,11 +76,14 @@ def _emit(node: dict[str, Any]) -> str:
 
 
 def spellings(name: str) -> list[str]:
-    """A name and the ways the press abbreviates its "và": "Bộ Nông nghiệp & Phát triển nông thôn",
-    "Kế hoạch&Đầu tư" (so the data lists each name once)."""
+    """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
+    "Kế hoạch&Đầu tư") and a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), so the data lists each
+    name once."""
     out = [name]
     if " và " in name:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
+    if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
+        out += [o[:-len("Quốc hội")] + "QH" for o in out]
     return out
 
 

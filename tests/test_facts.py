@@ -499,3 +499,13 @@ def test_a_law_is_the_national_assemblys_and_a_bill_nobodys_yet() -> None:
     issuers = {d.name: d.issuer for d in ex.documents}
     assert issuers == {"Luật Hợp tác xã năm 2012": "Quốc hội", "Luật Đất đai (sửa đổi)": None,
                        "Bộ luật dân sự 2015": "Quốc hội"}
+
+
+def test_a_bracketed_parent_between_post_and_name_and_qh_for_quoc_hoi() -> None:
+    ex = _extract("Theo Cục trưởng Cục quản lý giá (Bộ Tài chính) Nguyễn Anh Tuấn, giá giảm. Phó Chủ tịch UBND xã "
+                  "Thạch Ngọc (Thạch Hà) Nguyễn Hồng Thanh cho biết. Chủ nhiệm Ủy ban Kinh tế của QH Vũ Hồng Thanh "
+                  "trình bày báo cáo.")
+    posts = _posts(ex)
+    assert posts["Nguyễn Anh Tuấn"] == [("Cục trưởng", "Cục Quản lý giá", False, None)]
+    assert posts["Nguyễn Hồng Thanh"] == [("Phó Chủ tịch", "UBND xã Thạch Ngọc", False, None)]
+    assert posts["Vũ Hồng Thanh"] == [("Chủ nhiệm", "Ủy ban Kinh tế của Quốc hội", False, None)]
