@@ -102,7 +102,8 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
         return False
     if d.year:
         return True
-    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")\s+(?:\(?\s*ngày\s+)?\(?$", before))
+    # "sáng 20/6", "ngày 20/6", "chiều nay, 20-6", "(ngày 20/6"
+    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", before))
 
 
 def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],

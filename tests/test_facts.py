@@ -509,3 +509,12 @@ def test_a_bracketed_parent_between_post_and_name_and_qh_for_quoc_hoi() -> None:
     assert posts["Nguyễn Anh Tuấn"] == [("Cục trưởng", "Cục Quản lý giá", False, None)]
     assert posts["Nguyễn Hồng Thanh"] == [("Phó Chủ tịch", "UBND xã Thạch Ngọc", False, None)]
     assert posts["Vũ Hồng Thanh"] == [("Chủ nhiệm", "Ủy ban Kinh tế của Quốc hội", False, None)]
+
+
+def test_a_law_passed_this_afternoon_is_a_vote_and_a_delegation_in_lower_case() -> None:
+    ex = _extract("Với 434 ĐBQH tán thành, chiều nay, 20-6, Quốc hội đã thông qua Luật sửa đổi, bổ sung một số "
+                  "điều của Bộ luật hình sự số 100/2015/QH13. Ông Võ Kim Cự, đoàn ĐBQH tỉnh Hà Tĩnh xin thôi.")
+    assert [(e.date, e.kind) for e in ex.events] == [("--06-20", "vote")]
+    assert "Đoàn ĐBQH tỉnh Hà Tĩnh" in _agencies(ex)
+    ex = _extract("Lực lượng Phòng Cảnh sát phòng chống tội phạm về môi trường, Công an tỉnh Hà Tĩnh kiểm tra kho.")
+    assert "Phòng Cảnh sát phòng chống tội phạm về môi trường" in _agencies(ex)
