@@ -518,3 +518,12 @@ def test_a_law_passed_this_afternoon_is_a_vote_and_a_delegation_in_lower_case() 
     assert "Đoàn ĐBQH tỉnh Hà Tĩnh" in _agencies(ex)
     ex = _extract("Lực lượng Phòng Cảnh sát phòng chống tội phạm về môi trường, Công an tỉnh Hà Tĩnh kiểm tra kho.")
     assert "Phòng Cảnh sát phòng chống tội phạm về môi trường" in _agencies(ex)
+
+
+def test_fourth_audit_cases_foreign_ministry_and_sub_department_heads() -> None:
+    ex = _extract("Bộ trưởng Bộ Nội vụ Slovakia Robert Kalinak phát biểu. Ông Nguyễn Văn Ba, Phó Chi cục trưởng "
+                  "Chi cục Thú y tỉnh Nghệ An cho biết. Trường Chu Văn An ở quận Hoàng Mai.")
+    agencies = _agencies(ex)
+    assert "Bộ Nội vụ" not in agencies and agencies["Bộ Nội vụ Slovakia"] is None
+    assert _posts(ex)["Nguyễn Văn Ba"] == [("Phó Chi cục trưởng", "Chi cục Thú y tỉnh Nghệ An", False, None)]
+    assert "Phó Chi" not in _posts(ex) and "Hoàng Mai" not in _posts(ex)
