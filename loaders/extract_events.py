@@ -217,6 +217,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for n in names:
         sent = doc.sentence_at(n.start)
         in_lead = lead.start <= n.start < lead.end
+        if not in_lead and n.name.split()[0] not in doc.lex.family_names \
+                and not doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
+            continue   # a foreign figure merely named ("ông Trump", "Kim Il-sung") took no part
         if in_lead or sent.text.startswith(doc.lex.reported_speech) \
                 or doc.lex.participant_re.search(doc.shadow, sent.start, sent.end):
             took_part.add(fold(n.name))

@@ -527,3 +527,9 @@ def test_fourth_audit_cases_foreign_ministry_and_sub_department_heads() -> None:
     assert "Bộ Nội vụ" not in agencies and agencies["Bộ Nội vụ Slovakia"] is None
     assert _posts(ex)["Nguyễn Văn Ba"] == [("Phó Chi cục trưởng", "Chi cục Thú y tỉnh Nghệ An", False, None)]
     assert "Phó Chi" not in _posts(ex) and "Hoàng Mai" not in _posts(ex)
+
+
+def test_a_foreign_figure_merely_named_takes_no_part() -> None:
+    ex = _extract("Sáng 5/6/2017, Bộ Ngoại giao tổ chức họp báo thường kỳ. Người phát ngôn Lê Thị Thu Hằng cho "
+                  "biết về cuộc gặp giữa Thủ tướng và Tổng thống Mỹ Donald Trump sắp tới.")
+    assert [e.participants for e in ex.events] == [["Lê Thị Thu Hằng"]]
