@@ -533,3 +533,13 @@ def test_a_foreign_figure_merely_named_takes_no_part() -> None:
     ex = _extract("Sáng 5/6/2017, Bộ Ngoại giao tổ chức họp báo thường kỳ. Người phát ngôn Lê Thị Thu Hằng cho "
                   "biết về cuộc gặp giữa Thủ tướng và Tổng thống Mỹ Donald Trump sắp tới.")
     assert [e.participants for e in ex.events] == [["Lê Thị Thu Hằng"]]
+
+
+def test_a_provincial_unit_named_without_its_province_is_no_shared_node() -> None:
+    store = NxStore()
+    for name in ("a.txt", "b.txt"):
+        store.add_extraction(_extract("Ông Nguyễn Văn An, Giám đốc Sở Giáo dục và Đào tạo cho biết.", name))
+    assert len([n for n, d in store.graph.nodes(data=True) if d.get("name") == "Sở Giáo dục và Đào tạo"]) == 2
+    store.add_extraction(_extract("Ông Lê Văn Bình, Giám đốc Sở Giáo dục và Đào tạo tỉnh Nghệ An cho biết.", "c.txt"))
+    assert len([n for n, d in store.graph.nodes(data=True)
+                if d.get("name", "").startswith("Sở Giáo dục và Đào tạo tỉnh Nghệ An")]) == 1
