@@ -77,14 +77,19 @@ def _emit(node: dict[str, Any]) -> str:
 
 def spellings(name: str) -> list[str]:
     """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
-    "Kế hoạch&Đầu tư") and a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), so the data lists each
-    name once."""
+    "Kế hoạch&Đầu tư"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH") and its initials' joins
+    ("Bộ KH&CN" = "Bộ KHCN"), so the data lists each name once."""
     out = [name]
     if " và " in name:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
         out += [o[:-len("Quốc hội")] + "QH" for o in out]
-    return out
+    # initials joined by "&" or "-" are also printed run together or with the other sign
+    # ("Bộ KH&CN", "Bộ KH-CN", "Bộ KHCN")
+    for o in list(out):
+        if re.search(r"[A-ZĐ][&-][A-ZĐ]", o):
+            out += [re.sub(r"(?<=[A-ZĐ])[&-](?=[A-ZĐ])", sep, o) for sep in ("", "&", "-")]
+    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)

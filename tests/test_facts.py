@@ -543,3 +543,9 @@ def test_a_provincial_unit_named_without_its_province_is_no_shared_node() -> Non
     store.add_extraction(_extract("Ông Lê Văn Bình, Giám đốc Sở Giáo dục và Đào tạo tỉnh Nghệ An cho biết.", "c.txt"))
     assert len([n for n, d in store.graph.nodes(data=True)
                 if d.get("name", "").startswith("Sở Giáo dục và Đào tạo tỉnh Nghệ An")]) == 1
+
+
+def test_initials_run_together_or_dashed_are_one_body() -> None:
+    ex = _extract("Bộ KHCN cho biết. Bộ KH-CN họp.")
+    assert list(_agencies(ex)) == ["Bộ Khoa học và Công nghệ"]
+    assert agency_id("Sở NN-PTNT tỉnh Nghệ An") == agency_id("Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An")
