@@ -281,7 +281,10 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 doc.lex.place_word_re.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
             break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
         if t.word[:1].isupper():
-            if not after_place and _starts_other(doc, t.start):
+            # a school is named for a person: "Trường THPT Chu Văn An", "Trường Đại học Tôn Đức Thắng"
+            named_for = bool(unit.first_words) and " ".join(x.word for x in out) in unit.first_words \
+                and person_starts_at(doc, t.start)
+            if not after_place and not named_for and _starts_other(doc, t.start):
                 break
         elif stops_at(words, i) or not t.word[:1].isalpha():
             break

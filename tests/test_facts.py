@@ -549,3 +549,9 @@ def test_initials_run_together_or_dashed_are_one_body() -> None:
     ex = _extract("Bộ KHCN cho biết. Bộ KH-CN họp.")
     assert list(_agencies(ex)) == ["Bộ Khoa học và Công nghệ"]
     assert agency_id("Sở NN-PTNT tỉnh Nghệ An") == agency_id("Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An")
+
+
+def test_a_school_named_for_a_person_is_read_whole() -> None:
+    ex = _extract("Ông Nguyễn Văn An, Chủ tịch Hội đồng quản trị Trường THPT Lương Thế Vinh cho biết.")
+    assert "Trường THPT Lương Thế Vinh" in _agencies(ex)
+    assert "Lương Thế Vinh" not in _posts(ex)
