@@ -1,6 +1,8 @@
-"""Facts that hold on unseen text: foreign bodies stay foreign, registry units keep their true
-parent, misprinted numbers are one instrument, former posts are former, and a post is dated
-only by a year its sentence gives as its own date."""
+"""Facts that hold on unseen text (issue 15): the registry's files are valid and its units keep
+their true parent, foreign bodies and people stay foreign, names are read whole, posts go to the
+right person and are dated only by their own time, events keep their names, chairs and dates,
+instruments are one node whatever the printing, and the graph does not merge what the text keeps
+apart.  Each case is a sentence of the kind the corpus prints."""
 
 from __future__ import annotations
 
