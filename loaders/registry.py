@@ -120,6 +120,9 @@ def repeated_names() -> frozenset[str]:
     return frozenset(marked | {n for n, ps in parents.items() if len(ps) > 1})
 
 
+_BARE_CODE = re.compile(r"[A-ZĐ]{1,2}\d{1,3}")
+
+
 @lru_cache(maxsize=1)
 def body_entries() -> tuple[dict[str, Any], ...]:
     """The national bodies (data/lexicons/bodies.toml) followed by every registry unit that names
@@ -137,8 +140,10 @@ def body_entries() -> tuple[dict[str, Any], ...]:
     for name, names, en, u in entries:
         if _key(name) in repeated or _key(name) in taken:
             continue
-        # an alias two units share names neither
-        aliases = [a for a in names if alias_count[_key(a)] == 1 and _key(a) not in taken and _key(a) not in repeated]
+        # an alias two units share names neither; a bare code ("C01", "A05") is also an exam
+        # subject, a room or a road, so it is kept in the data but not matched on its own
+        aliases = [a for a in names if alias_count[_key(a)] == 1 and _key(a) not in taken and _key(a) not in repeated
+                   and not _BARE_CODE.fullmatch(a)]
         taken.add(_key(name))
         taken.update(_key(a) for a in aliases)
         bodies.append({"name": name, "aliases": aliases, "en": en, "kind": "unit", "parent": u.parent,

@@ -557,3 +557,8 @@ def test_a_school_named_for_a_person_is_read_whole() -> None:
     ex = _extract("Ông Nguyễn Văn An, Chủ tịch Hội đồng quản trị Trường THPT Lương Thế Vinh cho biết.")
     assert "Trường THPT Lương Thế Vinh" in _agencies(ex)
     assert "Lương Thế Vinh" not in _posts(ex)
+
+
+def test_a_bare_unit_code_is_no_name_on_its_own() -> None:
+    ex = _extract("Thí sinh thi khối C01 và A05 vào Trường Đại học Vinh.")
+    assert not any(a.startswith("Cơ quan") or a.startswith("Cục") for a in _agencies(ex))
