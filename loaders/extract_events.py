@@ -89,6 +89,8 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
     if end is None and stop < sent_end:
         return None  # runs on past any plausible name
     name = " ".join(doc.text[cue_pos:stop].split())
+    # a name that stops on a function word is cut ("Cuộc họp về việc"): drop what dangles
+    name = doc.lex.event_name_dangling_re.sub("", name)
     if len(name) <= cue.end() - cue_pos + 1:
         return None
     return name[0].upper() + name[1:]

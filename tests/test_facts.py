@@ -562,3 +562,8 @@ def test_a_school_named_for_a_person_is_read_whole() -> None:
 def test_a_bare_unit_code_is_no_name_on_its_own() -> None:
     ex = _extract("Thí sinh thi khối C01 và A05 vào Trường Đại học Vinh.")
     assert not any(a.startswith("Cơ quan") or a.startswith("Cục") for a in _agencies(ex))
+
+
+def test_an_event_name_cut_on_a_function_word_is_no_name() -> None:
+    ex = _extract("Sáng 5/6/2017, Bộ Y tế tổ chức cuộc họp về việc xử lý vi phạm. Chiều 6/6/2017, Sở tổ chức cuộc họp về.")
+    assert [e.name for e in ex.events] == ["Cuộc họp về việc xử lý vi phạm", None]
