@@ -9,7 +9,7 @@ from datetime import date
 # ngày 15/8/2019, 15-8-2019, 15.8.2019, 15/8 ; ngày 15 tháng 8 năm 2019
 _NUMERIC = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>(?:19|20)\d\d))?"
 _WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>(?:19|20)\d\d))?"
-DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_WORDS}|{_NUMERIC})(?![\w/]|[.-]\d)")
+DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_WORDS}|{_NUMERIC})(?![\w/'’]|[.-]\d)")   # not a clock time "15.05’"
 # "Từ ngày 27 đến ngày 30-6-2017", "ngày 27-30/6": a range; the event starts on its first day.
 RANGE_RE = re.compile(
     r"(?<![\w/])(?P<d1>\d{1,2})\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})"

@@ -567,3 +567,8 @@ def test_a_bare_unit_code_is_no_name_on_its_own() -> None:
 def test_an_event_name_cut_on_a_function_word_is_no_name() -> None:
     ex = _extract("Sáng 5/6/2017, Bộ Y tế tổ chức cuộc họp về việc xử lý vi phạm. Chiều 6/6/2017, Sở tổ chức cuộc họp về.")
     assert [e.name for e in ex.events] == ["Cuộc họp về việc xử lý vi phạm", None]
+
+
+def test_a_clock_time_is_no_date() -> None:
+    from loaders.dates import find_dates
+    assert [(d.day, d.month) for d in find_dates("Vào lúc 15.05’ ngày 13/6, tàu cập cảng.")] == [(13, 6)]
