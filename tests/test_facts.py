@@ -12,6 +12,7 @@ import pytest
 
 from graph.ids import agency_id, norm_number
 from graph.store import NxStore
+from loaders.dates import find_dates
 from loaders.extract import extract
 from loaders.lexicon import get_lexicon
 from loaders.model import Extraction, SourceText
@@ -570,5 +571,4 @@ def test_an_event_name_cut_on_a_function_word_is_no_name() -> None:
 
 
 def test_a_clock_time_is_no_date() -> None:
-    from loaders.dates import find_dates
     assert [(d.day, d.month) for d in find_dates("Vào lúc 15.05’ ngày 13/6, tàu cập cảng.")] == [(13, 6)]
