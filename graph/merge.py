@@ -35,8 +35,8 @@ from graph.ids import (
     unit_head,
 )
 from graph.schema import load_schema
+from loaders.lexicon import owner_unknown
 from loaders.model import Evidence, Extraction, Instrument, SourceText
-from loaders.registry import owner_unknown
 
 if TYPE_CHECKING:
     from loaders.official import OfficialText
@@ -205,9 +205,9 @@ class _Builder:
         number = doc.number if doc.number and looks_numbered(doc.number) else None
         if number is None and looks_numbered(doc.key):
             number = doc.key
-        if bare:   # unresolved, "Chỉ thị số 05" and "Chỉ thị 5" are one node
+        if bare:   # unresolved, "Chỉ thị số 05" and "Chỉ thị 5" are one node: its kind word and number
             node_id = self.resolve_bare(*bare) or instrument_id(
-                None, re.sub(r"(?i)\s+(?:số\s+)?0*(\d+)$", r" \1", doc.name or doc.key))
+                None, re.sub(r"(?i)\s+(?:số\s+)?\d+$", " " + bare[1], doc.name or doc.key))
         else:
             node_id = instrument_id(number, doc.name or doc.key)
         kind = doc.kind if doc.kind and doc.kind != "other" else (

@@ -405,7 +405,7 @@ def amending_links(doc: Doc, found: dict[str, Instrument], mentions: list[Mentio
         if revised and revised.end() == len(key) and key in by_key:
             law = fold(key[:revised.start()])
             for old in found:
-                if old != key and fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", old)) == law and found[old].issued:
+                if old != key and _law_base(old) == law and found[old].issued:
                     out.append(Relation("REPLACES", key, old, doc.evidence(by_key[key].start)))
     for key in found:
         if not _REVISES.match(key):
@@ -418,6 +418,11 @@ def amending_links(doc: Doc, found: dict[str, Instrument], mentions: list[Mentio
     return out
 
 
+def _law_base(name: str) -> str:
+    """A law's name without its year, folded: "Bộ luật Dân sự năm 2015" -> "bo luat dan su"."""
+    return fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", name))
+
+
 _REVISED = re.compile(r"\s*\(sửa đổi\)")
 _REVISES = re.compile(r"(?:Bộ )?[Ll]uật [Ss]ửa đổi, bổ sung một số điều của ")
 
@@ -427,9 +432,6 @@ def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],
     """One instrument per law of the text: "Bộ luật dân sự" and "Bộ luật Dân sự 2015" are one when
     the text names that law of one year only, and "BLHS năm 2015" is "Bộ luật hình sự số
     100/2015/QH13" when the text gives that number."""
-    def base(name: str) -> str:
-        return fold(re.sub(r"\s+(?:năm\s+)?(?:19|20)\d\d$", "", name))
-
     def variant(name: str) -> str:   # "Bộ luật dân sự 2015" = "Bộ luật Dân sự năm 2015"
         return fold(re.sub(r"\s+năm\s+(?=(?:19|20)\d\d$)", " ", name))
 
@@ -439,17 +441,17 @@ def _one_per_law(found: dict[str, Instrument], mentions: list[Mention],
     years: dict[str, set[str]] = {}
     for key, ins in found.items():
         if ins.issued:
-            years.setdefault(base(key), set()).add(ins.issued)
+            years.setdefault(_law_base(key), set()).add(ins.issued)
 
     def target(key: str, ins: Instrument) -> str:
-        only = years.get(base(key), set())
+        only = years.get(_law_base(key), set())
         year = ins.issued or (next(iter(only)) if len(only) == 1 else None)
         if year:
             for nkey, num in numbered.items():
-                if num.name and base(num.name) == base(key) and f"/{year}/" in nkey:
+                if num.name and _law_base(num.name) == _law_base(key) and f"/{year}/" in nkey:
                     return nkey
             if not ins.issued:
-                key = next(k for k, v in found.items() if base(k) == base(key) and v.issued == year)
+                key = next(k for k, v in found.items() if _law_base(k) == _law_base(key) and v.issued == year)
         return first_of[variant(key)]
 
     into = {key: target(key, ins) for key, ins in found.items()}

@@ -114,10 +114,9 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         again = re.match(rf"\s+(?={re.escape(title.head)}\s)", s[tm.end():])  # "Trưởng phòng Phòng ..."
         start = tm.end() + again.end() if again else tm.end() - len(title.head)
         # "Phó ban Kinh tế Trung ương chuyên trách": a known body is read whole, and no further
-        b = doc.lex.body_re.match(title.head + s[start + len(title.head):start + 160])
-        known = doc.lex.canonical_body(b.group(0)) if b else None
-        if b and known and not re.match(rf"\s+[{UPPER}]", s[start + b.end():]):
-            return Post(title.title, known, start + b.end())
+        known, known_end = _body_with_head(doc, start, title.head)
+        if known and not re.match(rf"\s+[{UPPER}]", s[known_end:]):
+            return Post(title.title, known, known_end)
         hit = parse_unit_at(doc, start, head_ci=True)
         if hit is not None:
             return Post(title.title, hit.name, hit.end)
@@ -169,11 +168,16 @@ def _recent_body(doc: Doc, pos: int, head: str) -> str | None:
     lo = doc.sents[i - 1].start if i > 0 and doc.sents else 0
     last = None
     for h in re.finditer(rf"(?<!\w){re.escape(head.lower())}\s", doc.lower[lo:pos]):
-        at = lo + h.start()   # the head as printed, in either case ("Phó ban Kinh tế ...")
-        m = doc.lex.body_re.match(head + doc.shadow[at + len(head):at + 160])
-        known = doc.lex.canonical_body(m.group(0)) if m else None
-        last = known or last
+        last = _body_with_head(doc, lo + h.start(), head)[0] or last
     return last
+
+
+def _body_with_head(doc: Doc, at: int, head: str) -> tuple[str | None, int]:
+    """The known body whose name starts at ``at`` with ``head`` printed in either case ("ban
+    Kinh tế Trung ương" after "Phó"), and where it ends; (None, at) when none does."""
+    m = doc.lex.body_re.match(head + doc.shadow[at + len(head):at + 160])
+    known = doc.lex.canonical_body(m.group(0)) if m else None
+    return (known, at + m.end()) if known and m else (None, at)
 
 
 _BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")

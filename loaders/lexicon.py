@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
-from loaders.registry import body_entries, countries, provinces
+from loaders.registry import body_entries, countries, provinces, repeated_names
 from loaders.vntext import fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -152,6 +152,9 @@ class Lexicon:
     foreign_cue_re: re.Pattern[str]      # a word before that country that makes the name a person's
     countries_folded: tuple[str, ...]
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
+    placeless_body_re: re.Pattern[str]   # "UBND tỉnh", "Tỉnh ủy": a local body with no place named
+    local_unit_re: re.Pattern[str]       # "Sở ", "Phòng ": a unit every province or district has
+    any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
     titles: dict[str, Title]            # fold(text) -> Title
     title_re: re.Pattern[str]
@@ -254,6 +257,10 @@ def get_lexicon() -> Lexicon:
         foreign_cue_re=re.compile(alternation(tit["foreign_cues"], tail=r"\s+$"), re.IGNORECASE),
         countries_folded=tuple(fold(old_tones(c)) for c in countries()),
         place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
+        placeless_body_re=re.compile(alternation(uni["placeless_bodies"], tail="")
+                                     + r"(?: " + alternation(uni["place_words"], tail="") + ")?", re.IGNORECASE),
+        local_unit_re=re.compile(alternation(uni["local_units"], tail=" ")),
+        any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
         titles=titles,
         # titles are often typed in lower case mid-sentence ("phó chủ tịch UBND tỉnh ..."): the
@@ -294,3 +301,13 @@ def get_lexicon() -> Lexicon:
         max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
     )
+
+
+def owner_unknown(name: str) -> bool:
+    """A name many bodies share, so that on its own it names none: a registry unit marked repeated
+    ("Vụ Tổ chức cán bộ"), a local body with no place ("UBND tỉnh"), or a unit every province or
+    district has, named without its place ("Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự")."""
+    lex = get_lexicon()
+    name = name.strip()
+    return fold(old_tones(name)) in repeated_names() or bool(lex.placeless_body_re.fullmatch(name)) \
+        or (bool(lex.local_unit_re.match(name)) and not lex.any_place_word_re.search(name))

@@ -207,21 +207,3 @@ def provinces() -> tuple[RegistryProvince, ...]:
     predecessors (data/registry/provinces.toml); empty when the file is absent."""
     path = REGISTRY_DIR / "provinces.toml"
     return tuple(read_provinces_file(path)) if path.exists() else ()
-
-
-_PLACELESS_LOCAL = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy)"
-                              r"(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?", re.IGNORECASE)
-
-
-# units every province or district has: with no place in the name and no parent, they name none
-_LOCAL_UNIT = re.compile(r"(?:Sở|Phòng|Chi cục|Ban Quản lý|Trung tâm Y tế|Bệnh viện Đa khoa) ")
-_PLACE_WORD = re.compile(r"\b(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường)\b", re.IGNORECASE)
-
-
-def owner_unknown(name: str) -> bool:
-    """A name many bodies share, so that on its own it names none: a registry unit marked repeated
-    ("Vụ Tổ chức cán bộ"), a local body with no place ("UBND tỉnh"), or a unit every province or
-    district has, named without its place ("Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự")."""
-    name = name.strip()
-    return _key(name) in repeated_names() or bool(_PLACELESS_LOCAL.fullmatch(name)) \
-        or (bool(_LOCAL_UNIT.match(name)) and not _PLACE_WORD.search(name))

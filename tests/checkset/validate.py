@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the check-set gold files and score them against themselves.
 
-    python tests/checkset/validate.py
+    python tests/checkset/validate.py [FOLDER]      # FOLDER: another set's folder (tests/checkset3)
 
 Every gold/*.json must load, carry the contract's keys, name its article in "file",
 and have that article in articles/. The gold files are then scored against themselves
@@ -19,7 +19,8 @@ KEYS = {"file", "published", "documents", "agencies", "people", "events", "relat
 
 
 def main():
-    golds = sorted((HERE / "gold").glob("*.json"))
+    folder = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    golds = sorted((folder / "gold").glob("*.json"))
     problems = []
     spec = importlib.util.spec_from_file_location("score", SCORE)
     score = importlib.util.module_from_spec(spec)
@@ -32,7 +33,7 @@ def main():
             problems.append(f"{path.name}: missing {sorted(missing)}")
         if gold.get("file") != path.stem + ".txt":
             problems.append("{}: file is {!r}".format(path.name, gold.get("file")))
-        if not (HERE / "articles" / (path.stem + ".txt")).exists():
+        if not (folder / "articles" / (path.stem + ".txt")).exists():
             problems.append(f"{path.name}: no article")
         score.score_file(gold, json.loads(json.dumps(gold)), tally)
     print(f"{len(golds)} gold files")
