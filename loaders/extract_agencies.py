@@ -88,6 +88,9 @@ def named_body(doc: Doc, m: re.Match[str]) -> tuple[str, int, bool] | None:
     return name, m.end(), False
 
 
+_NOT_VIETNAMESE = re.compile(r"[fjwzFJWZ]")   # letters no Vietnamese word spells
+
+
 def ends_foreign(doc: Doc, name: str) -> bool:
     """A unit named for a country ("Cục Điều tra Liên bang Mỹ", "Cục Dự trữ Liên bang Mỹ Fed") or
     for something no Vietnamese word spells (f, j, w, z: "Vụ Formosa" is the Formosa case) belongs
@@ -97,7 +100,7 @@ def ends_foreign(doc: Doc, name: str) -> bool:
     if any(key.endswith(" " + c) for c in doc.lex.countries_folded):
         return True
     words = name.split()
-    if len(words) > 1 and re.search(r"[fjwzFJWZ]", words[1]):
+    if len(words) > 1 and _NOT_VIETNAMESE.search(words[1]):
         return True
     return _country_then_capital(doc, words)
 
@@ -382,7 +385,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     if not toks:
         return AgencyHit(pos, head_end, head, None)
     name = f"{head} {doc.text[toks[0].start:end]}"
-    if head == "Vụ" and re.search(r"[fjwzFJWZ]", toks[0].word):
+    if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
     parent = _parent_after(doc, end)
     if parent:
