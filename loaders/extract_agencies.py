@@ -49,13 +49,14 @@ def tokens(text: str, pos: int, limit: int = 16) -> list[Tok]:
 
 def person_starts_at(doc: Doc, pos: int) -> bool:
     """A capitalised run at pos that reads as a personal name (family name first, two to
-    four syllables) and is not a known place."""
+    four syllables) and is not a known place.  A syllable in capitals is an abbreviation, not a
+    name ("Nông Lâm TP HCM")."""
     if doc.lex.place_re.match(doc.shadow, pos):
         return False
     toks = tokens(doc.shadow, pos, 5)
     caps = 0
     for t in toks:
-        if not t.word[:1].isupper():
+        if not t.word[:1].isupper() or (len(t.word) > 1 and t.word.isupper()):
             break
         caps += 1
         if t.breaks:
@@ -166,12 +167,15 @@ def name_start_in_run(doc: Doc, words: list[str]) -> int:
     return cuts[0] if cuts else 0
 
 
-def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
+def _parent_after(doc: Doc, pos: int, head: str = "") -> tuple[str, int, bool] | None:
     """A parent printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y', or a
-    provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial."""
+    provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial.  Another
+    unit is a parent after a word that says so ('Trung tâm X thuộc Trường Y', 'Phòng X của Sở Y')
+    or, for a unit of lex.sub_units (``head``), printed right after it ('Phòng X Trường Y')."""
     s = doc.shadow
-    m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+)?", s[pos:])
+    m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", s[pos:])
     p = pos + (m.end() if m else 0)
+    stated = bool(m and m.group(0).strip()) or head in doc.lex.sub_units
     b = doc.lex.body_re.match(s, p)
     name: str | None = None
     local = False
@@ -185,12 +189,12 @@ def _parent_after(doc: Doc, pos: int) -> tuple[str, int, bool] | None:
         if u is None:
             return None
         unit = doc.lex.unit_by_head[fold(old_tones(u.group(0)))]
-        if not (unit.place_name or unit.head == "Đảng ủy Khối"):
+        if not (unit.place_name or unit.head == "Đảng ủy Khối" or stated):
             return None
         hit = parse_unit_at(doc, p)
         if hit is None:
             return None
-        name, end, local = hit.name, hit.end, True
+        name, end, local = hit.name, hit.end, unit.place_name or unit.head == "Đảng ủy Khối"
     if not name:
         return None
     if m and "(" in m.group(0):
@@ -387,7 +391,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     name = f"{head} {doc.text[toks[0].start:end]}"
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
-    parent = _parent_after(doc, end)
+    parent = _parent_after(doc, end, unit.canonical_head)
     if parent:
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
@@ -412,6 +416,8 @@ def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
     m = _PREV_WORD.search(window)
     if not m or not m.group(1)[:1].isupper() or m.group(1) in doc.lex.not_name_words:
         return False
+    if doc.lex.title_re.match(doc.lower, max(0, pos - 30) + m.start(1)):
+        return False   # "Trưởng Phòng Đào tạo": a title whose last word is the unit's head
     lowered = doc.lower[max(0, pos - 30):pos]
     return not any(t.end() == len(lowered.rstrip()) for t in doc.lex.title_re.finditer(lowered))
 
@@ -461,6 +467,12 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         hits.append(hit)
         if hit.parent and hit.name.endswith(" " + hit.parent) and hit.parent not in doc.lex.bodies:
             hits.append(AgencyHit(hit.end - len(hit.parent), hit.end, hit.parent, None))
+        elif hit.parent and hit.parent not in doc.lex.bodies:
+            # "Phòng Đào tạo Trường Đại học Vinh": the unit printed as the parent is named too
+            inner = next((h for u in unit_matches if hit.start < u.start() < hit.end
+                          for h in [parse_unit_at(doc, u.start())] if h and h.name == hit.parent), None)
+            if inner:
+                hits.append(inner)
         taken.append((hit.start, hit.end))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -154,6 +154,7 @@ class Lexicon:
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
     placeless_body_re: re.Pattern[str]   # "UBND tỉnh", "Tỉnh ủy": a local body with no place named
     local_unit_re: re.Pattern[str]       # "Sở ", "Phòng ": a unit every province or district has
+    sub_units: frozenset[str]            # heads of units printed right before their owner unit
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
     titles: dict[str, Title]            # fold(text) -> Title
@@ -224,6 +225,12 @@ def get_lexicon() -> Lexicon:
                                        tuple(t.get("not_before", ())))
     # the provinces of the registry (with their printed variants) and the other places of names.toml
     place_names = [*nam["places"], *(n for p in provinces() for n in (p.name, *p.aliases))]
+    # after its word a province's later syllables are sometimes printed in lower case ("tỉnh Quảng
+    # ngãi"); elsewhere that spelling is a word ("Hòa bình", peace), so only there
+    misprinted = [n.split(" ", 1)[0] + " " + n.split(" ", 1)[1].lower()
+                  for p in provinces() for n in (p.name, *p.aliases) if " " in n and not n.isupper()]
+    after_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["province_words"])
+    place_re = f"{alternation(place_names)}|(?:{after_word}){alternation(misprinted)}"
     # a cue whole, and not the first half of another word ("dự khuyết", "dự án")
     not_before = r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, evt["participant_cue_not_before"])) + r")(?!\w))"
     body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
@@ -260,6 +267,7 @@ def get_lexicon() -> Lexicon:
         placeless_body_re=re.compile(alternation(uni["placeless_bodies"], tail="")
                                      + r"(?: " + alternation(uni["place_words"], tail="") + ")?", re.IGNORECASE),
         local_unit_re=re.compile(alternation(uni["local_units"], tail=" ")),
+        sub_units=frozenset(uni["sub_units"]),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
         titles=titles,
@@ -274,7 +282,7 @@ def get_lexicon() -> Lexicon:
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
         places={fold(p) for p in place_names},
-        place_re=re.compile(alternation(place_names)),
+        place_re=re.compile(place_re),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},

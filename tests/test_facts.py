@@ -572,3 +572,18 @@ def test_an_event_name_cut_on_a_function_word_is_no_name() -> None:
 
 def test_a_clock_time_is_no_date() -> None:
     assert [(d.day, d.month) for d in find_dates("Vào lúc 15.05’ ngày 13/6, tàu cập cảng.")] == [(13, 6)]
+
+
+def test_a_province_printed_in_lower_case_after_its_word_is_read_whole() -> None:
+    ex = _extract("Như đã đưa tin, hiện TAND tỉnh Quảng ngãi đang xét xử vụ án. Hòa bình là mục tiêu chung.")
+    assert list(_agencies(ex)) == ["TAND tỉnh Quảng ngãi"]
+
+
+def test_a_unit_printed_before_its_owner_unit_has_it_as_parent() -> None:
+    ex = _extract("Ông Nguyễn Văn An, Trưởng Phòng Đào tạo Trường Đại học Nông Lâm TP HCM cho biết. "
+                  "Bà Lê Thị Bình, Trưởng Phòng Kế hoạch - Tài chính của Sở Tài nguyên - Môi trường TP.HCM nói. "
+                  "Ông Hoàng Văn Em, Giám đốc Trung tâm Kiểm định chất lượng giáo dục thuộc ĐH Quốc gia Hà Nội nói.")
+    assert _agencies(ex) == {
+        "Phòng Đào tạo": "Trường Đại học Nông Lâm TP HCM", "Trường Đại học Nông Lâm TP HCM": None,
+        "Phòng Kế hoạch - Tài chính": "Sở Tài nguyên - Môi trường TP.HCM", "Sở Tài nguyên - Môi trường TP.HCM": None,
+        "Trung tâm Kiểm định chất lượng giáo dục": "Đại học Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội": None}
