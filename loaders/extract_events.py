@@ -202,6 +202,28 @@ def _co_chairs(doc: Doc, chair: NameHit, names: list[NameHit]) -> list[NameHit]:
     return [n for n in names if sent.start <= n.start < cue.start() and n.name != chair.name][:3]
 
 
+def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -> bool:
+    """Whether the i-th name of the text is one who took part, by the words of its sentence: it
+    opens reported speech ("Theo ông A, ..."), an attendance cue comes before it ("Tham dự có ông
+    A"), or a cue follows it, said by it or by the names listed with it ("Ông A và bà B cho biết").
+    A name after a speech verb is spoken about ("trả lời ... về việc ông B"): no participant."""
+    n = names[i]
+    s = doc.shadow
+    if sent.text.startswith(doc.lex.reported_speech) and not any(
+            sent.start <= m.start < n.start for m in names):
+        return True
+    if doc.lex.attendance_re.search(s, sent.start, n.start):
+        return True
+    last = n
+    for m in names[i + 1:]:   # the names listed with it share the verb that follows the list
+        gap = s[last.end:m.start]
+        if m.start >= sent.end or len(gap) > 150 or ":" in gap or doc.lex.participant_re.search(gap):
+            break
+        last = m
+    window = s[last.end:min(sent.end, last.end + 80)]
+    return bool(doc.lex.participant_re.search(window.split(";")[0]))
+
+
 def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
                people: list[Person], names: list[NameHit]) -> None:
     known = {fold(p.name): p.name for p in people}
@@ -216,14 +238,14 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         chairs = sorted([hit, *_co_chairs(doc, hit, names)], key=lambda n: n.start)   # in printed order
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
     took_part = set()
-    for n in names:
+    for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
-        in_lead = lead.start <= n.start < lead.end
-        if not in_lead and n.name.split()[0] not in doc.lex.family_names \
-                and not doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
-            continue   # a foreign figure merely named ("ông Trump", "Kim Il-sung") took no part
-        if in_lead or sent.text.startswith(doc.lex.reported_speech) \
-                or doc.lex.participant_re.search(doc.shadow, sent.start, sent.end):
+        if lead.start <= n.start < lead.end:
+            took_part.add(fold(n.name))
+        elif n.name.split()[0] not in doc.lex.family_names:
+            if doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
+                took_part.add(fold(n.name))   # a foreign figure merely named ("ông Trump") took no part
+        elif _speaks_or_attends(doc, names, i, sent):
             took_part.add(fold(n.name))
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:

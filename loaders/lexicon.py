@@ -172,6 +172,7 @@ class Lexicon:
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
     participant_re: re.Pattern[str]
+    attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
@@ -232,7 +233,17 @@ def get_lexicon() -> Lexicon:
     after_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["province_words"])
     place_re = f"{alternation(place_names)}|(?:{after_word}){alternation(misprinted)}"
     # a cue whole, and not the first half of another word ("dự khuyết", "dự án")
-    not_before = r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, evt["participant_cue_not_before"])) + r")(?!\w))"
+    def not_before(words: list[str]) -> str:
+        return r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, words)) + r")(?!\w))"
+
+    def cue_re(cues: list[str]) -> re.Pattern[str]:
+        """cues that are whole and not the first half of another word ("dự khuyết", "dự án")"""
+        never = evt["participant_cue_not_before"]
+        own = [c for c in cues if c in never]
+        rest = [c for c in cues if c not in never]
+        return re.compile("|".join([alternation(rest, tail=not_before(never["*"])),
+                                    *(alternation([c], tail=not_before(never[c] + never["*"])) for c in own)]),
+                          re.IGNORECASE)
     body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
     return Lexicon(
         kinds=ins["kinds"],
@@ -286,7 +297,8 @@ def get_lexicon() -> Lexicon:
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
-        participant_re=re.compile(alternation(evt["participant_cues"], tail=not_before), re.IGNORECASE),
+        participant_re=cue_re(evt["participant_cues"]),
+        attendance_re=cue_re(evt["attendance_cues"]),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],

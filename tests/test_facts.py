@@ -587,3 +587,13 @@ def test_a_unit_printed_before_its_owner_unit_has_it_as_parent() -> None:
         "Phòng Đào tạo": "Trường Đại học Nông Lâm TP HCM", "Trường Đại học Nông Lâm TP HCM": None,
         "Phòng Kế hoạch - Tài chính": "Sở Tài nguyên - Môi trường TP.HCM", "Sở Tài nguyên - Môi trường TP.HCM": None,
         "Trung tâm Kiểm định chất lượng giáo dục": "Đại học Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội": None}
+
+
+def test_a_person_spoken_about_at_an_event_took_no_part_in_it() -> None:
+    ex = _extract("Sáng 19/5/2017, Văn phòng Quốc hội tổ chức họp báo. "
+                  "Tại cuộc họp báo, Tổng Thư ký Quốc hội Nguyễn Hạnh Phúc đã trả lời câu hỏi liên quan đến việc "
+                  "cho thôi nhiệm vụ đại biểu đối với ông Võ Kim Cự; về việc ông Đinh La Thăng chuyển công tác. "
+                  "Tham dự còn có ông Lê Bộ Lĩnh, Phó Chủ nhiệm Văn phòng Quốc hội. "
+                  "Quốc hội đã nghe Bộ trưởng Bộ Tư pháp Lê Thành Long trình bày báo cáo.")
+    event = ex.events[0]
+    assert sorted(event.participants + event.chaired_by) == ["Lê Bộ Lĩnh", "Lê Thành Long", "Nguyễn Hạnh Phúc"]
