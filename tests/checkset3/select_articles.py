@@ -2,6 +2,7 @@
 """Reproducible pick of the third and fourth check sets (tests/checkset3, tests/checkset4).
 
     python tests/checkset3/select_articles.py [--corpus PATH] [--seed 3003] [--write]
+    python tests/checkset3/select_articles.py --seed 5005 --sets checkset5 checkset6 --write
 
 Forty corpus articles, split once, in pick order: the 1st, 3rd, 5th ... go to tests/checkset3
 (the tuning half, whose misses the rule author reads), the 2nd, 4th ... to tests/checkset4 (the
@@ -20,7 +21,9 @@ The pool is shuffled with `random.Random(seed)` and filled bucket by bucket:
     court 2, history 2, other 8
 
 With --write each pick's `text` is saved unchanged as articles/NNN_<id>.txt (NNN from 300 in
-checkset3, 400 in checkset4). Standard library only.
+checkset3, 400 in checkset4). `--sets A B` picks a later pair the same way (numbered from
+the first digit of A's name: checkset5 gives 500 and 600), excluding every article of the sets
+that exist when it runs. Standard library only.
 """
 import argparse
 import gzip
@@ -81,9 +84,9 @@ def candidates(corpus):
             yield art, numbers | names, bool(names), bool(numbers)
 
 
-def pick(corpus, seed):
+def pick(corpus, seed, existing=EXISTING):
     pool = list(candidates(corpus))
-    used = {p.stem.split("_", 1)[1] for d in EXISTING for p in (TESTS / d / "articles").glob("*.txt")}
+    used = {p.stem.split("_", 1)[1] for d in existing for p in (TESTS / d / "articles").glob("*.txt")}
     earlier = [(s, second.shingles(a["text"])) for a, s, _, _ in pool if a["id"] in used]
     pool = [(a, s, off, num) for a, s, off, num in pool if a["id"] not in used]
     pool.sort(key=lambda a: a[0]["id"])
@@ -121,10 +124,14 @@ def main():
     ap.add_argument("--corpus", default=str(first.CORPUS))
     ap.add_argument("--seed", type=int, default=3003)
     ap.add_argument("--write", action="store_true", help="write articles/NNN_<id>.txt")
+    ap.add_argument("--sets", nargs=2, default=["checkset3", "checkset4"], metavar=("TUNING", "HELD_OUT"))
     args = ap.parse_args()
-    chosen = pick(args.corpus, args.seed)
-    first.report(chosen[0::2], TESTS / "checkset3" / "articles", 300, args.write)
-    first.report(chosen[1::2], TESTS / "checkset4" / "articles", 400, args.write)
+    tuning, held_out = args.sets
+    existing = EXISTING if args.sets == ["checkset3", "checkset4"] else tuple(
+        d.name for d in sorted(TESTS.glob("checkset*")) if d.name not in args.sets and (d / "articles").is_dir())
+    chosen = pick(args.corpus, args.seed, existing)
+    for name, half in ((tuning, chosen[0::2]), (held_out, chosen[1::2])):
+        first.report(half, TESTS / name / "articles", 100 * int(name[len("checkset"):] or 1), args.write)
 
 
 if __name__ == "__main__":
