@@ -31,7 +31,10 @@ def stops_at(words: list[str], i: int) -> bool:
         return False   # "Văn phòng Đăng ký ...": the word completes the one before
     if w in STOP_WORDS:
         return True
-    return i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES
+    if i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES:
+        # "Hội Vật liệu xây dựng Việt Nam": a phrase before the country is the name's, not a verb
+        return not (i + 3 < len(words) and words[i + 2] == "Việt" and words[i + 3].rstrip(",;.") == "Nam")
+    return False
 
 
 

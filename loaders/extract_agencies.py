@@ -136,6 +136,9 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     pm = doc.lex.place_re.match(s, p)
     if pm:
         return doc.text[pos:pm.end()], pm.end()
+    number = re.match(r"\d{1,2}(?![\d/.,-]\d)\b", s[p:]) if m else None
+    if number:   # "quận 2", "phường 5"
+        return doc.text[pos:p + number.end()], p + number.end()
     toks = tokens(s, p, 8)
     caps: list[Tok] = []
     for t in toks:
@@ -277,6 +280,8 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             if pm:  # "quận Hai Bà Trưng": the whole place
                 out.extend(x for x in toks[i:] if x.end <= pm.end())
                 break
+            if doc.lex.province_word_re.match(doc.shadow, out[-1].start) and person_starts_at(doc, t.start):
+                break   # "Bệnh viện Phổi tỉnh Trương Hồng Lĩnh": the province unnamed (all are known), then a person
         elif t.word in doc.lex.not_name_words:
             break
         else:

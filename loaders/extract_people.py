@@ -338,7 +338,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if hit.vouched:
             acc(hit).confirmed = True
         before = s[max(0, hit.start - 30):hit.start]
-        m = re.search(r"(\S+(?:\s\S+)?)\s+$", before)
+        m = re.search(r"(\S+(?: \S+)?) +$", before)   # on the name's line ("kim cô\nPhó Thủ tướng": no)
         if m and (doc.lex.honorific_re.fullmatch(m.group(1)) or doc.lex.rank_re.fullmatch(m.group(1))
                   or doc.lex.honorific_re.fullmatch(m.group(1).split()[-1])
                   or doc.lex.rank_re.fullmatch(m.group(1).split()[-1])):

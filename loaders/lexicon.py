@@ -82,6 +82,8 @@ def spellings(name: str) -> list[str]:
     out = [name]
     if " và " in name:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
+    if ", " in name:   # "Ủy ban Khoa học - Công nghệ & Môi trường"
+        out += [o.replace(", ", " - ") for o in out]
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
         out += [o[:-len("Quốc hội")] + "QH" for o in out]
     # initials joined by "&" or "-" are also printed run together or with the other sign

@@ -597,3 +597,17 @@ def test_a_person_spoken_about_at_an_event_took_no_part_in_it() -> None:
                   "Quốc hội đã nghe Bộ trưởng Bộ Tư pháp Lê Thành Long trình bày báo cáo.")
     event = ex.events[0]
     assert sorted(event.participants + event.chaired_by) == ["Lê Bộ Lĩnh", "Lê Thành Long", "Nguyễn Hạnh Phúc"]
+
+
+def test_names_read_whole_across_a_verb_before_the_country_and_a_numbered_district() -> None:
+    ex = _extract("Ông Lê Văn Tới, Phó Chủ tịch Hội Vật liệu xây dựng Việt Nam cho biết. "
+                  "Đoàn làm việc với Quận ủy quận 2 và Ủy ban Khoa học - Công nghệ & Môi trường của Quốc hội. "
+                  "Giám đốc Bệnh viện Phổi tỉnh Trương Hồng Lĩnh cho biết. Phó Chủ tịch Quốc hội Uông Chu Lưu điều hành.")
+    assert {"Hội Vật liệu xây dựng Việt Nam", "Quận ủy quận 2", "Ủy ban Khoa học, Công nghệ và Môi trường",
+            "Bệnh viện Phổi tỉnh"} <= set(_agencies(ex))
+    assert {"Lê Văn Tới", "Trương Hồng Lĩnh", "Uông Chu Lưu"} <= set(_posts(ex))
+
+
+def test_an_honorific_on_the_line_before_confirms_no_one() -> None:
+    ex = _extract("Ba vòng kim cô\nPhó Thủ tướng Vương Đình Huệ chủ trì phiên họp.")
+    assert list(_posts(ex)) == ["Vương Đình Huệ"]
