@@ -105,7 +105,7 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
     if d.year:
         return True
     # "sáng 20/6", "ngày 20/6", "chiều nay, 20-6", "(ngày 20/6"
-    return bool(re.search(r"(?:" + "|".join(doc.lex.day_parts) + r")(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", before))
+    return bool(doc.lex.day_part_re.search(before))
 
 
 def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],

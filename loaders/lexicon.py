@@ -181,7 +181,7 @@ class Lexicon:
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     chair_lead_cues: list[str]
     organize_cues: list[str]
-    day_parts: list[str]
+    day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
     deadline_re: re.Pattern[str]
     lead_verbs: list[str]
     event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
@@ -307,7 +307,8 @@ def get_lexicon() -> Lexicon:
         co_chair_re=re.compile(alternation(evt["co_chair"])),
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],
-        day_parts=evt["day_parts"],
+        day_part_re=re.compile(r"(?<!\w)" + alternation(evt["day_parts"], tail="")
+                               + r"(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", re.IGNORECASE),
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
         lead_verbs=evt["lead_verbs"],
         event_named_re=re.compile(alternation(evt["named_cues"])),

@@ -611,3 +611,8 @@ def test_names_read_whole_across_a_verb_before_the_country_and_a_numbered_distri
 def test_an_honorific_on_the_line_before_confirms_no_one() -> None:
     ex = _extract("Ba vòng kim cô\nPhó Thủ tướng Vương Đình Huệ chủ trì phiên họp.")
     assert list(_posts(ex)) == ["Vương Đình Huệ"]
+
+
+def test_a_bare_date_after_a_capitalised_day_part_yesterday_is_an_event() -> None:
+    ex = _extract("Tin giao thông\nChiều qua (6/2), Bộ trưởng Trương Quang Nghĩa đã nghe báo cáo về phương án mở rộng sân bay.")
+    assert [(e.date[-5:], e.kind) for e in ex.events] == [("02-06", "working session")]
