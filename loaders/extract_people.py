@@ -83,6 +83,8 @@ def find_names(doc: Doc) -> list[NameHit]:
         lead = doc.lex.country_re.match(" " + m.group(0))   # "Philippines Manny Pacquiao"
         if lead:
             start += lead.end()   # (the space added before the run stands for the one after the country)
+        elif doc.lex.foreign_region_re.search(doc.shadow, max(0, start - 12), start):
+            start += m.group(0).find(" ") + 1   # "bang Arizona Jeff Flake": the region, then the name
         name = doc.shadow[start:m.end()]
         if start in taken or " " not in name or name.split()[0] in doc.lex.family_names:
             continue
@@ -94,10 +96,11 @@ def find_names(doc: Doc) -> list[NameHit]:
     return sorted(out, key=lambda h: h.start)
 
 
-# A foreign name (two or three capitalised words in plain Latin letters, Vietnamese names having
-# their own rule) is vouched for by "ông"/"bà" or a country right before it: "bà Astrid Bant",
-# "Tổng thống Mỹ Donald Trump", "người Philippines Manny Pacquiao"
-_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ](?:[A-Z][a-z]*-)?[A-Z][a-z]+){1,2}(?![\w-])")
+# A foreign name (two or three capitalised words in Latin letters, Spanish or German accents
+# included: "Nicolás Maduro"; Vietnamese names have their own rule) is vouched for by "ông"/"bà" or
+# a country or region right before it: "bà Astrid Bant", "Tổng thống Mỹ Donald Trump", "người
+# Philippines Manny Pacquiao", "Thượng nghị sĩ bang Arizona Jeff Flake"
+_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-záéíóúñçãõäëïöü]+(?:[ ](?:[A-Z][a-z]*-)?[A-Z][a-záéíóúñçãõäëïöü]+){1,2}(?![\w-])")
 _FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 
 
@@ -281,11 +284,12 @@ def _prefix_len(doc: Doc, pos: int) -> int:
 
 
 def _listed_after(s: str, first: NameHit, by_start: dict[int, NameHit]) -> list[NameHit]:
-    """Names that follow ``first`` in a list joined by commas and "và"."""
+    """Names that follow ``first`` in a list joined by commas and "và", each perhaps with a short
+    bracket after it ("anh Nguyễn Thế Lương (1974), Nguyễn Anh Tuấn (SN 1976)")."""
     out: list[NameHit] = []
     hit = first
     while True:
-        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)", s[hit.end:])
+        sep = re.match(r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)", s[hit.end:])
         if not sep or hit.end + sep.end() not in by_start:
             return out
         hit = by_start[hit.end + sep.end()]
@@ -375,6 +379,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         colon = _LIST_HEAD.match(s, end)
         if nxt is not None:
             targets = [nxt]
+            # "nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, ...": the names listed after it are people
+            # too (whether the post is theirs the text does not say)
+            for follower in _listed_after(s, nxt, by_start):
+                if doc.title_at(follower.start):
+                    break
+                acc(follower).confirmed = True
         if not targets and colon:
             targets = _list_items(doc, colon.end(), by_start)
         if not targets:

@@ -14,7 +14,7 @@ from typing import Any
 
 from loaders.numbers import code_key
 from loaders.registry import body_entries, countries, provinces, repeated_names
-from loaders.vntext import fold, old_tones
+from loaders.vntext import UPPER, fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
@@ -152,6 +152,7 @@ class Lexicon:
     country_re: re.Pattern[str]          # a foreign country after a body: "Bộ Quốc phòng Nga"
     country_before_re: re.Pattern[str]   # a country ending right before a name: "Tổng thống Mỹ Donald Trump"
     foreign_cue_re: re.Pattern[str]      # a word before that country that makes the name a person's
+    foreign_region_re: re.Pattern[str]   # "bang ", ending right before a region's name
     countries_folded: tuple[str, ...]
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
     placeless_body_re: re.Pattern[str]   # "UBND tỉnh", "Tỉnh ủy": a local body with no place named
@@ -273,8 +274,10 @@ def get_lexicon() -> Lexicon:
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},
         country_re=re.compile(r"\s+" + alternation(list(countries()))),
-        country_before_re=re.compile(alternation(list(countries())) + r"\s+$"),
+        country_before_re=re.compile("(?:" + alternation(list(countries())) + "|" + alternation(tit["foreign_region_words"])
+                                     + rf"\s+[{UPPER}]\w+(?:\s+[{UPPER}]\w+)?)\s+$"),
         foreign_cue_re=re.compile(alternation(tit["foreign_cues"], tail=r"\s+$"), re.IGNORECASE),
+        foreign_region_re=re.compile(alternation(tit["foreign_region_words"], tail=r"\s+$")),
         countries_folded=tuple(fold(old_tones(c)) for c in countries()),
         place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
         placeless_body_re=re.compile(alternation(uni["placeless_bodies"], tail="")

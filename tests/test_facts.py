@@ -616,3 +616,12 @@ def test_an_honorific_on_the_line_before_confirms_no_one() -> None:
 def test_a_bare_date_after_a_capitalised_day_part_yesterday_is_an_event() -> None:
     ex = _extract("Tin giao thông\nChiều qua (6/2), Bộ trưởng Trương Quang Nghĩa đã nghe báo cáo về phương án mở rộng sân bay.")
     assert [(e.date[-5:], e.kind) for e in ex.events] == [("02-06", "working session")]
+
+
+def test_people_listed_after_a_named_one_are_people_too() -> None:
+    ex = _extract("Ông được giúp đỡ từ nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, Nguyễn Minh Triết. "
+                  "Các nạn nhân gồm: anh Nguyễn Thế Lương (1974), Nguyễn Anh Tuấn (SN 1976). "
+                  "Tổng thống Venezuela Nicolás Maduro phản đối. Thượng nghị sỹ bang Arizona Jeff Flake khẳng định.")
+    assert {"Võ Văn Kiệt", "Phan Văn Khải", "Nguyễn Minh Triết", "Nguyễn Thế Lương", "Nguyễn Anh Tuấn",
+            "Nicolás Maduro", "Jeff Flake"} <= set(_posts(ex))
+    assert _posts(ex)["Phan Văn Khải"] == []
