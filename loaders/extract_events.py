@@ -235,7 +235,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     hit = (_chair_by_cue(doc, window, names) or _chair_by_conclusion(doc, names)
            or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names))
     if hit is not None:
-        chairs = sorted([hit, *_co_chairs(doc, hit, names)], key=lambda n: n.start)   # in printed order
+        runners = [n for n in names if n.start >= lead.start and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
+        chairs = sorted([hit, *_co_chairs(doc, hit, names), *runners], key=lambda n: n.start)   # in printed order
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
     took_part = set()
     for i, n in enumerate(names):

@@ -131,6 +131,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         if u is not None:
             return Post(title.title, u.name, u.end)
         named = named_body(doc, b) if b is not None else None
+        if named and title.implied and title.implied.endswith(" " + named[0]):
+            return Post(title.title, title.implied, named[1])   # "Tổng Thanh tra Chính phủ": the implied body, printed
         if named:
             name, end, _ = named
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"

@@ -180,6 +180,7 @@ class Lexicon:
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
+    runs_sitting_re: re.Pattern[str]     # "điều hành" right after a name: that person chairs too
     chair_lead_cues: list[str]
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
@@ -308,6 +309,7 @@ def get_lexicon() -> Lexicon:
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         co_chair_re=re.compile(alternation(evt["co_chair"])),
+        runs_sitting_re=re.compile(r"\s*" + alternation(evt["runs_sitting"])),
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],
         day_part_re=re.compile(r"(?<!\w)" + alternation(evt["day_parts"], tail="")

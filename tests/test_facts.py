@@ -625,3 +625,12 @@ def test_people_listed_after_a_named_one_are_people_too() -> None:
     assert {"Võ Văn Kiệt", "Phan Văn Khải", "Nguyễn Minh Triết", "Nguyễn Thế Lương", "Nguyễn Anh Tuấn",
             "Nicolás Maduro", "Jeff Flake"} <= set(_posts(ex))
     assert _posts(ex)["Phan Văn Khải"] == []
+
+
+def test_an_implied_body_printed_after_its_title_and_the_vice_chairs_who_run_a_sitting() -> None:
+    ex = _extract("Sáng 16/6/2017, Quốc hội họp phiên toàn thể. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân chủ trì phiên họp. "
+                  "Phó Chủ tịch Quốc hội Phùng Quốc Hiển điều hành nội dung. "
+                  "Sau đó, Tổng Thanh tra Chính phủ Phan Văn Sáu báo cáo. Ông Nguyễn Trần Nam - Chủ tịch Hiệp hội BĐS Việt Nam nói.")
+    assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân", "Phùng Quốc Hiển"]
+    assert _posts(ex)["Phan Văn Sáu"] == [("Tổng Thanh tra", "Thanh tra Chính phủ", False, None)]
+    assert _posts(ex)["Nguyễn Trần Nam"] == [("Chủ tịch", "Hiệp hội BĐS Việt Nam", False, None)]
