@@ -461,6 +461,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     for m in unit_matches:
         if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue
+        if s[m.start() - 1:m.start()] in ("-", "/"):
+            continue   # "522/QĐ-UBND": a code inside a document number
         if " " not in m.group(0) and _inside_capitalised_name(doc, m.start()):
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
         if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):

@@ -185,8 +185,9 @@ def _chair_by_conclusion(doc: Doc, names: list[NameHit]) -> NameHit | None:
 
 
 def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit]) -> NameHit | None:
-    for verb in doc.lex.lead_verbs:
-        k = doc.shadow.find(f" {verb} ", lead.start, lead.end)
+    for verb in doc.lex.lead_verb_res:
+        found = verb.search(doc.shadow, lead.start, lead.end)
+        k = found.start() if found else -1
         subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
         if subjects:
             return subjects[0]
@@ -200,6 +201,11 @@ def _co_chairs(doc: Doc, chair: NameHit, names: list[NameHit]) -> list[NameHit]:
     if cue is None or doc.shadow[chair.end:cue.start()].count(",") > 2:
         return []
     return [n for n in names if sent.start <= n.start < cue.start() and n.name != chair.name][:3]
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation is open at the end of ``before`` (“...” or "...")."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -> bool:
@@ -242,7 +248,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
         if lead.start <= n.start < lead.end:
-            took_part.add(fold(n.name))
+            if not _quoted(doc.shadow[lead.start:n.start]):
+                took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
         elif n.name.split()[0] not in doc.lex.family_names:
             if doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
                 took_part.add(fold(n.name))   # a foreign figure merely named ("ông Trump") took no part

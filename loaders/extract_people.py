@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from loaders.context import Doc
+from loaders.context import STOP_PHRASES, Doc
 from loaders.extract_agencies import name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, fold
@@ -65,6 +65,9 @@ def find_names(doc: Doc) -> list[NameHit]:
                 if k and r.group(0) in doc.lex.not_name_words:
                     rest = rest[:k]
                     break
+            after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
+            if len(rest) >= 3 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in STOP_PHRASES:
+                rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
             if len(rest) < 2:
                 break
             if len(words) - i > 4 and len(words) - i != 5:
@@ -377,6 +380,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         gap = _prefix_len(doc, end + lead.end()) if lead else 0
         if lead and "," in lead.group(0) and not gap:
             lead = None
+        if lead and "," in lead.group(0):
+            # "ông A, Bộ trưởng X, ông B, Tổng giám đốc Y": a name right before is the post's owner
+            lo = max(0, lead_start - 40)
+            owner = re.search(r"(\S)\s*,\s*$", s[lo:lead_start])
+            if owner and lo + owner.start(1) + 1 in by_end:
+                lead = None
         nxt = by_start.get(end + lead.end() + gap) if lead else None
         colon = _LIST_HEAD.match(s, end)
         if nxt is not None:

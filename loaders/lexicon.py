@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
-from loaders.registry import body_entries, countries, provinces, repeated_names
+from loaders.registry import body_entries, countries, districts, provinces, repeated_names
 from loaders.vntext import UPPER, fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -185,7 +185,7 @@ class Lexicon:
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
     deadline_re: re.Pattern[str]
-    lead_verbs: list[str]
+    lead_verb_res: list[re.Pattern[str]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
     event_name_end_re: re.Pattern[str]       # where that name ends (on Doc.lower)
     event_name_commas: tuple[str, ...]       # "phòng, chống": a comma inside a name
@@ -235,9 +235,15 @@ def get_lexicon() -> Lexicon:
     misprinted = [n.split(" ", 1)[0] + " " + n.split(" ", 1)[1].lower()
                   for p in provinces() for n in (p.name, *p.aliases) if " " in n and not n.isupper()]
     after_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["province_words"])
-    place_re = f"{alternation(place_names)}|(?:{after_word}){alternation(misprinted)}"
+    after_district_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["district_words"])
+    district_names = [n for d in districts() for n in (d.name, *d.aliases) if not n.isdigit()]
+    place_re = (f"{alternation(place_names)}|(?:{after_word}){alternation(misprinted)}"
+                f"|(?:{after_district_word}){alternation(district_names)}")
     # a cue whole, and not the first half of another word ("dự khuyết", "dự án")
     def not_before(words: list[str]) -> str:
+        """whole, and not the first half of a longer word ("dự" but not "dự án")"""
+        if not words:
+            return r"(?!\w)"
         return r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, words)) + r")(?!\w))"
 
     def cue_re(cues: list[str]) -> re.Pattern[str]:
@@ -315,7 +321,8 @@ def get_lexicon() -> Lexicon:
         day_part_re=re.compile(r"(?<!\w)" + alternation(evt["day_parts"], tail="")
                                + r"(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", re.IGNORECASE),
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
-        lead_verbs=evt["lead_verbs"],
+        lead_verb_res=[re.compile(rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " ")
+                       for v in evt["lead_verbs"]],
         event_named_re=re.compile(alternation(evt["named_cues"])),
         event_name_commas=tuple(evt["name_commas"]),
         event_name_dangling_re=re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, evt["name_dangling"]))

@@ -207,3 +207,48 @@ def provinces() -> tuple[RegistryProvince, ...]:
     predecessors (data/registry/provinces.toml); empty when the file is absent."""
     path = REGISTRY_DIR / "provinces.toml"
     return tuple(read_provinces_file(path)) if path.exists() else ()
+
+
+_DISTRICT_KEYS = {"name", "kind", "province", "aliases", "since", "until"}
+_DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
+
+
+@dataclass(frozen=True)
+class RegistryDistrict:
+    name: str                 # the place name as printed after "huyện" / "quận" / ... ("Thạch Hà", "1")
+    kind: str                 # "huyện" | "quận" | "thị xã" | "thành phố" (its kind in 2017)
+    province: str             # a name of provinces.toml
+    aliases: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+
+
+def read_districts_file(path: Path, province_names: set[str]) -> list[RegistryDistrict]:
+    """data/registry/districts.toml, validated: unknown keys, an unknown kind or a province that
+    provinces.toml does not hold are refused with the file and the entry."""
+    raw = _read(path)
+    _check_keys(path, "file", raw, {"district"})
+    out = []
+    for i, d in enumerate(raw.get("district", []), 1):
+        where = f"district {i} ({d.get('name', '?')})"
+        _check_keys(path, where, d, _DISTRICT_KEYS)
+        if not isinstance(d.get("name"), str) or not d["name"].strip():
+            raise RegistryError(f"{path}: {where}: every district needs a `name`")
+        if d.get("kind") not in _DISTRICT_KINDS:
+            raise RegistryError(f"{path}: {where}: kind must be one of {', '.join(_DISTRICT_KINDS)}, not {d.get('kind')!r}")
+        if fold(str(d.get("province", ""))) not in province_names:
+            raise RegistryError(f"{path}: {where}: province {d.get('province')!r} is not in provinces.toml")
+        out.append(RegistryDistrict(
+            name=d["name"].strip(), kind=d["kind"], province=d["province"],
+            aliases=_names(path, where, d.get("aliases", [])),
+            since=_year(path, where, d.get("since")), until=_year(path, where, d.get("until"))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def districts() -> tuple[RegistryDistrict, ...]:
+    """The district-level units of 2017 and those formed later (data/registry/districts.toml);
+    empty when the file is absent."""
+    path = REGISTRY_DIR / "districts.toml"
+    names = {fold(p.name) for p in provinces()}
+    return tuple(read_districts_file(path, names)) if path.exists() else ()

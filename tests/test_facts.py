@@ -19,7 +19,9 @@ from loaders.model import Extraction, SourceText
 from loaders.registry import (
     RegistryError,
     body_entries,
+    districts,
     provinces,
+    read_districts_file,
     read_provinces_file,
     read_units_file,
     registry_units,
@@ -467,6 +469,18 @@ def test_the_registry_holds_the_63_provinces_of_2017_and_the_34_of_2025() -> Non
     assert all(fold(p.name) in lex.places for p in provinces())
 
 
+def test_the_registry_holds_the_713_districts_of_2017_and_reads_them_after_their_word(tmp_path: Path) -> None:
+    of_2017 = [d for d in districts() if (d.since or 0) <= 2017 < (d.until or 9999)]
+    assert len(of_2017) == 713
+    assert sum(d.province == "Hà Nội" for d in of_2017) == 30
+    bad = tmp_path / "districts.toml"
+    bad.write_text('[[district]]\nname = "Thạch Hà"\nkind = "huyện"\nprovince = "Sông Bé"\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="districts.toml: district 1 .Thạch Hà.: province 'Sông Bé'"):
+        read_districts_file(bad, {fold(p.name) for p in provinces()})
+    ex = _extract("Ông Nguyễn Văn Giang, Trưởng Phòng Tài chính huyện Thạch Hà cho biết. Ông Hoàng Mai Anh nói.")
+    assert "Phòng Tài chính huyện Thạch Hà" in _agencies(ex) and "Hoàng Mai Anh" in _posts(ex)
+
+
 def test_a_generic_unit_of_an_unnamed_body_is_no_shared_node() -> None:
     store = NxStore()
     for name in ("a.txt", "b.txt"):
@@ -634,3 +648,19 @@ def test_an_implied_body_printed_after_its_title_and_the_vice_chairs_who_run_a_s
     assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân", "Phùng Quốc Hiển"]
     assert _posts(ex)["Phan Văn Sáu"] == [("Tổng Thanh tra", "Thanh tra Chính phủ", False, None)]
     assert _posts(ex)["Nguyễn Trần Nam"] == [("Chủ tịch", "Hiệp hội BĐS Việt Nam", False, None)]
+
+
+def test_posts_code_units_caption_verbs_and_quoted_names() -> None:
+    ex = _extract("Dự có ông Trương Minh Tuấn, Bộ trưởng Thông tin và Truyền thông, ông Nguyễn Thế Kỷ, "
+                  "Tổng giám đốc Đài Tiếng nói Việt Nam. Phó Thống đốc NHNN Đào Minh Tú Chia sẻ tại họp báo. "
+                  "Đơn vị đã nhận Quyết định số 522/QĐ-UBND của UBND TP Hà Nội.")
+    posts = _posts(ex)
+    assert posts["Trương Minh Tuấn"][0][:2] == ("Bộ trưởng", "Bộ Thông tin và Truyền thông")
+    assert posts["Nguyễn Thế Kỷ"][0][:2] == ("Tổng Giám đốc", "Đài Tiếng nói Việt Nam")
+    assert "Đào Minh Tú" in posts
+    assert not any(a.startswith("UBND UBND") for a in _agencies(ex))
+    ex = _extract("Trong cuộc họp báo thường kỳ của Bộ Ngoại giao chiều 25/5/2017, bà Lê Thị Thu Hằng cho biết: "
+                  "“Cuộc gặp giữa Thủ tướng Nguyễn Xuân Phúc và Tổng thống Donald Trump sẽ bàn nhiều vấn đề”.")
+    assert ex.events[0].participants == ["Lê Thị Thu Hằng"]
+    ex = _extract("Tại buổi thảo luận chiều 9/6/2017, ông Dương Văn Thống, Phó Bí thư Tỉnh ủy Yên Bái nói xin tiếp thu.")
+    assert ex.events[0].chaired_by == [] and ex.events[0].participants == ["Dương Văn Thống"]
