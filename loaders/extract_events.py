@@ -6,8 +6,9 @@ opening sentences) takes the article's people: its chair from "chủ trì" / "l�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from loaders.context import Doc
+from loaders.context import COMPOUNDS, Doc
 from loaders.dates import DateMention, find_dates, resolve_year
 from loaders.extract_agencies import AgencyHit
 from loaders.extract_instruments import Mention
@@ -74,9 +75,10 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int) -> str | No
 _MAX_NAME = 120
 
 
-def event_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
+def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tuple[int, int]] = ()) -> str | None:
     """The event's name as printed from its cue ("Hội nghị tổng kết 10 năm thực hiện Chỉ thị số
-    39-CT/TW"), capitalised; None when the cue opens no name or the name is the cue alone."""
+    39-CT/TW"), capitalised; None when the cue opens no name or the name is the cue alone.  A comma
+    inside an instrument's name ("Dự thảo Luật Quản lý, sử dụng tài sản công") does not end it."""
     cue = doc.lex.event_named_re.match(doc.lower, cue_pos)
     if cue is None:
         return None
@@ -84,13 +86,18 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int) -> str | None:
     window = doc.lower[cue_pos:limit]
     for phrase in doc.lex.event_name_commas:   # same length, so offsets hold
         window = window.replace(phrase, phrase.replace(",", " "))
+    for a, b in instruments:
+        if cue_pos <= a < limit:
+            window = window[:a - cue_pos] + window[a - cue_pos:b - cue_pos].replace(",", " ") + window[b - cue_pos:]
     end = doc.lex.event_name_end_re.search(window, cue.end() - cue_pos)
     stop = cue_pos + end.start() if end else limit
     if end is None and stop < sent_end:
         return None  # runs on past any plausible name
     name = " ".join(doc.text[cue_pos:stop].split())
-    # a name that stops on a function word is cut ("Cuộc họp về việc"): drop what dangles
-    name = doc.lex.event_name_dangling_re.sub("", name)
+    # a name that stops on a function word is cut ("Cuộc họp về việc"): drop what dangles, but not
+    # the half of a compound ("Chuyến thăm chính thức làm việc")
+    if not any(name.lower().endswith(" " + c) for c in COMPOUNDS):
+        name = doc.lex.event_name_dangling_re.sub("", name)
     if len(name) <= cue.end() - cue_pos + 1:
         return None
     return name[0].upper() + name[1:]
@@ -142,7 +149,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                     about.append(m.key)
             events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
                                 date_end=f"{iso[:-2]}{d.end_day:02d}" if d.end_day else None,
-                                name=event_name(doc, cue_pos, sent.end),
+                                name=event_name(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
     # the lead event is the first one of the article's own time: a date years before its latest

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loaders.context import Doc, stops_at
+from loaders.context import STOP_WORDS, Doc, stops_at
 from loaders.dates import DATE_RE, find_dates
 from loaders.extract_agencies import find_agencies_in, parse_unit_at
 from loaders.model import Instrument, Relation
@@ -278,7 +278,9 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
                 after_and = True
                 continue
             break
-        if stops_at(texts, i) or bare == "số" or not bare[:1].isalpha() \
+        # after a comma a verb goes on the name ("Quản lý, sử dụng tài sản công"); a function word does not
+        verb_after_comma = joined_by_comma and bare[:1].islower() and bare not in STOP_WORDS
+        if (stops_at(texts, i) and not verb_after_comma) or bare == "số" or not bare[:1].isalpha() \
                 or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
             break
         if joined_by_comma and not bare[:1].islower():

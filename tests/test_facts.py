@@ -664,3 +664,12 @@ def test_posts_code_units_caption_verbs_and_quoted_names() -> None:
     assert ex.events[0].participants == ["Lê Thị Thu Hằng"]
     ex = _extract("Tại buổi thảo luận chiều 9/6/2017, ông Dương Văn Thống, Phó Bí thư Tỉnh ủy Yên Bái nói xin tiếp thu.")
     assert ex.events[0].chaired_by == [] and ex.events[0].participants == ["Dương Văn Thống"]
+
+
+def test_a_law_named_with_a_comma_and_an_event_named_for_it_are_read_whole() -> None:
+    ex = _extract("Thông tin được ông Nguyễn Tân Thịnh đưa ra tại cuộc họp báo chuyên đề về Dự thảo Luật Quản lý, "
+                  "sử dụng tài sản công, chiều 25/5/2017. Trong khuôn khổ chuyến thăm chính thức làm việc tại Hà Lan, "
+                  "chiều 9/7/2017, Thủ tướng tiếp ông Ernst Wastler.")
+    assert [d.name for d in ex.documents] == ["Luật Quản lý, sử dụng tài sản công"]
+    assert [e.name for e in ex.events] == ["Cuộc họp báo chuyên đề về Dự thảo Luật Quản lý, sử dụng tài sản công",
+                                           "Chuyến thăm chính thức làm việc"]
