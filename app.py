@@ -26,6 +26,7 @@ from explorer.ingest import FileReport, ingest
 from graph import backend as Q  # the queries of the configured store (networkx file or Neo4j)
 from graph import document as D
 from graph.ids import source_node_id
+from graph.index import id_words
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, GraphFileError, NxStore
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
@@ -284,11 +285,23 @@ def section(title: str) -> None:
     st.markdown(f"#### {title}")
 
 
+def id_param(name: str, g: nx.MultiDiGraph) -> str | None:
+    """The node of URL parameter ``name``: an id of the graph, or a person's id typed or linked
+    without its tone marks ("person/dang-hoang-oanh") when it can mean one person only; the URL
+    then shows the id found."""
+    current = param(name)
+    if not current or current in g:
+        return current or None
+    found = Q.resolve(g, current, ("Person",)) if id_words(current) else None
+    if found:
+        st.query_params[name] = found
+    return found
+
+
 def entity_picker(name: str, types: Sequence[str] | None, lang: str, g: nx.MultiDiGraph,
                   label: str | None = None) -> str | None:
     """Search box plus hits as links; the chosen id goes to URL parameter ``name``."""
-    current = param(name)
-    chosen = current if current and current in g else None
+    chosen = id_param(name, g)
     if label:
         st.markdown(f"**{label}**" + (f" {badge(g.nodes[chosen].get('type', ''), lang)} "
                                       f"{md(label_of(Q.ref(g, chosen), lang))}" if chosen else ""))
@@ -400,7 +413,7 @@ def _links_text(refs: Sequence[Q.NodeRef], lang: str, limit: int = 3) -> str:
 
 
 def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
-    node_id = param("id") if param("id") in g else None
+    node_id = id_param("id", g)
     if not node_id:
         entity_picker("id", None, lang, g)
         ref = param("id")

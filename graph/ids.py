@@ -2,8 +2,10 @@
 
 An id is what URLs, exports and a Neo4j store share, so it must not depend on how a
 source happened to print a name: ``39- CT/TW``, ``39–CT/TW`` and ``039-CT/TW`` are all
-``instrument/39-CT/TW``; "Đặng Hoàng Oanh" is ``person/dang-hoang-oanh`` whichever
-tone-mark placement the article used.
+``instrument/39-CT/TW``; "Đặng Hoàng Oanh" is ``person/đặng-hoàng-oanh`` whichever
+tone-mark placement the article used.  A person's id keeps the tone marks, since they tell
+people apart ("Nguyễn Thành Phong" and "Nguyễn Thanh Phong" are two); the id typed without them
+still finds the one person it can mean (``graph.index.resolve``).
 """
 
 from __future__ import annotations
@@ -214,8 +216,18 @@ def needs_parent(name: str, parent: str) -> bool:
     return fold(canonical_body(parent)) not in fold(name)
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def marked_slug(text: str) -> str:
+    """Lower case with one tone-mark placement, runs of other characters as one dash:
+    ``nguyễn-thành-phong`` (``slug`` folds the marks away)."""
+    return _NON_WORD.sub("-", normalize(text).lower()).strip("-")
+
+
 def person_id(name: str) -> str:
-    return "person/" + slug(name)
+    """``person/đặng-hoàng-oanh``: tone marks kept, one placement ("Hòa" = "Hoà")."""
+    return "person/" + marked_slug(name)
 
 
 def event_id(date: str, kind: str, source_id: str) -> str:

@@ -239,5 +239,18 @@ def resolve(g: nx.MultiDiGraph, ref: str, types: tuple[str, ...] | list[str] | N
         nid = "instrument/" + norm_number(ref)
         if nid in g:
             return nid
+    words = id_words(ref)
+    if words:   # an id typed or linked without its tone marks: the one node it can mean
+        same = [h.id for h in search(g, words, types=types, limit=20) if fold(h.id) == fold(ref)]
+        if len(same) == 1:
+            return same[0]
     hits = search(g, ref, types=types, limit=1)
     return hits[0].id if hits and hits[0].complete else None
+
+
+def id_words(ref: str) -> str | None:
+    """The name words of a person's id ("person/dang-hoang-oanh" -> "dang hoang oanh")."""
+    kind, sep, rest = ref.partition("/")
+    if not sep or kind != "person" or " " in ref:
+        return None
+    return rest.replace("/", " ").replace("-", " ")

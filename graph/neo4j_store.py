@@ -987,7 +987,7 @@ class Neo4jGraph:
             return ref
         if len(ids) > 1 and ids[1] in known:
             return ids[1]
-        return _index.resolve(self._pool(tx, ref, self._ids_for(ref)), ref, types)
+        return _index.resolve(self._pool(tx, _index.id_words(ref) or ref, self._ids_for(ref)), ref, types)
 
     def resolve(self, ref: str, types: tuple[str, ...] | list[str] | None = None) -> str | None:
         return self._store._read(lambda tx: self._resolve(tx, ref, types))

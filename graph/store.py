@@ -32,7 +32,10 @@ from graph.ids import leading_number, looks_numbered
 from graph.merge import SourceFacts, derive_fields, facts_from_extraction, ledger_add, ledger_remove
 from loaders.model import Extraction
 
-FORMAT = "vn-policy-kg/1"
+# /2: person ids keep their tone marks (person/nguyễn-thành-phong); a /1 file merged people whose
+# names differ only in them, so it is rebuilt, never read
+FORMAT = "vn-policy-kg/2"
+_OLD_FORMATS = {"vn-policy-kg/1": "person ids without tone marks, which merged people whose names differ only in them"}
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.pickle"
 MAX_NODE_EVIDENCE = 5   # a node keeps a few sentences; its MENTIONS edges keep every source's
 PAUSE_ENV = "GRAPH_SAVE_PAUSE"   # test hook: seconds to sleep halfway through writing a save
@@ -274,6 +277,10 @@ class NxStore:
             else:
                 payload = safe_unpickle(raw, path)
         gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
+        if payload.get("format") in _OLD_FORMATS:
+            raise GraphFileError(
+                f"{path}: a graph file of format {payload['format']} ({_OLD_FORMATS[payload['format']]}); "
+                f"this version reads {FORMAT}: build it again from its sources (python -m graph build SOURCES)")
         if payload.get("format") != FORMAT:
             raise GraphFileError(f"{path}: not a graph file of format {FORMAT}")
         manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})

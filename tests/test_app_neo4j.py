@@ -60,13 +60,13 @@ def run(backend: str, **params: str) -> AppTest:
 @pytest.mark.parametrize("params", [
     {}, {"lang": "en"},
     {"view": "entity", "id": "instrument/39-CT/TW"}, {"view": "entity", "id": "agency/bo-noi-vu"},
-    {"view": "entity", "id": "person/dang-hoang-oanh", "lang": "en"}, {"view": "entity", "id": "nowhere"},
-    {"view": "lineage", "id": "instrument/39-CT/TW"}, {"view": "lineage", "id": "person/dang-hoang-oanh"},
+    {"view": "entity", "id": "person/đặng-hoàng-oanh", "lang": "en"}, {"view": "entity", "id": "nowhere"},
+    {"view": "lineage", "id": "instrument/39-CT/TW"}, {"view": "lineage", "id": "person/đặng-hoàng-oanh"},
     {"view": "network", "id": "instrument/39-CT/TW", "depth": "2"},
-    {"view": "path", "a": "person/dang-hoang-oanh", "b": "instrument/39-CT/TW"},
+    {"view": "path", "a": "person/đặng-hoàng-oanh", "b": "instrument/39-CT/TW"},
     {"view": "timeline"}, {"view": "timeline", "years": "2009-2010"},
     {"view": "timeline", "involving": "agency/bo-noi-vu"},
-    {"view": "career", "id": "person/dang-hoang-oanh"}, {"view": "agency", "id": "agency/bo-noi-vu"},
+    {"view": "career", "id": "person/đặng-hoàng-oanh"}, {"view": "agency", "id": "agency/bo-noi-vu"},
     {"view": "ask", "q": "what implements 27-NQ/TW"}, {"view": "ask", "q": "who is Thứ trưởng Bộ Nội vụ"},
 ])
 def test_every_view_shows_the_same_on_both_backends(app_env: Neo4jStore, params: dict[str, str]) -> None:

@@ -34,9 +34,9 @@ def g() -> nx.MultiDiGraph:
         ("bo noi vu", "agency/bo-noi-vu"),
         ("Ministry of Justice", "agency/bo-tu-phap"),
         ("Secretariat", "agency/ban-bi-thu"),
-        ("Dang Hoang Oanh", "person/dang-hoang-oanh"),
-        ("Đặng Hoàng Oanh", "person/dang-hoang-oanh"),
-        ("Trương Hoà Bình", "person/truong-hoa-binh"),
+        ("Dang Hoang Oanh", "person/đặng-hoàng-oanh"),
+        ("Đặng Hoàng Oanh", "person/đặng-hoàng-oanh"),
+        ("Trương Hoà Bình", "person/trương-hòa-bình"),
         ("Luật Viên chức", "instrument/luat-vien-chuc"),
         ("instrument/57-CT/TW", "instrument/57-CT/TW"),
     ],
@@ -58,7 +58,7 @@ def test_search_is_ranked_and_typed(g: nx.MultiDiGraph) -> None:
 
 
 def test_search_by_prefix(g: nx.MultiDiGraph) -> None:
-    assert q.search(g, "Dang Hoang Oa")[0].id == "person/dang-hoang-oanh"
+    assert q.search(g, "Dang Hoang Oa")[0].id == "person/đặng-hoàng-oanh"
 
 
 # -- lineage and status -------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_career_of_dang_hoang_oanh_in_date_order(g: nx.MultiDiGraph) -> None:
 
 def test_holders_and_agency_profile(g: nx.MultiDiGraph) -> None:
     deputies = {p.person.id for p in q.holders(g, "Bộ Nội vụ", "Thứ trưởng")}
-    assert {"person/tran-anh-tuan", "person/tran-thi-ha", "person/vu-chien-thang"} <= deputies
+    assert {"person/trần-anh-tuấn", "person/trần-thị-hà", "person/vũ-chiến-thắng"} <= deputies
     prof = q.agency(g, "Ministry of Home Affairs")
     units = {u.id for u in prof.units}
     assert "agency/bo-noi-vu/vu-hop-tac-quoc-te" in units
@@ -154,7 +154,7 @@ def test_paths_are_explained_hop_by_hop(g: nx.MultiDiGraph) -> None:
     assert len(ps[0].hops) == len(ps[0].nodes) - 1
     assert [len(p.hops) for p in ps] == sorted(len(p.hops) for p in ps)
     for p in ps:
-        assert p.nodes[0].id == "person/dang-hoang-oanh" and p.nodes[-1].id == "person/truong-hoa-binh"
+        assert p.nodes[0].id == "person/đặng-hoàng-oanh" and p.nodes[-1].id == "person/trương-hòa-bình"
         for (a, b), hop in zip(zip(p.nodes, p.nodes[1:], strict=False), p.hops, strict=True):
             assert {hop.source.id, hop.target.id} == {a.id, b.id}
             assert hop.type != "MENTIONS"

@@ -213,9 +213,9 @@ def test_build_cli_ingests_the_good_files_and_lists_the_bad(built: Built) -> Non
         assert unicodedata.normalize("NFC", c.name) in {unicodedata.normalize("NFC", e.name)
                                                         for e in store.manifest.values()}
     g = store.graph
-    assert "person/le-vinh-tan" in g and "instrument/39-CT/TW" in g
+    assert "person/lê-vĩnh-tân" in g and "instrument/39-CT/TW" in g
     # one person node for the one man, whatever file or encoding he came from
-    assert len(g.nodes["person/le-vinh-tan"]["sources"]) == len(built.texts)
+    assert len(g.nodes["person/lê-vĩnh-tân"]["sources"]) == len(built.texts)
 
 
 # --------------------------------------------------------------------------- consistency

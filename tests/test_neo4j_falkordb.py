@@ -245,10 +245,10 @@ def test_the_graph_handle_acts_like_networkx_for_the_app(seeds: NxStore, seeds_d
     with pytest.raises(KeyError):
         r.nodes["nowhere"]
     assert sorted(r.nodes()) == sorted(g.nodes)
-    assert dict(r.nodes(data=True))["person/dang-hoang-oanh"]["type"] == "Person"
+    assert dict(r.nodes(data=True))["person/đặng-hoàng-oanh"]["type"] == "Person"
     assert r.graph["revision"] >= 1
-    r.prefetch(["agency/bo-noi-vu", "nowhere", "person/dang-hoang-oanh"])
-    assert "nowhere" not in r and r.nodes["person/dang-hoang-oanh"]["name"] == "Đặng Hoàng Oanh"
+    r.prefetch(["agency/bo-noi-vu", "nowhere", "person/đặng-hoàng-oanh"])
+    assert "nowhere" not in r and r.nodes["person/đặng-hoàng-oanh"]["name"] == "Đặng Hoàng Oanh"
 
 
 # -- hostile text ---------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ KNOWN = {
                             "issued": "2009-12-09"},
     "agency/bo-noi-vu": {"id": "agency/bo-noi-vu", "type": "Agency", "label": "Bộ Nội vụ",
                          "label_en": "Ministry of Home Affairs", "name": "Bộ Nội vụ"},
-    "person/dang-hoang-oanh": {"id": "person/dang-hoang-oanh", "type": "Person", "label": "Đặng Hoàng Oanh",
+    "person/đặng-hoàng-oanh": {"id": "person/đặng-hoàng-oanh", "type": "Person", "label": "Đặng Hoàng Oanh",
                                "label_en": "Đặng Hoàng Oanh", "name": "Đặng Hoàng Oanh"},
 }
 
@@ -163,7 +163,7 @@ def run_every_query(g: Any, h: str) -> None:
                                 date_to=h),
         lambda: B.neighbourhood(g, h), lambda: B.timeline(g, node_types=[h], date_from=h, date_to=h, limit=5),
         lambda: B.timeline(g, involving=h), lambda: B.timeline(g, involving="agency/bo-noi-vu", date_from=h),
-        lambda: B.career(g, h), lambda: B.career(g, "person/dang-hoang-oanh"),
+        lambda: B.career(g, h), lambda: B.career(g, "person/đặng-hoàng-oanh"),
         lambda: B.holders(g, "agency/bo-noi-vu", h), lambda: B.holders(g, h), lambda: B.agency(g, h),
         lambda: B.agency(g, "agency/bo-noi-vu"), lambda: B.overview(g), lambda: ask(g, h),
         lambda: ask(g, f"who is {h}"), lambda: ask(g, f"what implements {h}"), lambda: h in g,

@@ -118,11 +118,11 @@ def test_signer_recipients_effective_date_and_outline_are_kept(nd30: tuple[str, 
     _, store = nd30
     g = store.graph
     d = g.nodes[ND30]
-    signed = g.edges["person/nguyen-xuan-phuc", ND30, "SIGNED"]
+    signed = g.edges["person/nguyễn-xuân-phúc", ND30, "SIGNED"]
     assert signed["title"] == "Thủ tướng" and signed["on_behalf"] == "Chính phủ" and signed["mode"] == "TM."
     assert "Nguyễn Xuân Phúc" in signed["evidence"][0]["sentence"]
     assert d["signature"]["post"] == "Thủ tướng"
-    assert g.has_edge("person/nguyen-xuan-phuc", "agency/chinh-phu", "HOLDS_POSITION:thu-tuong")
+    assert g.has_edge("person/nguyễn-xuân-phúc", "agency/chinh-phu", "HOLDS_POSITION:thu-tuong")
     assert len(d["recipients"]) == 20 and d["recipients"][0] == "Ban Bí thư Trung ương Đảng"
     assert g.has_edge(ND30, "agency/ban-bi-thu", "ADDRESSED_TO")
     assert not any("cac-bo" in v for _, v, k in g.out_edges(ND30, keys=True) if k == "ADDRESSED_TO")
@@ -322,7 +322,7 @@ def test_document_page_of_a_regulation_and_of_a_party_directive(app_graph: Path)
 
 
 def test_document_page_asks_for_an_instrument(app_graph: Path) -> None:
-    assert "Hãy chọn một văn bản" in page(run_app(view="document", id="person/nguyen-xuan-phuc"))
+    assert "Hãy chọn một văn bản" in page(run_app(view="document", id="person/nguyễn-xuân-phúc"))
     assert run_app(view="document").text_input, "a search box to pick one"
 
 
