@@ -280,7 +280,8 @@ class NxStore:
         if payload.get("format") in _OLD_FORMATS:
             raise GraphFileError(
                 f"{path}: a graph file of format {payload['format']} ({_OLD_FORMATS[payload['format']]}); "
-                f"this version reads {FORMAT}: build it again from its sources (python -m graph build SOURCES)")
+                f"this version reads {FORMAT}: rename or remove it, then build it again from its sources "
+                f"(python -m graph build SOURCES)")
         if payload.get("format") != FORMAT:
             raise GraphFileError(f"{path}: not a graph file of format {FORMAT}")
         manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})

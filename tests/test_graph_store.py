@@ -212,7 +212,7 @@ def test_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
 def test_a_graph_file_of_the_old_ids_is_refused_with_what_to_do(tmp_path: Path) -> None:
     p = tmp_path / "g.pickle"
     p.write_bytes(pickle.dumps({"format": "vn-policy-kg/1", "graph": None, "manifest": {}}))
-    with pytest.raises(ValueError, match=r"g\.pickle: a graph file of format vn-policy-kg/1 .*tone marks.*build it again"):
+    with pytest.raises(ValueError, match=r"g\.pickle: a graph file of format vn-policy-kg/1 .*tone marks.*remove it, then build it again"):
         NxStore.load(p)
 
 
