@@ -170,19 +170,26 @@ def name_start_in_run(doc: Doc, words: list[str]) -> int:
     return cuts[0] if cuts else 0
 
 
-def _parent_after(doc: Doc, pos: int, head: str = "") -> tuple[str, int, bool] | None:
+def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tuple[str, int, bool] | None:
     """A parent printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y', or a
     provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial.  Another
     unit is a parent after a word that says so ('Trung tâm X thuộc Trường Y', 'Phòng X của Sở Y')
-    or, for a unit of lex.sub_units (``head``), printed right after it ('Phòng X Trường Y')."""
+    or, for a unit of lex.sub_units (``head``), printed right after it ('Phòng X Trường Y').  In a
+    post (``comma``) a known body after a comma is the parent too ('Phó Vụ trưởng Vụ Nghiên cứu, Ủy
+    ban Kiểm tra Trung ương'), unless it opens a list ('Vụ X, Bộ Y, Bộ Z')."""
     s = doc.shadow
     m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", s[pos:])
+    after_comma = re.match(r",\s*", s[pos:]) if comma else None
+    if after_comma and not (m and m.group(0).strip()):
+        m = after_comma
     p = pos + (m.end() if m else 0)
     stated = bool(m and m.group(0).strip()) or head in doc.lex.sub_units
     b = doc.lex.body_re.match(s, p)
     name: str | None = None
     local = False
     named = named_body(doc, b) if b else None
+    if named and m is after_comma and (named[2] or re.match(r"\s*(?:,\s*(?:Bộ|Ủy ban|Ban)\s|và\s)", s[named[1]:])):
+        return None
     if named:
         name, end, _ = named
     elif b:
@@ -194,6 +201,8 @@ def _parent_after(doc: Doc, pos: int, head: str = "") -> tuple[str, int, bool] |
         unit = doc.lex.unit_by_head[fold(old_tones(u.group(0)))]
         if not (unit.place_name or unit.head == "Đảng ủy Khối" or stated):
             return None
+        if m is not None and m is after_comma:
+            return None   # after a comma only a known body: "Phòng A, Phòng B" is a list
         hit = parse_unit_at(doc, p)
         if hit is None:
             return None
@@ -269,6 +278,13 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 out.extend([t, nxt])
                 i += 2
                 continue
+            # a name in sentence case goes on after "và" in lower case ("Phòng Quản lý thi và kiểm
+            # định chất lượng giáo dục"), unless a function word or a verb follows
+            if nxt and nxt.word[:1].islower() and any(x.word[:1].islower() for x in out[1:]) \
+                    and not stops_at(words, i + 1) and not nxt.breaks:
+                out.extend([t, nxt])
+                i += 2
+                continue
             break
         after_place = doc.lex.place_word_re.match(doc.shadow, out[-1].start) is not None
         if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper():
@@ -335,8 +351,9 @@ def _body_inside_head(doc: Doc, pos: int, head_end: int) -> AgencyHit | None:
     return None
 
 
-def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None:
-    """A patterned unit starting at pos (the head word must be there)."""
+def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = False) -> AgencyHit | None:
+    """A patterned unit starting at pos (the head word must be there); ``in_post``: printed in a
+    post, where a body after a comma is its parent."""
     s = doc.shadow
     hm = doc.lex.unit_re.match(s, pos)
     if hm is None and head_ci:
@@ -396,7 +413,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False) -> AgencyHit | None
     name = f"{head} {doc.text[toks[0].start:end]}"
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
-    parent = _parent_after(doc, end, unit.canonical_head)
+    parent = _parent_after(doc, end, unit.canonical_head, comma=in_post and unit.parent in ("ministry", "stated"))
     if parent:
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
@@ -425,6 +442,13 @@ def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
         return False   # "Trưởng Phòng Đào tạo": a title whose last word is the unit's head
     lowered = doc.lower[max(0, pos - 30):pos]
     return not any(t.end() == len(lowered.rstrip()) for t in doc.lex.title_re.finditer(lowered))
+
+
+def _after_title(doc: Doc, pos: int) -> bool:
+    """Whether a post title ends right before pos or on the head at pos ("Phó vụ trưởng Vụ X",
+    "Trưởng Phòng X")."""
+    return any(t.start() < pos and (t.end() > pos or not doc.lower[t.end():pos].strip())
+               for t in doc.lex.title_re.finditer(doc.lower, max(0, pos - 30), pos + 12))
 
 
 def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
@@ -467,7 +491,7 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
         if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):
             continue  # "Bộ Luật Hình sự" is a code of law
-        hit = parse_unit_at(doc, m.start())
+        hit = parse_unit_at(doc, m.start(), in_post=_after_title(doc, m.start()))
         if hit is None:
             continue
         # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept

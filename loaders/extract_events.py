@@ -33,10 +33,15 @@ def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int
         title = doc.lex.title_re.search(doc.lower, max(sent_start, m.start() - 12), m.end())
         if title and title.start() <= m.start() < title.end():
             continue
+        if doc.lex.refers_before_re.search(doc.lower, max(sent_start, m.start() - 16), m.start()):
+            continue   # "gửi đến Kỳ họp thứ 2": another event, spoken of
         cue = fold(m.group(0))
         kind = doc.lex.event_kinds.get(cue)
+        weak = cue in doc.lex.weak_event_cues
+        if weak and doc.lex.weak_noun_before_re.search(doc.lower, max(sent_start, m.start() - 12), m.start()):
+            continue   # "Báo cáo giám sát": a report, no event
         if kind is not None:
-            out.append((m.start(), kind, cue in doc.lex.weak_event_cues))
+            out.append((m.start(), kind, weak))
     return out
 
 

@@ -123,14 +123,14 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         known, known_end = _body_with_head(doc, start, title.head)
         if known and not re.match(rf"\s+[{UPPER}]", s[known_end:]):
             return Post(title.title, known, known_end)
-        hit = parse_unit_at(doc, start, head_ci=True)
+        hit = parse_unit_at(doc, start, head_ci=True, in_post=True)
         if hit is not None:
             return Post(title.title, hit.name, hit.end)
         return Post(title.title, _recent_body(doc, pos, title.head), tm.end())
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
-        u = parse_unit_at(doc, after) if b is None else None
+        u = parse_unit_at(doc, after, in_post=True) if b is None else None
         if u is not None:
             return Post(title.title, u.name, u.end)
         named = named_body(doc, b) if b is not None else None

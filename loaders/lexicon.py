@@ -174,6 +174,8 @@ class Lexicon:
     event_kinds: dict[str, str]         # folded cue -> kind
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
+    refers_before_re: re.Pattern[str]    # "gửi đến ": an event word after it names another event
+    weak_noun_before_re: re.Pattern[str]  # "báo cáo ": a weak event word after it is a report's noun
     participant_re: re.Pattern[str]
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
@@ -309,6 +311,8 @@ def get_lexicon() -> Lexicon:
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
+        refers_before_re=re.compile(r"(?<!\w)" + alternation(evt["refers_before"], tail=r"\s+$")),
+        weak_noun_before_re=re.compile(r"(?<!\w)" + alternation(evt["weak_noun_before"], tail=r"\s+$")),
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
         review_re=re.compile(alternation(evt["review_cues"])),

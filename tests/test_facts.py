@@ -673,3 +673,19 @@ def test_a_law_named_with_a_comma_and_an_event_named_for_it_are_read_whole() -> 
     assert [d.name for d in ex.documents] == ["Luật Quản lý, sử dụng tài sản công"]
     assert [e.name for e in ex.events] == ["Cuộc họp báo chuyên đề về Dự thảo Luật Quản lý, sử dụng tài sản công",
                                            "Chuyến thăm chính thức làm việc"]
+
+
+def test_an_event_word_of_another_event_or_of_a_report_makes_no_event() -> None:
+    ex = _extract("Chiều 16/5/2017, Ủy ban Thường vụ Quốc hội cho ý kiến về Báo cáo giám sát việc giải quyết "
+                  "kiến nghị của cử tri gửi đến Kỳ họp thứ 2 của Quốc hội khóa XIV.")
+    assert ex.events == []
+
+
+def test_a_body_after_a_comma_in_a_post_is_the_units_parent_and_capital_districts() -> None:
+    ex = _extract("Ông Hà Hữu Đức, Phó vụ trưởng Vụ Nghiên cứu, Ủy ban Kiểm tra Trung ương, cho biết. "
+                  "Đại diện Vụ Pháp chế, Bộ Y tế, Bộ Tài chính dự. Ông Huỳnh Thanh Khiết, Phó chủ tịch UBND Quận 2 nói. "
+                  "Ông Ngô Văn Chất, Trưởng phòng Quản lý thi và kiểm định chất lượng giáo dục cho biết.")
+    agencies = _agencies(ex)
+    assert agencies["Vụ Nghiên cứu"] == "Ủy ban Kiểm tra Trung ương"
+    assert agencies["Vụ Pháp chế"] is None
+    assert "UBND Quận 2" in agencies and "Phòng Quản lý thi và kiểm định chất lượng giáo dục" in agencies
