@@ -177,9 +177,9 @@ def _person_before(names: list[NameHit], lo: int, hi: int) -> NameHit | None:
     return cands[-1] if cands else None
 
 
-def _chair_by_cue(doc: Doc, sents: list[Sentence], names: list[NameHit]) -> NameHit | None:
+def _chair_by_cue(doc: Doc, sents: list[Sentence], names: list[NameHit], cues: list[str]) -> NameHit | None:
     for sent in sents:
-        for cue in doc.lex.chair_cues:
+        for cue in cues:
             for m in re.finditer(re.escape(cue), doc.shadow[sent.start:sent.end]):
                 hit = _person_before(names, sent.start, sent.start + m.start())
                 if hit:
@@ -250,8 +250,12 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     lead = doc.sents[si]
     # who chaired, in order of evidence: "X chủ trì" near the lead; "Kết luận ..., <title> X";
     # "X đã làm việc với Bộ Y" in the lead sentence; "X chủ trì" anywhere later
-    hit = (_chair_by_cue(doc, window, names) or _chair_by_conclusion(doc, names)
-           or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names))
+    if event.kind in doc.lex.two_sided_kinds:   # talks: a chair only if printed as chairing
+        hit = _chair_by_cue(doc, window, names, doc.lex.two_sided_chair_cues)
+    else:
+        cues = doc.lex.chair_cues
+        hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
+               or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
     if hit is not None:
         runners = [n for n in names if n.start >= lead.start and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
         chairs = sorted([hit, *_co_chairs(doc, hit, names), *runners], key=lambda n: n.start)   # in printed order

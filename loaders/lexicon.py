@@ -181,6 +181,8 @@ class Lexicon:
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
+    two_sided_kinds: frozenset[str]      # talks ...: leading a delegation there is no chairing
+    two_sided_chair_cues: list[str]
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     runs_sitting_re: re.Pattern[str]     # "điều hành" right after a name: that person chairs too
     chair_lead_cues: list[str]
@@ -318,6 +320,8 @@ def get_lexicon() -> Lexicon:
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
+        two_sided_kinds=frozenset(evt["two_sided_kinds"]),
+        two_sided_chair_cues=evt["two_sided_chair"],
         co_chair_re=re.compile(alternation(evt["co_chair"])),
         runs_sitting_re=re.compile(r"\s*" + alternation(evt["runs_sitting"])),
         chair_lead_cues=evt["chair_lead"],
@@ -331,7 +335,9 @@ def get_lexicon() -> Lexicon:
         event_name_commas=tuple(evt["name_commas"]),
         event_name_dangling_re=re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, evt["name_dangling"]))
                                           + r"))+[\s,;:]*$"),
-        event_name_end_re=re.compile(r"\s*[,.;:!?()“”\"]|\s+(?:\d{1,2}/\d{1,2}\b|\d{1,2}-\d{1,2}(?![\w/-])|" + alternation(evt["name_ends"]) + ")"),
+        event_name_end_re=re.compile(r"\s*[,.;:!?()“”\"]|\s+(?:\d{1,2}/\d{1,2}\b|\d{1,2}-\d{1,2}(?![\w/-])|"
+                                     + alternation(evt["name_ends"]) + "|"
+                                     + alternation(evt["name_ends_before_number"], tail=r"(?=\s+\d)") + ")"),
         not_statement_year_re=re.compile(alternation(evt["not_statement_year"], tail=r"\s+(?:năm\s+)?$"),
                                          re.IGNORECASE),
         relation_cues={fold(k): v for k, v in rel["cues"].items()},

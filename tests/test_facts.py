@@ -689,3 +689,14 @@ def test_a_body_after_a_comma_in_a_post_is_the_units_parent_and_capital_district
     assert agencies["Vụ Nghiên cứu"] == "Ủy ban Kiểm tra Trung ương"
     assert agencies["Vụ Pháp chế"] is None
     assert "UBND Quận 2" in agencies and "Phòng Quản lý thi và kiểm định chất lượng giáo dục" in agencies
+
+
+def test_titles_run_to_an_anniversary_and_talks_have_no_chair_by_leading() -> None:
+    ex = _extract("Sáng ngày 24/6/2017, Thành ủy TP Hà Nội tổ chức Lễ Kỷ niệm 50 năm Ngày thiết lập quan hệ ngoại giao "
+                  "Việt Nam - Campuchia.")
+    assert ex.events[0].name == "Lễ Kỷ niệm 50 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Campuchia"
+    ex = _extract("Chiều 31/5/2017, tại Nhà Trắng, Thủ tướng Nguyễn Xuân Phúc đã có cuộc hội đàm với Tổng thống Hoa Kỳ "
+                  "Donald Trump. Thủ tướng Nguyễn Xuân Phúc và Tổng thống Donald Trump dẫn đầu đoàn đại biểu hai nước.")
+    assert ex.events[0].chaired_by == [] and set(ex.events[0].participants) == {"Nguyễn Xuân Phúc", "Donald Trump"}
+    ex = _extract("Ngày 7.2, Bộ trưởng Bộ GD-ĐT Phùng Xuân Nhạ Ngành giáo dục cần đổi mới.")
+    assert "Phùng Xuân Nhạ" in _posts(ex)
