@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from loaders.context import STOP_WORDS, Doc, stops_at
 from loaders.dates import DATE_RE, find_dates
 from loaders.extract_agencies import find_agencies_in, parse_unit_at
+from loaders.lexicon import get_lexicon
 from loaders.model import Instrument, Relation
 from loaders.numbers import NUMBER_RE, DocNumber, code_key, parse_number
 from loaders.vntext import fold
@@ -239,7 +240,6 @@ _NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Bộ Luật|Luật|Pháp lện
 _YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 # "báo Pháp Luật TP.HCM", "Trường ĐH Luật", "Công ty Luật Basico": names of papers, schools and firms
 _NOT_A_LAW_BEFORE = re.compile(r"(?:Pháp|ĐH|Đại học|đại học|Trường|trường|Khoa|khoa|Công ty|công ty|Văn phòng|hãng|Hãng|báo|Báo|Tạp chí|tạp chí|Học viện|Viện)\s+$")
-_NOT_A_LAW_WORD = {"TP", "TP.HCM", "TPHCM", "sư", "Sư"}
 _NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là", "có", "để", "cho", "với", "của", "tại", "trong", "không",
                   "nhiều", "quy", "pháp", "văn", "nghị", "hướng", "chính", "thông", "điều", "luật"}
 _AMENDING = re.compile(r"\s+một số điều của\s+(?:các\s+)?(?=Luật|Bộ luật)")
@@ -252,7 +252,8 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
     ("Luật Tổ chức Chính phủ"): ``body_at(offset)`` gives the end of a body named there, or 0."""
     words = list(re.finditer(r"\S+", rest))
     texts = [w.group(0) for w in words]
-    if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in _NOT_A_LAW_WORD:
+    not_law = get_lexicon().not_law_words
+    if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in not_law:
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
     skip_to = 0
@@ -280,6 +281,9 @@ def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | N
             break
         # after a comma a verb goes on the name ("Quản lý, sử dụng tài sản công"); a function word does not
         verb_after_comma = joined_by_comma and bare[:1].islower() and bare not in STOP_WORDS
+        if 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha() and bare not in not_law:
+            end = words[i].start() + len(bare)   # "Luật Các TCTD", "Luật Thuế TNDN": an abbreviation ends it
+            break
         if (stops_at(texts, i) and not verb_after_comma) or bare == "số" or not bare[:1].isalpha() \
                 or (bare[:1].isupper() and bare not in ("Nhà", "Nhân")):
             break

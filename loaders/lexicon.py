@@ -135,6 +135,7 @@ class Lexicon:
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
     law_abbreviations: dict[str, str]    # "BLHS" -> "Bộ luật Hình sự"
+    not_law_words: frozenset[str]        # "TNHH", "sư": after "Luật", no law's name
     law_abbreviation_re: re.Pattern[str]
     plenum: dict[str, Any]              # plenum resolutions: issuer, ordinal words
     issuer_codes: dict[str, str]        # code_key -> body or "@context:..."
@@ -267,6 +268,7 @@ def get_lexicon() -> Lexicon:
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
         law_abbreviations=ins["named"]["abbreviations"],
+        not_law_words=frozenset(ins["named"]["not_law_words"]),
         law_abbreviation_re=re.compile(alternation(list(ins["named"]["abbreviations"]))),
         plenum=ins["plenum"],
         issuer_codes={code_key(k): v for k, v in ins["issuer_codes"].items()},

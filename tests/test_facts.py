@@ -700,3 +700,10 @@ def test_titles_run_to_an_anniversary_and_talks_have_no_chair_by_leading() -> No
     assert ex.events[0].chaired_by == [] and set(ex.events[0].participants) == {"Nguyễn Xuân Phúc", "Donald Trump"}
     ex = _extract("Ngày 7.2, Bộ trưởng Bộ GD-ĐT Phùng Xuân Nhạ Ngành giáo dục cần đổi mới.")
     assert "Phùng Xuân Nhạ" in _posts(ex)
+
+
+def test_a_law_named_with_a_closing_abbreviation_and_a_title_abbreviation_mid_sentence() -> None:
+    ex = _extract("Đầu năm 2017, NHNN đã trình Quốc hội sửa đổi bổ sung Luật Các TCTD. Luật sư Lê Văn A của Công ty Luật TNHH B nói. "
+                  "Hội thảo có KTS. Trần Ngọc Chính - Chủ tịch Hội Quy hoạch Phát triển đô thị Việt Nam.")
+    assert [d.name for d in ex.documents] == ["Luật Các TCTD"]
+    assert "Trần Ngọc Chính" in _posts(ex)
