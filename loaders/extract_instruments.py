@@ -387,6 +387,8 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
         if ins is None:
             ins = found[key] = Instrument(number=None, key=key, name=name, kind=kind, issued=issued,
                                           issuer=None if bill else doc.lex.kinds.get(kind, {}).get("issuer"))
+        elif ins.issuer is None and not bill:   # "dự án Luật X (sửa đổi)", then "Luật X (sửa đổi)" passed
+            ins.issuer = doc.lex.kinds.get(kind, {}).get("issuer")
         ins.evidence.append(doc.evidence(m.start()))
         mentions.append(Mention(m.start(), end, end, key, name))
     for m in doc.lex.law_abbreviation_re.finditer(doc.shadow):   # "BLHS năm 1985", "BLDS 2015"

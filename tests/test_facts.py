@@ -707,3 +707,9 @@ def test_a_law_named_with_a_closing_abbreviation_and_a_title_abbreviation_mid_se
                   "Hội thảo có KTS. Trần Ngọc Chính - Chủ tịch Hội Quy hoạch Phát triển đô thị Việt Nam.")
     assert [d.name for d in ex.documents] == ["Luật Các TCTD"]
     assert "Trần Ngọc Chính" in _posts(ex)
+
+
+def test_a_bill_later_printed_as_the_law_passed_is_the_national_assemblys() -> None:
+    ex = _extract("Quốc hội nghe báo cáo về dự thảo Luật Đường sắt (sửa đổi). Sau đó, Quốc hội đã biểu quyết thông qua "
+                  "toàn văn Luật Đường sắt (sửa đổi).")
+    assert [(d.name, d.issuer) for d in ex.documents] == [("Luật Đường sắt (sửa đổi)", "Quốc hội")]
