@@ -62,9 +62,11 @@ def find_names(doc: Doc) -> list[NameHit]:
                 continue
             rest = words[i:i + 4]
             for k, r in enumerate(rest):
-                if k and r.group(0) in doc.lex.not_name_words:
+                if k and r.group(0) in doc.lex.not_name_words and not (
+                        k == 2 and r.group(0) in doc.lex.name_words_unless_number
+                        and not re.match(r"\s+\d", doc.shadow[m.start() + r.end():m.start() + r.end() + 3])):
                     rest = rest[:k]
-                    break
+                    break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not)
             after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
             if len(rest) >= 3 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in STOP_PHRASES:
                 rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
@@ -107,6 +109,9 @@ _FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-záéíóúñçãõäëïöü]+(?
 _FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 
 
+_ACRONYM = re.compile(rf"[{UPPER}][{UPPER}0-9&]{{1,6}}(?= )")
+
+
 def parse_post(doc: Doc, pos: int) -> Post | None:
     """One title (with its body, when printed) at pos."""
     s = doc.shadow
@@ -147,9 +152,16 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             if country:
                 return Post(title.title, f"{ministry} {doc.text[country.start():country.end()].strip()}", country.end())
             return Post(title.title, ministry, stem.end())
-        bare = _BARE_LOCAL.match(s, after)
-        if bare:  # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later
-            return Post(title.title, None, bare.end(), pending=bare.group(0))
+        bare = doc.lex.placeless_body_re.match(s, after)
+        if bare and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", s[bare.end():]):
+            # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or never
+            # ("Chủ tịch UBND TP Nguyễn Đức Chung": the body as printed, a node of its article)
+            return Post(title.title, doc.text[after:bare.end()], bare.end(), pending=bare.group(0))
+        acronym = _ACRONYM.match(s, after)
+        if acronym and title.implied is None and person_starts_at(doc, acronym.end() + 1) \
+                and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after):
+            # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head
+            return Post(title.title, acronym.group(0), acronym.end())
     implied = title.implied
     rest = s[tm.end():tm.end() + 20].lstrip(" ")
     if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalnum() for w in title.not_before):
@@ -188,7 +200,6 @@ def _body_with_head(doc: Doc, at: int, head: str) -> tuple[str | None, int]:
     return (known, at + m.end()) if known and m else (None, at)
 
 
-_BARE_LOCAL = re.compile(rf"(?:Tỉnh ủy|Thành ủy|UBND tỉnh|UBND thành phố|HĐND tỉnh|Ủy ban nhân dân tỉnh)(?=\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}])")
 _APPOINTED = re.compile(
     r"(\S)\s+(?:được\s+|đã được\s+)?(?:bổ nhiệm|bầu|bầu giữ|điều động|phân công)?\s*"
     r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"

@@ -170,6 +170,7 @@ class Lexicon:
     family_names: set[str]
     common_family_names: set[str]
     not_name_words: set[str]
+    name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     places: set[str]                    # folded
     place_re: re.Pattern[str]
     event_kinds: dict[str, str]         # folded cue -> kind
@@ -310,6 +311,7 @@ def get_lexicon() -> Lexicon:
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
+        name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},

@@ -713,3 +713,12 @@ def test_a_bill_later_printed_as_the_law_passed_is_the_national_assemblys() -> N
     ex = _extract("Quốc hội nghe báo cáo về dự thảo Luật Đường sắt (sửa đổi). Sau đó, Quốc hội đã biểu quyết thông qua "
                   "toàn văn Luật Đường sắt (sửa đổi).")
     assert [(d.name, d.issuer) for d in ex.documents] == [("Luật Đường sắt (sửa đổi)", "Quốc hội")]
+
+
+def test_a_post_in_a_body_known_by_its_initials_only() -> None:
+    ex = _extract("Đề xuất này khả thi nhất”, Tổng giám đốc ACV Lê Mạnh Hùng nói. Chủ tịch UBND TP Nguyễn Đức Chung nói. "
+                  "Trưởng Đoàn ĐBQH tỉnh Đồng Nai Hồ Văn Năm nói.")
+    assert _posts(ex)["Lê Mạnh Hùng"] == [("Tổng Giám đốc", "ACV", False, None)]
+    # a local body printed with no place: the post, in that body as printed (a node of its article)
+    assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
+    assert "Hồ Văn Năm" in _posts(ex)
