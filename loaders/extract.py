@@ -88,6 +88,14 @@ def extract_article(source: SourceText) -> Extraction:
     for a in agencies[0]:  # "Sở Y tế" with no place, in an article about one province: that province's
         if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name):
             a.parent = local
+    provincial = {fold(a.name) for a in agencies[0] if a.name.startswith(("UBND ", "Ủy ban nhân dân "))
+                  and doc.lex.province_word_re.search(a.name)}
+    if local and len(provincial) == 1:   # "Chủ tịch UBND TP Nguyễn Đức Chung", where one city's UBND is named
+        for p in people:
+            for pos in p.positions:
+                if pos.agency and doc.lex.placeless_body_re.fullmatch(pos.agency) \
+                        and fold(pos.agency).split()[0] == fold(local).split()[0]:
+                    pos.agency = local
     for p in people:  # a body named only inside a post is an agency of the article too
         for pos in p.positions:
             if pos.agency and fold(pos.agency) not in known:

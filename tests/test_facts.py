@@ -722,3 +722,10 @@ def test_a_post_in_a_body_known_by_its_initials_only() -> None:
     # a local body printed with no place: the post, in that body as printed (a node of its article)
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
     assert "Hồ Văn Năm" in _posts(ex)
+
+
+def test_a_placeless_post_body_is_the_one_local_body_the_article_names() -> None:
+    ex = _extract("Sáng nay, UBND TP Hà Nội họp. Chủ tịch UBND TP Nguyễn Đức Chung nói.")
+    assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP Hà Nội", False, None)]
+    ex = _extract("UBND TP Hà Nội và UBND tỉnh Hà Nam họp. Chủ tịch UBND TP Nguyễn Đức Chung nói.")
+    assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
