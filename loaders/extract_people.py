@@ -112,6 +112,12 @@ _FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 _ACRONYM = re.compile(rf"[{UPPER}][{UPPER}0-9&]{{1,6}}(?= )")
 
 
+def _full_name_at(doc: Doc, pos: int) -> bool:
+    """A personal name of three or four syllables at pos ("Lê Mạnh Hùng", not "Bạch Mai")."""
+    words = re.match(rf"(?:[{UPPER}]\w*(?: |$)){{3,4}}", doc.shadow[pos:pos + 40])
+    return bool(words) and person_starts_at(doc, pos)
+
+
 def parse_post(doc: Doc, pos: int) -> Post | None:
     """One title (with its body, when printed) at pos."""
     s = doc.shadow
@@ -136,6 +142,10 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
         u = parse_unit_at(doc, after, in_post=True) if b is None else None
+        if u is None and b is None and s[after:after + 1].islower():
+            # "Bí thư tỉnh ủy Yên Bái": a local body printed in lower case, with its place
+            lower = parse_unit_at(doc, after, head_ci=True)
+            u = lower if lower and doc.lex.place_re.search(doc.shadow, after, lower.end) else None
         if u is not None:
             return Post(title.title, u.name, u.end)
         named = named_body(doc, b) if b is not None else None
@@ -144,6 +154,10 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         if named:
             name, end, _ = named
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
+            of = re.match(r"\s+của\s+", s[end:end + 8])
+            parent = doc.lex.body_re.match(s, end + of.end()) if of else None
+            if parent and doc.lex.canonical_body(parent.group(0)) == doc.lex.bodies[name].parent:
+                return Post(title.title, name, parent.end())   # "Ủy ban KH-CN-MT của Quốc hội X"
             return Post(title.title, name, end + (country.end() if country else 0))
         stem = doc.lex.ministry_stem_re.match(s, after) if title.implied == "@context" else None
         ministry = doc.lex.canonical_body("Bộ " + stem.group(0)) if stem else None
@@ -153,12 +167,13 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
                 return Post(title.title, f"{ministry} {doc.text[country.start():country.end()].strip()}", country.end())
             return Post(title.title, ministry, stem.end())
         bare = doc.lex.placeless_body_re.match(s, after)
-        if bare and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", s[bare.end():]):
+        if bare and bare.group(0)[:1].isupper() and not doc.lex.place_re.match(s, bare.end() + 1) \
+                and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", s[bare.end():]):
             # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or never
             # ("Chủ tịch UBND TP Nguyễn Đức Chung": the body as printed, a node of its article)
             return Post(title.title, doc.text[after:bare.end()], bare.end(), pending=bare.group(0))
         acronym = _ACRONYM.match(s, after)
-        if acronym and title.implied is None and person_starts_at(doc, acronym.end() + 1) \
+        if acronym and title.implied is None and _full_name_at(doc, acronym.end() + 1) \
                 and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after):
             # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head
             return Post(title.title, acronym.group(0), acronym.end())

@@ -75,11 +75,15 @@ def _emit(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def spellings(name: str) -> list[str]:
+def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
     """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
-    "Kế hoạch&Đầu tư"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH") and its initials' joins
-    ("Bộ KH&CN" = "Bộ KHCN"), so the data lists each name once."""
+    "Kế hoạch&Đầu tư"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), its initials' joins
+    ("Bộ KH&CN" = "Bộ KHCN") and its head (``heads``: "Bệnh viện" -> "BV", "BV Bạch Mai"), so the
+    data lists each name once."""
     out = [name]
+    for head, short in (heads or {}).items():
+        if name.startswith(head + " "):
+            out.append(short + name[len(head):])
     if " và " in name:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
     if ", " in name:   # "Ủy ban Khoa học - Công nghệ & Môi trường"
@@ -224,7 +228,7 @@ def get_lexicon() -> Lexicon:
                     b.get("code"), b.get("person_post", False))
         bodies[body.name] = body
         for a in [b["name"], *b.get("aliases", [])]:
-            for v in spellings(a):
+            for v in spellings(a, uni["head_abbreviations"]):
                 alias[fold(old_tones(v))] = body.name
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("bare_ok", False),
@@ -260,7 +264,8 @@ def get_lexicon() -> Lexicon:
         return re.compile("|".join([alternation(rest, tail=not_before(never["*"])),
                                     *(alternation([c], tail=not_before(never[c] + never["*"])) for c in own)]),
                           re.IGNORECASE)
-    body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])] for v in spellings(a)]
+    body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])]
+                  for v in spellings(a, uni["head_abbreviations"])]
     return Lexicon(
         kinds=ins["kinds"],
         type_codes={code_key(k): v for k, v in ins["type_codes"].items() if isinstance(v, str)},

@@ -729,3 +729,14 @@ def test_a_placeless_post_body_is_the_one_local_body_the_article_names() -> None
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP Hà Nội", False, None)]
     ex = _extract("UBND TP Hà Nội và UBND tỉnh Hà Nam họp. Chủ tịch UBND TP Nguyễn Đức Chung nói.")
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
+
+
+def test_lower_case_local_bodies_short_heads_and_a_verb_run_into_a_name() -> None:
+    ex = _extract("Hiện tại, bà Phạm Thị Thanh Trà là Bí thư tỉnh ủy Yên Bái. PGS-TS Nguyễn Quốc Anh, Giám đốc BV Bạch Mai, "
+                  "cho biết. Phó thủ tướng Trương Hòa Bình Chất vấn về dự án. Chủ nhiệm Ủy ban KH-CN-MT của Quốc hội "
+                  "Phan Xuân Dũng cho biết.")
+    posts = _posts(ex)
+    assert posts["Phạm Thị Thanh Trà"][0][:2] == ("Bí thư", "Tỉnh ủy Yên Bái")
+    assert posts["Nguyễn Quốc Anh"][0][:2] == ("Giám đốc", "Bệnh viện Bạch Mai")
+    assert "Trương Hòa Bình" in posts and "Bạch Mai" not in posts
+    assert posts["Phan Xuân Dũng"][0][:2] == ("Chủ nhiệm", "Ủy ban Khoa học, Công nghệ và Môi trường")
