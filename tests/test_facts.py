@@ -740,3 +740,8 @@ def test_lower_case_local_bodies_short_heads_and_a_verb_run_into_a_name() -> Non
     assert posts["Nguyễn Quốc Anh"][0][:2] == ("Giám đốc", "Bệnh viện Bạch Mai")
     assert "Trương Hòa Bình" in posts and "Bạch Mai" not in posts
     assert posts["Phan Xuân Dũng"][0][:2] == ("Chủ nhiệm", "Ủy ban Khoa học, Công nghệ và Môi trường")
+
+
+def test_a_provincial_fire_police_is_one_local_body() -> None:
+    ex = _extract("Theo Cảnh sát Phòng cháy chữa cháy Cần Thơ, đến sáng 27/3 đám cháy đã tắt. Cảnh sát PCCC TP.HCM vào cuộc.")
+    assert list(_agencies(ex)) == ["Cảnh sát Phòng cháy chữa cháy Cần Thơ", "Cảnh sát PCCC TP.HCM"]
