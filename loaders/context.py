@@ -19,6 +19,7 @@ with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
 STOP_WORDS = frozenset(_NAME_ENDS["words"])
 STOP_PHRASES = frozenset(_NAME_ENDS["phrases"])
 COMPOUNDS = frozenset(_NAME_ENDS["compounds"])
+NAME_CLOSERS = tuple(tuple(c.split()) for c in _NAME_ENDS["closers"])
 
 
 _FULL_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
@@ -32,8 +33,9 @@ def stops_at(words: list[str], i: int) -> bool:
     if w in STOP_WORDS:
         return True
     if i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES:
-        # "Hội Vật liệu xây dựng Việt Nam": a phrase before the country is the name's, not a verb
-        return not (i + 3 < len(words) and words[i + 2] == "Việt" and words[i + 3].rstrip(",;.") == "Nam")
+        # "Hội Vật liệu xây dựng Việt Nam": a phrase before a name's closing words is the name's
+        after = tuple(x.rstrip(",;.") for x in words[i + 2:i + 4])
+        return not any(after[:len(c)] == c for c in NAME_CLOSERS)
     return False
 
 

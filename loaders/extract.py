@@ -33,10 +33,29 @@ def _names_place(doc: Doc, name: str) -> bool:
     return bool(doc.lex.place_word_re.search(name) or doc.lex.place_re.search(name) or "HCM" in name)
 
 
+_COMMITTEE = ("UBND", "Ủy ban nhân dân")   # a People's Committee, as printed
+
+
+def _provincial_committees(doc: Doc, agencies: list[Agency]) -> list[Agency]:
+    """The provincial People's Committees an article names ("UBND tỉnh Nghệ An", "UBND TP.HCM")."""
+    return [a for a in agencies if a.name.startswith(tuple(c + " " for c in _COMMITTEE)) and
+            (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
+
+
+def _bare_provincial_committee(doc: Doc, name: str) -> bool:
+    """"UBND", "UBND tỉnh", "UBND TP" with no place: a province's committee, not said which
+    ("UBND xã", "UBND huyện" are not a province's)."""
+    head = next((c for c in _COMMITTEE if name == c or name.startswith(c + " ")), None)
+    if head is None:
+        return False
+    rest = name[len(head):].strip()
+    word = doc.lex.province_word_re.match(rest + " …")   # the place word alone, then nothing
+    return not rest or (word is not None and word.end() == len(rest) + 1)
+
+
 def _main_local_body(doc: Doc, agencies: list[Agency]) -> str | None:
     """The one provincial People's Committee an article names most (by evidence), if any."""
-    local = [a for a in agencies if a.name.startswith(("UBND ", "Ủy ban nhân dân ")) and
-             (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
+    local = _provincial_committees(doc, agencies)
     if not local:
         return None
     return max(local, key=lambda a: len(a.evidence)).name
@@ -88,13 +107,11 @@ def extract_article(source: SourceText) -> Extraction:
     for a in agencies[0]:  # "Sở Y tế" with no place, in an article about one province: that province's
         if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name):
             a.parent = local
-    provincial = {fold(a.name) for a in agencies[0] if a.name.startswith(("UBND ", "Ủy ban nhân dân "))
-                  and doc.lex.province_word_re.search(a.name)}
+    provincial = {fold(a.name) for a in _provincial_committees(doc, agencies[0])}
     if local and len(provincial) == 1:   # "Chủ tịch UBND TP Nguyễn Đức Chung", where one city's UBND is named
         for p in people:
             for pos in p.positions:
-                if pos.agency and doc.lex.placeless_body_re.fullmatch(pos.agency) \
-                        and fold(pos.agency).split()[0] == fold(local).split()[0]:
+                if pos.agency and _bare_provincial_committee(doc, pos.agency):
                     pos.agency = local
     for p in people:  # a body named only inside a post is an agency of the article too
         for pos in p.positions:

@@ -188,7 +188,7 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     name: str | None = None
     local = False
     named = named_body(doc, b) if b else None
-    if named and m is after_comma and (named[2] or re.match(r"\s*(?:,\s*(?:Bộ|Ủy ban|Ban)\s|và\s)", s[named[1]:])):
+    if named and m is after_comma and (named[2] or _list_goes_on(doc, named[1])):
         return None
     if named:
         name, end, _ = named
@@ -215,6 +215,13 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
             return None
         end += close.end()
     return name, end, local
+
+
+def _list_goes_on(doc: Doc, pos: int) -> bool:
+    """Whether another body or unit follows at pos after a comma or "và" ("Vụ X, Bộ Y, Tổng cục Z")."""
+    sep = re.match(r"\s*,\s*|\s+và\s+", doc.shadow[pos:])
+    return sep is not None and bool(doc.lex.body_re.match(doc.shadow, pos + sep.end())
+                                    or doc.lex.unit_re.match(doc.shadow, pos + sep.end()))
 
 
 def _place_in_name(doc: Doc, pos: int) -> int | None:
@@ -438,10 +445,7 @@ def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
     m = _PREV_WORD.search(window)
     if not m or not m.group(1)[:1].isupper() or m.group(1) in doc.lex.not_name_words:
         return False
-    if doc.lex.title_re.match(doc.lower, max(0, pos - 30) + m.start(1)):
-        return False   # "Trưởng Phòng Đào tạo": a title whose last word is the unit's head
-    lowered = doc.lower[max(0, pos - 30):pos]
-    return not any(t.end() == len(lowered.rstrip()) for t in doc.lex.title_re.finditer(lowered))
+    return not _after_title(doc, pos)   # "Trưởng Phòng Đào tạo", "Thứ trưởng Bộ X": a post, then the unit
 
 
 def _after_title(doc: Doc, pos: int) -> bool:
@@ -491,7 +495,9 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
         if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):
             continue  # "Bộ Luật Hình sự" is a code of law
-        hit = parse_unit_at(doc, m.start(), in_post=_after_title(doc, m.start()))
+        # (only a unit with a comma after it can take a parent after the comma, in a post)
+        in_post = "," in s[m.end():m.end() + 80] and _after_title(doc, m.start())
+        hit = parse_unit_at(doc, m.start(), in_post=in_post)
         if hit is None:
             continue
         # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept

@@ -257,7 +257,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
                or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
     if hit is not None:
-        runners = [n for n in names if n.start >= lead.start and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
+        runners = [n for n in names if n.start >= lead.start and event.kind in doc.lex.runs_sitting_kinds
+                   and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
         chairs = sorted([hit, *_co_chairs(doc, hit, names), *runners], key=lambda n: n.start)   # in printed order
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
     took_part = set()
@@ -267,8 +268,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
             if not _quoted(doc.shadow[lead.start:n.start]):
                 took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
         elif n.name.split()[0] not in doc.lex.family_names:
+            # a foreign figure merely named ("ông Trump") took no part: a cue must follow the name
             if doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
-                took_part.add(fold(n.name))   # a foreign figure merely named ("ông Trump") took no part
+                took_part.add(fold(n.name))
         elif _speaks_or_attends(doc, names, i, sent):
             took_part.add(fold(n.name))
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from loaders.context import STOP_WORDS, Doc, stops_at
 from loaders.dates import DATE_RE, find_dates
 from loaders.extract_agencies import find_agencies_in, parse_unit_at
-from loaders.lexicon import get_lexicon
 from loaders.model import Instrument, Relation
 from loaders.numbers import NUMBER_RE, DocNumber, code_key, parse_number
 from loaders.vntext import fold
@@ -245,14 +244,14 @@ _NOT_AFTER_AND = {"các", "những", "một", "được", "đã", "sẽ", "là",
 _AMENDING = re.compile(r"\s+một số điều của\s+(?:các\s+)?(?=Luật|Bộ luật)")
 
 
-def _name_end(rest: str, listed: bool = False, body_at: Callable[[int], int] | None = None) -> int:
+def _name_end(rest: str, not_law: frozenset[str], listed: bool = False,
+              body_at: Callable[[int], int] | None = None) -> int:
     """How many characters of ``rest`` name the law: a capitalised first word, then lower-case
     words up to a stop word, "số" or a capitalised word; a comma or "và" may join lower-case
     words ("Phòng, chống thiên tai", "nhỏ và vừa"); a body's name may stand inside it
     ("Luật Tổ chức Chính phủ"): ``body_at(offset)`` gives the end of a body named there, or 0."""
     words = list(re.finditer(r"\S+", rest))
     texts = [w.group(0) for w in words]
-    not_law = get_lexicon().not_law_words
     if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in not_law:
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
@@ -352,14 +351,14 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             first = m.group("rest").split()[:2]
             code = head.lower() == "bộ luật" and bool(first) and not stops_at(first, 0)
             revising = m.group("rest").lstrip().lower().startswith("sửa đổi")   # "Luật sửa đổi, bổ sung ..."
-            consumed = _name_end(m.group("rest"), listed or code or revising, body_at)
+            consumed = _name_end(m.group("rest"), doc.lex.not_law_words, listed or code or revising, body_at)
             if not consumed:
                 continue
             end = m.start("rest") + consumed
             amending = _AMENDING.match(doc.shadow, end)
             if amending and revising:
                 inner = _NAMED.match(doc.shadow, amending.end())
-                inner_end = _name_end(inner.group("rest"), True, None) if inner else 0   # in either case
+                inner_end = _name_end(inner.group("rest"), doc.lex.not_law_words, True, None) if inner else 0   # in either case
                 if inner and inner_end:
                     end = inner.start("rest") + inner_end   # "Luật Sửa đổi, bổ sung một số điều của Luật X"
             numbered_after = re.match(r"\s+số\s+", doc.shadow[end:end + 8])

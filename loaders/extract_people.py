@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from loaders.context import STOP_PHRASES, Doc
+from loaders.context import Doc
 from loaders.extract_agencies import name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, fold
@@ -68,7 +68,7 @@ def find_names(doc: Doc) -> list[NameHit]:
                     rest = rest[:k]
                     break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not)
             after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
-            if len(rest) >= 3 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in STOP_PHRASES:
+            if len(rest) == 4 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs:
                 rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
             if len(rest) < 2:
                 break
@@ -84,20 +84,26 @@ def find_names(doc: Doc) -> list[NameHit]:
             break
     taken = {h.start for h in out}
     for m in _FOREIGN_NAME.finditer(doc.shadow):
-        start = m.start()
+        start, end = m.start(), m.end()
         lead = doc.lex.country_re.match(" " + m.group(0))   # "Philippines Manny Pacquiao"
         if lead:
             start += lead.end()   # (the space added before the run stands for the one after the country)
         elif doc.lex.foreign_region_re.search(doc.shadow, max(0, start - 12), start):
-            start += m.group(0).find(" ") + 1   # "bang Arizona Jeff Flake": the region, then the name
-        name = doc.shadow[start:m.end()]
+            # "bang Arizona Jeff Flake", "bang New York Andrew Cuomo": the region, then a name of
+            # two words, the run's last two
+            run = _CAPITAL_RUN.match(doc.shadow, start)
+            words = list(re.finditer(r"\S+", run.group(0))) if run else []
+            if len(words) < 3:
+                continue
+            start, end = start + words[-2].start(), start + words[-1].end()
+        name = doc.shadow[start:end]
         if start in taken or " " not in name or name.split()[0] in doc.lex.family_names:
             continue
         before = doc.shadow[max(0, start - 40):start]
         country = doc.lex.country_before_re.search(before)
         vouched = _FOREIGN_CUE.search(before) or (country and doc.lex.foreign_cue_re.search(before, 0, country.start()))
         if vouched and fold(name) not in doc.lex.places:
-            out.append(NameHit(start, m.end(), doc.text[start:m.end()], vouched=True))
+            out.append(NameHit(start, end, doc.text[start:end], vouched=True))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -106,6 +112,7 @@ def find_names(doc: Doc) -> list[NameHit]:
 # a country or region right before it: "bà Astrid Bant", "Tổng thống Mỹ Donald Trump", "người
 # Philippines Manny Pacquiao", "Thượng nghị sĩ bang Arizona Jeff Flake"
 _FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-záéíóúñçãõäëïöü]+(?:[ ](?:[A-Z][a-z]*-)?[A-Z][a-záéíóúñçãõäëïöü]+){1,2}(?![\w-])")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){1,4}")
 _FOREIGN_CUE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
 
 
@@ -156,7 +163,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
             of = re.match(r"\s+của\s+", s[end:end + 8])
             parent = doc.lex.body_re.match(s, end + of.end()) if of else None
-            if parent and doc.lex.canonical_body(parent.group(0)) == doc.lex.bodies[name].parent:
+            entry = doc.lex.bodies.get(name)   # (a foreign body, "Bộ Quốc phòng Nga", is none)
+            if parent and entry and doc.lex.canonical_body(parent.group(0)) == entry.parent:
                 return Post(title.title, name, parent.end())   # "Ủy ban KH-CN-MT của Quốc hội X"
             return Post(title.title, name, end + (country.end() if country else 0))
         stem = doc.lex.ministry_stem_re.match(s, after) if title.implied == "@context" else None
@@ -174,6 +182,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             return Post(title.title, doc.text[after:bare.end()], bare.end(), pending=bare.group(0))
         acronym = _ACRONYM.match(s, after)
         if acronym and title.implied is None and _full_name_at(doc, acronym.end() + 1) \
+                and acronym.group(0) not in doc.lex.not_body_initials \
+                and not doc.lex.honorific_re.fullmatch(acronym.group(0)) and not doc.lex.rank_re.fullmatch(acronym.group(0)) \
                 and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after):
             # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head
             return Post(title.title, acronym.group(0), acronym.end())

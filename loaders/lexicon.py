@@ -175,6 +175,8 @@ class Lexicon:
     common_family_names: set[str]
     not_name_words: set[str]
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
+    caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
+    not_body_initials: frozenset[str]    # "HĐQT": initials after a title that name no body
     places: set[str]                    # folded
     place_re: re.Pattern[str]
     event_kinds: dict[str, str]         # folded cue -> kind
@@ -191,6 +193,7 @@ class Lexicon:
     two_sided_chair_cues: list[str]
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     runs_sitting_re: re.Pattern[str]     # "điều hành" right after a name: that person chairs too
+    runs_sitting_kinds: frozenset[str]   # the kinds of event where that holds (sittings)
     chair_lead_cues: list[str]
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
@@ -230,10 +233,12 @@ def get_lexicon() -> Lexicon:
         for a in [b["name"], *b.get("aliases", [])]:
             for v in spellings(a, uni["head_abbreviations"]):
                 alias[fold(old_tones(v))] = body.name
+    short_heads = [{**u, "head": uni["head_abbreviations"][u["head"]], "canonical_head": u["head"]}
+                   for u in uni["unit"] if u["head"] in uni["head_abbreviations"]]   # "BV" for "Bệnh viện"
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
-                  tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in uni["unit"]]
+                  tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in [*uni["unit"], *short_heads]]
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
@@ -317,25 +322,28 @@ def get_lexicon() -> Lexicon:
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
+        caption_verbs=frozenset(nam["caption_verbs"]),
+        not_body_initials=frozenset(tit["not_body_initials"]),
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},
-        refers_before_re=re.compile(r"(?<!\w)" + alternation(evt["refers_before"], tail=r"\s+$")),
-        weak_noun_before_re=re.compile(r"(?<!\w)" + alternation(evt["weak_noun_before"], tail=r"\s+$")),
+        refers_before_re=re.compile(alternation(evt["refers_before"], tail=r"\s+$")),
+        weak_noun_before_re=re.compile(alternation(evt["weak_noun_before"], tail=r"\s+$")),
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         two_sided_kinds=frozenset(evt["two_sided_kinds"]),
-        two_sided_chair_cues=evt["two_sided_chair"],
+        two_sided_chair_cues=[c for c in evt["chair"] if c not in evt["leads_delegation"]],
         co_chair_re=re.compile(alternation(evt["co_chair"])),
         runs_sitting_re=re.compile(r"\s*" + alternation(evt["runs_sitting"])),
+        runs_sitting_kinds=frozenset(evt["runs_sitting_kinds"]),
         chair_lead_cues=evt["chair_lead"],
         organize_cues=evt["organize"],
-        day_part_re=re.compile(r"(?<!\w)" + alternation(evt["day_parts"], tail="")
+        day_part_re=re.compile(alternation(evt["day_parts"], tail="")
                                + r"(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", re.IGNORECASE),
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
         lead_verb_res=[re.compile(rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " ")

@@ -744,4 +744,26 @@ def test_lower_case_local_bodies_short_heads_and_a_verb_run_into_a_name() -> Non
 
 def test_a_provincial_fire_police_is_one_local_body() -> None:
     ex = _extract("Theo Cảnh sát Phòng cháy chữa cháy Cần Thơ, đến sáng 27/3 đám cháy đã tắt. Cảnh sát PCCC TP.HCM vào cuộc.")
-    assert list(_agencies(ex)) == ["Cảnh sát Phòng cháy chữa cháy Cần Thơ", "Cảnh sát PCCC TP.HCM"]
+    assert list(_agencies(ex)) == ["Cảnh sát Phòng cháy chữa cháy Cần Thơ", "Cảnh sát Phòng cháy chữa cháy TP.HCM"]
+
+
+def test_what_the_post_rules_must_not_read() -> None:
+    """Negative cases of the rules for posts, names and chairs (a review's counter-examples)."""
+    cases = {
+        "Bộ trưởng Bộ Quốc phòng Nga của Chính phủ Nga Sergei Shoigu nói.": None,   # no crash
+        "Bà Nguyễn Thị Hiện, Giám đốc Sở Y tế cho biết.": "Nguyễn Thị Hiện",
+        "Ông Dương Văn Thống nhất trí với đề xuất.": "Dương Văn Thống",
+        "Thống đốc bang New York Andrew Cuomo nói.": "Andrew Cuomo",
+    }
+    for text, person in cases.items():
+        posts = _posts(_extract(text))
+        assert person is None or person in posts, (text, posts)
+    posts = _posts(_extract("Tổng giám đốc NSND Nguyễn Văn Bình nói. Chủ tịch HĐQT Nguyễn Văn An nói."))
+    assert all(agency not in ("NSND", "HĐQT") for held in posts.values() for _, agency, _, _ in held)
+    posts = _posts(_extract("Sáng nay, UBND TP Hà Nội họp. Chủ tịch UBND xã Nguyễn Văn Bình nói."))
+    assert posts["Nguyễn Văn Bình"][0][1] == "UBND xã"
+    ex = _extract("Sáng 16/6/2017, Quốc hội họp phiên toàn thể. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân chủ trì. "
+                  "Ông Nguyễn Văn Bình điều hành doanh nghiệp ở Hà Nội.")
+    assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân"]
+    assert _agencies(_extract("Ông A, Vụ trưởng Vụ Nghiên cứu, Ủy ban Kiểm tra Trung ương, Tổng cục Thuế dự."))[
+        "Vụ Nghiên cứu"] != "Ủy ban Kiểm tra Trung ương"

@@ -21,9 +21,9 @@ The pool is shuffled with `random.Random(seed)` and filled bucket by bucket:
     court 2, history 2, other 8
 
 With --write each pick's `text` is saved unchanged as articles/NNN_<id>.txt (NNN from 300 in
-checkset3, 400 in checkset4). `--sets A B` picks a later pair the same way (numbered from
-the first digit of A's name: checkset5 gives 500 and 600), excluding every article of the sets
-that exist when it runs. Standard library only.
+checkset3, 400 in checkset4). `--sets A B` picks a later pair the same way, each numbered from
+a hundred times its own number (checkset5 from 500, checkset6 from 600), excluding the articles
+of every set numbered below A (so that a later pair does not change the pick). Standard library only.
 """
 import argparse
 import gzip
@@ -127,11 +127,15 @@ def main():
     ap.add_argument("--sets", nargs=2, default=["checkset3", "checkset4"], metavar=("TUNING", "HELD_OUT"))
     args = ap.parse_args()
     tuning, held_out = args.sets
+    def number(name: str) -> int:
+        return int(name[len("checkset"):] or 1)
     existing = EXISTING if args.sets == ["checkset3", "checkset4"] else tuple(
-        d.name for d in sorted(TESTS.glob("checkset*")) if d.name not in args.sets and (d / "articles").is_dir())
+        d.name for d in sorted(TESTS.glob("checkset*"))
+        if (d / "articles").is_dir() and (d.name == "checkset" or d.name[len("checkset"):].isdigit())
+        and number(d.name) < number(tuning))
     chosen = pick(args.corpus, args.seed, existing)
     for name, half in ((tuning, chosen[0::2]), (held_out, chosen[1::2])):
-        first.report(half, TESTS / name / "articles", 100 * int(name[len("checkset"):] or 1), args.write)
+        first.report(half, TESTS / name / "articles", 100 * number(name), args.write)
 
 
 if __name__ == "__main__":
