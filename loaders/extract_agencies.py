@@ -432,8 +432,15 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     # ("Cục Thuế TP. Hồ Chí Minh"): neither is a unit of the ministry the article is about
     local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
     default = doc.context_body if unit.parent == "ministry" and doc.ministries_named <= 1 \
-        and not local and not ends_foreign(doc, name) else None
+        and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) else None
     return AgencyHit(pos, end, name, default)
+
+
+def _foreign_sentence(doc: Doc, pos: int) -> bool:
+    """Whether the sentence at pos names a foreign country ("Tổng thống Hàn Quốc ... Văn phòng An
+    ninh Quốc gia"): a unit named there is not the article's ministry's by default."""
+    sent = doc.sentence_at(pos)
+    return any(m.group(0).strip() != "Việt Nam" for m in doc.lex.country_re.finditer(doc.shadow, sent.start, sent.end))
 
 
 _PREV_WORD = re.compile(r"(\w+)\s+$")

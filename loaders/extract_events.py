@@ -196,8 +196,10 @@ def _chair_by_conclusion(doc: Doc, names: list[NameHit]) -> NameHit | None:
     return None
 
 
-def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit]) -> NameHit | None:
-    for verb in doc.lex.lead_verb_res:
+def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit], kind: str) -> NameHit | None:
+    for word, verb in doc.lex.lead_verb_res:
+        if word in doc.lex.host_verbs and kind in doc.lex.visit_kinds:
+            continue   # "Chủ tịch nước tiếp Ngài X, đang có chuyến thăm": the host of the guest's visit
         found = verb.search(doc.shadow, lead.start, lead.end)
         k = found.start() if found else -1
         subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
@@ -255,7 +257,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     else:
         cues = doc.lex.chair_cues
         hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
-               or _chair_by_lead_verb(doc, lead, names) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
+               or _chair_by_lead_verb(doc, lead, names, event.kind) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
     if hit is not None:
         runners = [n for n in names if n.start >= lead.start and event.kind in doc.lex.runs_sitting_kinds
                    and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]

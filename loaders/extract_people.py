@@ -58,8 +58,8 @@ def find_names(doc: Doc) -> list[NameHit]:
             if i < first or w.group(0) not in doc.lex.family_names:
                 continue
             start = m.start() + w.start()
-            if not person_starts_at(doc, start):
-                continue
+            if not person_starts_at(doc, start) or doc.title_at(start):
+                continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
             rest = words[i:i + 4]
             for k, r in enumerate(rest):
                 if k and r.group(0) in doc.lex.not_name_words and not (
@@ -180,11 +180,16 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or never
             # ("Chủ tịch UBND TP Nguyễn Đức Chung": the body as printed, a node of its article)
             return Post(title.title, doc.text[after:bare.end()], bare.end(), pending=bare.group(0))
+        word = doc.lex.province_word_re.match(s, after) if title.title in doc.lex.place_committee else None
+        if word and _full_name_at(doc, word.end()):
+            # "Chủ tịch TP Nguyễn Đức Chung": the city's committee, which one the article may say
+            return Post(title.title, f"{doc.lex.place_committee[title.title]} {s[after:word.end()].strip()}", word.end() - 1)
         acronym = _ACRONYM.match(s, after)
         if acronym and title.implied is None and _full_name_at(doc, acronym.end() + 1) \
                 and acronym.group(0) not in doc.lex.not_body_initials \
                 and not doc.lex.honorific_re.fullmatch(acronym.group(0)) and not doc.lex.rank_re.fullmatch(acronym.group(0)) \
-                and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after):
+                and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after) \
+                and not doc.lex.place_word_re.match(s, after):   # "Chủ tịch TP X" is the city's, not a body "TP"
             # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head
             return Post(title.title, acronym.group(0), acronym.end())
     implied = title.implied

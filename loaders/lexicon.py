@@ -177,6 +177,7 @@ class Lexicon:
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
     not_body_initials: frozenset[str]    # "HĐQT": initials after a title that name no body
+    place_committee: dict[str, str]      # "Chủ tịch" -> "UBND": "Chủ tịch TP X" is the city committee's
     places: set[str]                    # folded
     place_re: re.Pattern[str]
     event_kinds: dict[str, str]         # folded cue -> kind
@@ -198,7 +199,9 @@ class Lexicon:
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
     deadline_re: re.Pattern[str]
-    lead_verb_res: list[re.Pattern[str]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
+    lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
+    host_verbs: frozenset[str]           # "tiếp": said of a host, who does not lead a guest's visit
+    visit_kinds: frozenset[str]
     event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
     event_name_end_re: re.Pattern[str]       # where that name ends (on Doc.lower)
     event_name_commas: tuple[str, ...]       # "phòng, chống": a comma inside a name
@@ -324,6 +327,7 @@ def get_lexicon() -> Lexicon:
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         caption_verbs=frozenset(nam["caption_verbs"]),
         not_body_initials=frozenset(tit["not_body_initials"]),
+        place_committee=tit["place_committee"],
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
@@ -346,8 +350,11 @@ def get_lexicon() -> Lexicon:
         day_part_re=re.compile(alternation(evt["day_parts"], tail="")
                                + r"(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", re.IGNORECASE),
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
-        lead_verb_res=[re.compile(rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " ")
+        lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
+                                      + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))
                        for v in evt["lead_verbs"]],
+        host_verbs=frozenset(evt["host_verbs"]),
+        visit_kinds=frozenset(evt["visit_kinds"]),
         event_named_re=re.compile(alternation(evt["named_cues"])),
         event_name_commas=tuple(evt["name_commas"]),
         event_name_dangling_re=re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, evt["name_dangling"]))

@@ -767,3 +767,15 @@ def test_what_the_post_rules_must_not_read() -> None:
     assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân"]
     assert _agencies(_extract("Ông A, Vụ trưởng Vụ Nghiên cứu, Ủy ban Kiểm tra Trung ương, Tổng cục Thuế dự."))[
         "Vụ Nghiên cứu"] != "Ủy ban Kiểm tra Trung ương"
+
+
+def test_city_chairs_hosts_of_visits_foreign_units_and_title_starts() -> None:
+    ex = _extract("Sáng 6/2, UBND TP Hà Nội họp. Chủ tịch TP Nguyễn Đức Chung yêu cầu báo cáo.")
+    assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP Hà Nội", False, None)]
+    ex = _extract("Ngày 16/5/2017, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang đã tiếp thân mật Ngài Mahn Win Khaing "
+                  "Than, Chủ tịch Quốc hội Myanmar, đang có chuyến thăm chính thức Việt Nam.")
+    assert ex.events[0].chaired_by == [] and "Trần Đại Quang" in ex.events[0].participants
+    ex = _extract("Bộ Quốc phòng họp. Tổng thống Hàn Quốc Moon Jae-in đã bổ nhiệm hai quan chức của Văn phòng An ninh Quốc gia.")
+    assert _agencies(ex)["Văn phòng An ninh Quốc gia"] is None
+    ex = _extract("Phó Đội trưởng Đội tuần tra cho biết. Cục Cảnh sát ĐTTP về ma túy, Bộ Công an phối hợp.")
+    assert "Phó Đội" not in _posts(ex) and "Cục Cảnh sát điều tra tội phạm về ma túy" in _agencies(ex)
