@@ -222,6 +222,18 @@ def _quoted(before: str) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _spoken_of_in_lead(doc: Doc, names: list[NameHit], i: int, lead: Sentence) -> bool:
+    """In the lead sentence, a name after another one's speech verb and with no cue of its own is
+    what was said ("Tại cuộc họp báo, ông A cho hay, Thủ tướng X là ...")."""
+    n = names[i]
+    speaker = next((m for m in names[:i] if lead.start <= m.start), None)
+    if speaker is None:
+        return False
+    said = doc.lex.participant_re.search(doc.shadow, speaker.end, n.start)
+    return bool(said) and not doc.lex.attendance_re.search(doc.shadow, speaker.end, n.start) \
+        and not _speaks_or_attends(doc, names, i, lead)
+
+
 def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -> bool:
     """Whether the i-th name of the text is one who took part, by the words of its sentence: it
     opens reported speech ("Theo ông A, ..."), an attendance cue comes before it ("Tham dự có ông
@@ -266,8 +278,10 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
+        if doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start):
+            continue   # "theo chỉ đạo của Phó Thủ tướng X": spoken of, not there
         if lead.start <= n.start < lead.end:
-            if not _quoted(doc.shadow[lead.start:n.start]):
+            if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):
                 took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
         elif n.name.split()[0] not in doc.lex.family_names:
             # a foreign figure merely named ("ông Trump") took no part: a cue must follow the name

@@ -187,6 +187,7 @@ class Lexicon:
     weak_noun_before_re: re.Pattern[str]  # "báo cáo ": a weak event word after it is a report's noun
     participant_re: re.Pattern[str]
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
+    absent_before_re: re.Pattern[str]    # "theo chỉ đạo của " (and a title) right before a name: spoken of
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
@@ -337,6 +338,7 @@ def get_lexicon() -> Lexicon:
         weak_noun_before_re=re.compile(alternation(evt["weak_noun_before"], tail=r"\s+$")),
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
+        absent_before_re=re.compile(alternation(evt["absent_before"], tail=r"\s+(?:\S+\s+){0,6}$"), re.IGNORECASE),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],

@@ -779,3 +779,12 @@ def test_city_chairs_hosts_of_visits_foreign_units_and_title_starts() -> None:
     assert _agencies(ex)["Văn phòng An ninh Quốc gia"] is None
     ex = _extract("Phó Đội trưởng Đội tuần tra cho biết. Cục Cảnh sát ĐTTP về ma túy, Bộ Công an phối hợp.")
     assert "Phó Đội" not in _posts(ex) and "Cục Cảnh sát điều tra tội phạm về ma túy" in _agencies(ex)
+
+
+def test_a_name_spoken_of_in_the_lead_took_no_part() -> None:
+    ex = _extract("Tại cuộc họp báo do Văn phòng Chính phủ tổ chức chiều 3/6/2017, ông Mai Tiến Dũng cho hay, "
+                  "Thủ tướng Nguyễn Xuân Phúc là vị lãnh đạo đầu tiên đến thăm.")
+    assert ex.events[0].participants == ["Mai Tiến Dũng"]
+    ex = _extract("Chiều 30/6/2017, UBND tỉnh Kon Tum tổ chức họp báo thông báo kết quả xử lý vụ việc theo chỉ đạo của "
+                  "Phó Thủ tướng Chính phủ Trương Hòa Bình.")
+    assert ex.events[0].participants == []
