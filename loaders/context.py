@@ -11,7 +11,7 @@ from functools import cached_property
 
 from loaders.lexicon import LEXICON_DIR, Lexicon
 from loaders.model import Evidence
-from loaders.vntext import Sentence, old_tones, sentences
+from loaders.vntext import Sentence, fold, old_tones, sentences
 
 # Where a name read from prose ends (data/lexicons/name_ends.toml).
 with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
@@ -30,6 +30,8 @@ def stops_at(words: list[str], i: int) -> bool:
     w = words[i].rstrip(",;.")
     if i and f"{words[i - 1]} {w}".lower() in COMPOUNDS:
         return False   # "Văn phòng Đăng ký ...": the word completes the one before
+    if i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}".lower() in COMPOUNDS:
+        return False   # "Trung tâm Y tế dự phòng": the word opens a compound
     if w in STOP_WORDS:
         return True
     if i + 1 < len(words) and f"{w} {words[i + 1].rstrip(',;.')}" in STOP_PHRASES:
@@ -56,6 +58,7 @@ class Doc:
     body_matches: list[re.Match[str]] = field(default_factory=list)
     lower: str = ""             # shadow in lower case, same length (for case-blind patterns)
     ministries_named: int = 0   # how many ministries the text names
+    post_parents: dict[str, str] = field(default_factory=dict)   # unit named in a post -> the parent printed there
 
     def __post_init__(self) -> None:
         self.shadow = old_tones(self.text)
@@ -71,6 +74,14 @@ class Doc:
         """The latest year of a full date in the text ("6/2/2017"): an undated article was written
         then or after, so a year beyond it is a plan and one well before it is history."""
         return max(_FULL_DATE_YEAR.findall(self.shadow), default=None)
+
+    @cached_property
+    def sole_province(self) -> str | None:
+        """The one province or centrally-run city the text names, if it names only one: where a
+        post's body is printed without its place ("Phó Bí thư Tỉnh ủy X"), that place."""
+        named = {self.lex.province_of.get(fold(m.group(0))) for m in self.lex.province_re.finditer(self.shadow)}
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
     def title_at(self, pos: int) -> re.Match[str] | None:
         """A post title starting at pos, whatever its case."""

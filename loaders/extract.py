@@ -33,29 +33,10 @@ def _names_place(doc: Doc, name: str) -> bool:
     return bool(doc.lex.place_word_re.search(name) or doc.lex.place_re.search(name) or "HCM" in name)
 
 
-_COMMITTEE = ("UBND", "Ủy ban nhân dân")   # a People's Committee, as printed
-
-
-def _provincial_committees(doc: Doc, agencies: list[Agency]) -> list[Agency]:
-    """The provincial People's Committees an article names ("UBND tỉnh Nghệ An", "UBND TP.HCM")."""
-    return [a for a in agencies if a.name.startswith(tuple(c + " " for c in _COMMITTEE)) and
-            (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
-
-
-def _bare_provincial_committee(doc: Doc, name: str) -> bool:
-    """"UBND", "UBND tỉnh", "UBND TP" with no place: a province's committee, not said which
-    ("UBND xã", "UBND huyện" are not a province's)."""
-    head = next((c for c in _COMMITTEE if name == c or name.startswith(c + " ")), None)
-    if head is None:
-        return False
-    rest = name[len(head):].strip()
-    word = doc.lex.province_word_re.match(rest + " …")   # the place word alone, then nothing
-    return not rest or (word is not None and word.end() == len(rest) + 1)
-
-
 def _main_local_body(doc: Doc, agencies: list[Agency]) -> str | None:
     """The one provincial People's Committee an article names most (by evidence), if any."""
-    local = _provincial_committees(doc, agencies)
+    local = [a for a in agencies if a.name.startswith(("UBND ", "Ủy ban nhân dân ")) and
+             (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
     if not local:
         return None
     return max(local, key=lambda a: len(a.evidence)).name
@@ -100,6 +81,13 @@ def extract_article(source: SourceText) -> Extraction:
             if pos.agency:
                 pos.agency = renames.get(fold(pos.agency), pos.agency)
     known = {fold(a.name) for a in agencies[0]}
+    for p in people:  # a body named only inside a post is an agency of the article too
+        for pos in p.positions:
+            if pos.agency and fold(pos.agency) not in known:
+                known.add(fold(pos.agency))
+                agencies[0].append(Agency(pos.agency, None, [pos.evidence] if pos.evidence else []))
+    for a in agencies[0]:   # a parent printed with the unit in a post ("Phòng X, Bệnh viện Y")
+        a.parent = a.parent or doc.post_parents.get(a.name)
     for a in agencies[0]:  # a Sở's "UBND <province>" parent only when the text names that UBND
         if a.parent and a.parent.startswith("UBND ") and fold(a.parent) not in known:
             a.parent = None
@@ -107,17 +95,6 @@ def extract_article(source: SourceText) -> Extraction:
     for a in agencies[0]:  # "Sở Y tế" with no place, in an article about one province: that province's
         if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name):
             a.parent = local
-    provincial = {fold(a.name) for a in _provincial_committees(doc, agencies[0])}
-    if local and len(provincial) == 1:   # "Chủ tịch UBND TP Nguyễn Đức Chung", where one city's UBND is named
-        for p in people:
-            for pos in p.positions:
-                if pos.agency and _bare_provincial_committee(doc, pos.agency):
-                    pos.agency = local
-    for p in people:  # a body named only inside a post is an agency of the article too
-        for pos in p.positions:
-            if pos.agency and fold(pos.agency) not in known:
-                known.add(fold(pos.agency))
-                agencies[0].append(Agency(pos.agency, None, [pos.evidence] if pos.evidence else []))
     events = find_events(doc, mentions, hits, people, names)
     for e in events:
         if e.organizer:

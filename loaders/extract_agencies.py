@@ -142,9 +142,9 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     toks = tokens(s, p, 8)
     caps: list[Tok] = []
     for t in toks:
-        if not t.word[:1].isupper() or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start)
-                                                 or doc.title_at(t.start))):
-            break
+        if not t.word[:1].isupper() or (t.word in doc.lex.not_name_words and s[max(0, t.start - 2):t.start].startswith(".")) \
+                or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start) or doc.title_at(t.start))):
+            break   # ("UBND TP. Theo lãnh đạo ...": the next sentence; "Huyện ủy Tuy Phước" is a place)
         caps.append(t)
         if t.breaks:
             break
@@ -179,7 +179,7 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     ban Kiểm tra Trung ương'), unless it opens a list ('Vụ X, Bộ Y, Bộ Z')."""
     s = doc.shadow
     m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", s[pos:])
-    after_comma = re.match(r",\s*", s[pos:]) if comma else None
+    after_comma = re.match(r",\s*|\s+[-–]\s+", s[pos:]) if comma else None   # ", Sở Y" or " - Sở Y"
     if after_comma and not (m and m.group(0).strip()):
         m = after_comma
     p = pos + (m.end() if m else 0)
@@ -201,8 +201,9 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
         unit = doc.lex.unit_by_head[fold(old_tones(u.group(0)))]
         if not (unit.place_name or unit.head == "Đảng ủy Khối" or stated):
             return None
-        if m is not None and m is after_comma:
-            return None   # after a comma only a known body: "Phòng A, Phòng B" is a list
+        if m is after_comma and (head not in doc.lex.sub_units or fold(unit.canonical_head) == fold(head)
+                                 or _list_goes_on(doc, p)):
+            return None   # after a comma a unit only for a Phòng, Khoa: "Phòng A, Phòng B" is a list
         hit = parse_unit_at(doc, p)
         if hit is None:
             return None
@@ -294,8 +295,9 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
                 continue
             break
         after_place = doc.lex.place_word_re.match(doc.shadow, out[-1].start) is not None
-        if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper():
-            out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng"
+        if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper() \
+                and not _starts_other(doc, toks[i + 1].start):
+            out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng", not "... - Bí thư Thành ủy", "... – Bộ Công an"
             i += 2
             continue
         if after_place:
@@ -420,7 +422,8 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     name = f"{head} {doc.text[toks[0].start:end]}"
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
-    parent = _parent_after(doc, end, unit.canonical_head, comma=in_post and unit.parent in ("ministry", "stated"))
+    parent = _parent_after(doc, end, unit.canonical_head,
+                           comma=in_post and (unit.parent in ("ministry", "stated") or unit.canonical_head in doc.lex.sub_units))
     if parent:
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])

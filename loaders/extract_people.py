@@ -143,6 +143,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             return Post(title.title, known, known_end)
         hit = parse_unit_at(doc, start, head_ci=True, in_post=True)
         if hit is not None:
+            if hit.parent:   # "Trưởng phòng Kế hoạch, Bệnh viện Bạch Mai": the unit's parent, for its agency
+                doc.post_parents.setdefault(hit.name, hit.parent)
             return Post(title.title, hit.name, hit.end)
         return Post(title.title, _recent_body(doc, pos, title.head), tm.end())
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
@@ -154,6 +156,8 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             lower = parse_unit_at(doc, after, head_ci=True)
             u = lower if lower and doc.lex.place_re.search(doc.shadow, after, lower.end) else None
         if u is not None:
+            if u.parent:
+                doc.post_parents.setdefault(u.name, u.parent)
             return Post(title.title, u.name, u.end)
         named = named_body(doc, b) if b is not None else None
         if named and title.implied and title.implied.endswith(" " + named[0]):
@@ -177,13 +181,16 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         bare = doc.lex.placeless_body_re.match(s, after)
         if bare and bare.group(0)[:1].isupper() and not doc.lex.place_re.match(s, bare.end() + 1) \
                 and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", s[bare.end():]):
-            # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or never
-            # ("Chủ tịch UBND TP Nguyễn Đức Chung": the body as printed, a node of its article)
-            return Post(title.title, doc.text[after:bare.end()], bare.end(), pending=bare.group(0))
+            # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or is
+            # the article's ("Chủ tịch UBND TP Nguyễn Đức Chung"), or is not said (the body as
+            # printed then, a node of its article)
+            printed = doc.text[after:bare.end()]
+            return Post(title.title, printed, bare.end(), pending=printed)
         word = doc.lex.province_word_re.match(s, after) if title.title in doc.lex.place_committee else None
         if word and _full_name_at(doc, word.end()):
             # "Chủ tịch TP Nguyễn Đức Chung": the city's committee, which one the article may say
-            return Post(title.title, f"{doc.lex.place_committee[title.title]} {s[after:word.end()].strip()}", word.end() - 1)
+            printed = f"{doc.lex.place_committee[title.title]} {doc.text[after:word.end()].strip()}"
+            return Post(title.title, printed, word.end() - 1, pending=printed)
         acronym = _ACRONYM.match(s, after)
         if acronym and title.implied is None and _full_name_at(doc, acronym.end() + 1) \
                 and acronym.group(0) not in doc.lex.not_body_initials \
@@ -261,11 +268,25 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
             elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
                 x.agency = f"Ban Cán sự đảng {ministry}"
     places = [x.agency[m.end():] for x in posts if x.agency and (m := doc.lex.province_word_re.search(x.agency))]
+    place = places[0] if places else doc.sole_province   # the chain's province, else the article's only one
     for x in posts:
-        if x.pending and places:
+        if x.pending and not places and place and _wrong_kind(doc, x.pending, place):
+            continue   # "UBND TP" in an article about tỉnh Đồng Nai is a provincial city's, not said which
+        if x.pending and place:
             head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
-            x.agency = f"{head} {places[0]}" if head in ("Tỉnh ủy", "Thành ủy") else f"{x.pending} {places[0]}"
+            x.agency = f"{head} {place}" if head in ("Tỉnh ủy", "Thành ủy") else f"{x.pending} {place}"
     return posts, (posts[-1].end if posts else pos)
+
+
+def _wrong_kind(doc: Doc, body: str, province: str) -> bool:
+    """Whether a body printed with a place word ("UBND TP", "UBND xã") cannot be the province's:
+    a district's or commune's word, "TP" or "thành phố" before a province that is no centrally-run
+    city, "tỉnh" before one that is."""
+    word = doc.lex.province_word_re.search(body + " …")
+    if word is None:   # "UBND xã", "UBND huyện": no province's at all; "UBND", "Tỉnh ủy": any
+        return doc.lex.place_word_re.search(body + " …") is not None
+    is_city = province in doc.lex.city_provinces
+    return (word.group(0).strip().lower() != "tỉnh") != is_city
 
 
 # The shapes in which a sentence dates itself: a full date, a month of a year, or a period of a

@@ -180,6 +180,9 @@ class Lexicon:
     place_committee: dict[str, str]      # "Chủ tịch" -> "UBND": "Chủ tịch TP X" is the city committee's
     places: set[str]                    # folded
     place_re: re.Pattern[str]
+    province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
+    province_of: dict[str, str]          # folded printed name -> the registry's name
+    city_provinces: frozenset[str]       # the registry's names of centrally-run cities ("thành phố", "TP")
     event_kinds: dict[str, str]         # folded cue -> kind
     event_re: re.Pattern[str]
     weak_event_cues: set[str]
@@ -307,7 +310,7 @@ def get_lexicon() -> Lexicon:
         foreign_cue_re=re.compile(alternation(tit["foreign_cues"], tail=r"\s+$"), re.IGNORECASE),
         foreign_region_re=re.compile(alternation(tit["foreign_region_words"], tail=r"\s+$")),
         countries_folded=tuple(fold(old_tones(c)) for c in countries()),
-        place_word_re=re.compile(alternation(uni["place_words"], tail=r"\s+(?=\S)")),
+        place_word_re=re.compile(alternation(uni["place_words"], tail=r"(?:\s+(?=\S)|(?<=\.)(?=\w))")),   # "TP.Hải Phòng" too
         placeless_body_re=re.compile(alternation(uni["placeless_bodies"], tail="")
                                      + r"(?: " + alternation(uni["place_words"], tail="") + ")?", re.IGNORECASE),
         local_unit_re=re.compile(alternation(uni["local_units"], tail=" ")),
@@ -331,6 +334,9 @@ def get_lexicon() -> Lexicon:
         place_committee=tit["place_committee"],
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
+        province_re=re.compile(alternation([n for p in provinces() for n in (p.name, *p.aliases)])),
+        province_of={fold(old_tones(n)): p.name for p in provinces() for n in (p.name, *p.aliases)},
+        city_provinces=frozenset(p.name for p in provinces() if p.kind == "city"),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
         weak_event_cues={fold(w) for w in evt["weak"]},

@@ -719,14 +719,16 @@ def test_a_post_in_a_body_known_by_its_initials_only() -> None:
     ex = _extract("Đề xuất này khả thi nhất”, Tổng giám đốc ACV Lê Mạnh Hùng nói. Chủ tịch UBND TP Nguyễn Đức Chung nói. "
                   "Trưởng Đoàn ĐBQH tỉnh Đồng Nai Hồ Văn Năm nói.")
     assert _posts(ex)["Lê Mạnh Hùng"] == [("Tổng Giám đốc", "ACV", False, None)]
-    # a local body printed with no place: the post, in that body as printed (a node of its article)
+    # a local body printed with no place, the article naming no one province: the body as printed
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
     assert "Hồ Văn Năm" in _posts(ex)
 
 
-def test_a_placeless_post_body_is_the_one_local_body_the_article_names() -> None:
+def test_a_placeless_post_body_is_in_the_one_province_the_article_names() -> None:
     ex = _extract("Sáng nay, UBND TP Hà Nội họp. Chủ tịch UBND TP Nguyễn Đức Chung nói.")
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP Hà Nội", False, None)]
+    ex = _extract("Bí thư tỉnh ủy Đồng Nai nói về bà Phan Thị Mỹ Thanh, Phó Bí thư Tỉnh ủy, Trưởng Đoàn Đại biểu Quốc hội tỉnh này.")
+    assert _posts(ex)["Phan Thị Mỹ Thanh"][0][:2] == ("Phó Bí thư", "Tỉnh ủy Đồng Nai")
     ex = _extract("UBND TP Hà Nội và UBND tỉnh Hà Nam họp. Chủ tịch UBND TP Nguyễn Đức Chung nói.")
     assert _posts(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP", False, None)]
 
@@ -761,7 +763,8 @@ def test_what_the_post_rules_must_not_read() -> None:
     posts = _posts(_extract("Tổng giám đốc NSND Nguyễn Văn Bình nói. Chủ tịch HĐQT Nguyễn Văn An nói."))
     assert all(agency not in ("NSND", "HĐQT") for held in posts.values() for _, agency, _, _ in held)
     posts = _posts(_extract("Sáng nay, UBND TP Hà Nội họp. Chủ tịch UBND xã Nguyễn Văn Bình nói."))
-    assert posts["Nguyễn Văn Bình"][0][1] == "UBND xã"
+    # a commune's committee, not said which: never the city's
+    assert posts["Nguyễn Văn Bình"] == [("Chủ tịch", "UBND xã", False, None)]
     ex = _extract("Sáng 16/6/2017, Quốc hội họp phiên toàn thể. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân chủ trì. "
                   "Ông Nguyễn Văn Bình điều hành doanh nghiệp ở Hà Nội.")
     assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân"]
@@ -788,3 +791,34 @@ def test_a_name_spoken_of_in_the_lead_took_no_part() -> None:
     ex = _extract("Chiều 30/6/2017, UBND tỉnh Kon Tum tổ chức họp báo thông báo kết quả xử lý vụ việc theo chỉ đạo của "
                   "Phó Thủ tướng Chính phủ Trương Hòa Bình.")
     assert ex.events[0].participants == []
+
+
+def test_a_unit_in_a_post_keeps_the_owner_printed_after_a_comma_or_dash() -> None:
+    ex = _extract("Ông Dương Đức Hùng, Trưởng phòng Kế hoạch Tổng hợp, Bệnh viện Bạch Mai, cho biết. "
+                  "Bà Nguyễn Thị Nhã Trúc, Trưởng phòng Quản lý chất lượng thuộc Ban Quản lý ATTP TP.HCM, yêu cầu. "
+                  "Trưởng phòng Quản lý công nghiệp - Sở Công thương Đặng Tiến Bình cho biết. "
+                  "Đại diện Phòng Tài chính, Phòng Nội vụ dự.")
+    agencies = _agencies(ex)
+    assert agencies["Phòng Kế hoạch Tổng hợp"] == "Bệnh viện Bạch Mai"
+    assert agencies["Phòng Quản lý chất lượng"] == "Ban Quản lý ATTP TP.HCM"
+    assert agencies["Phòng Quản lý công nghiệp"] == "Sở Công thương"
+    assert agencies["Phòng Tài chính"] is None
+    assert "Đặng Tiến Bình" in _posts(ex)
+
+
+def test_names_cut_at_a_dash_a_dot_or_a_compound_no_more() -> None:
+    ex = _extract("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc - Bí thư Thành ủy Tp.HCM Nguyễn Thiện Nhân dự. "
+                  "Bà Nguyễn Thị Nghĩa - Phó Bí thư Thường trực Thành ủy, Trưởng Đoàn Đại biểu Quốc hội TP.Hải Phòng cho biết. "
+                  "Ông Nguyễn Thanh Dân, Giám đốc Trung tâm Y tế dự phòng tỉnh Cà Mau, đã bác thông tin. "
+                  "Đồng tình với ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân cho rằng.")
+    posts = _posts(ex)
+    assert [a for _, a, _, _ in posts["Nguyễn Thiện Nhân"]] == ["Ủy ban Trung ương Mặt trận Tổ quốc", "Thành ủy Tp.HCM"]
+    assert ("Trưởng Đoàn", "Đoàn Đại biểu Quốc hội TP.Hải Phòng") in [p[:2] for p in posts["Nguyễn Thị Nghĩa"]]
+    assert posts["Nguyễn Thanh Dân"][0][1] == "Trung tâm Y tế dự phòng tỉnh Cà Mau"
+    assert posts["Nguyễn Thị Kim Ngân"] == [("Chủ tịch", "Quốc hội", False, None)]
+
+
+def test_a_foreign_governor_is_not_the_state_banks() -> None:
+    posts = _posts(_extract("Thủ tướng Nguyễn Xuân Phúc tiếp ông Hideaki Omura, Thống đốc tỉnh Aichi. Thống đốc Lê Minh Hưng nói."))
+    assert posts["Hideaki Omura"] == []
+    assert posts["Lê Minh Hưng"][0][1] == "Ngân hàng Nhà nước Việt Nam"
