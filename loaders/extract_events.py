@@ -108,6 +108,17 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
     return name[0].upper() + name[1:]
 
 
+def _name_near(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tuple[int, int]]) -> str | None:
+    """The event's printed name from its cue, or from a name that follows a cue that opens none
+    ("đã khai mạc buổi gặp gỡ doanh nghiệp Việt Nam - Nhật Bản")."""
+    name = event_name(doc, cue_pos, sent_end, instruments)
+    if name is None:
+        nxt = doc.lex.event_named_re.search(doc.lower, cue_pos + 1, min(sent_end, cue_pos + 40))
+        if nxt is not None:
+            name = event_name(doc, nxt.start(), sent_end, instruments)
+    return name
+
+
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
     """Not a deadline ("trước ngày 30-6"); a day/month without a year counts only after
     'ngày', 'sáng', 'chiều nay' ... ."""
@@ -154,7 +165,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                     about.append(m.key)
             events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
                                 date_end=f"{iso[:-2]}{d.end_day:02d}" if d.end_day else None,
-                                name=event_name(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
+                                name=_name_near(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
     # the lead event is the first one of the article's own time: a date years before its latest
@@ -242,8 +253,8 @@ def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -
     n = names[i]
     s = doc.shadow
     if sent.text.startswith(doc.lex.reported_speech) and not any(
-            sent.start <= m.start < n.start for m in names):
-        return True
+            sent.start <= m.start < n.start for m in names) and " của " not in doc.shadow[sent.start:n.start]:
+        return True   # "Theo ông X, ...", not "Theo bài viết của ông X" (the author of a text)
     if doc.lex.attendance_re.search(s, sent.start, n.start):
         return True
     last = n
@@ -274,6 +285,9 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         runners = [n for n in names if n.start >= lead.start and event.kind in doc.lex.runs_sitting_kinds
                    and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
         chairs = sorted([hit, *_co_chairs(doc, hit, names), *runners], key=lambda n: n.start)   # in printed order
+        if event.kind in doc.lex.visit_kinds and (event.name or "").endswith(doc.lex.home_country):
+            # a guest's visit to Vietnam: its Vietnamese hosts do not lead it
+            chairs = [n for n in chairs if n.name.split()[0] not in doc.lex.family_names]
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
     took_part = set()
     for i, n in enumerate(names):

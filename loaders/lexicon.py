@@ -206,6 +206,7 @@ class Lexicon:
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     host_verbs: frozenset[str]           # "tiếp": said of a host, who does not lead a guest's visit
     visit_kinds: frozenset[str]
+    home_country: tuple[str, ...]        # "Việt Nam": a visit named for it is a guest's
     event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
     event_name_end_re: re.Pattern[str]       # where that name ends (on Doc.lower)
     event_name_commas: tuple[str, ...]       # "phòng, chống": a comma inside a name
@@ -363,6 +364,7 @@ def get_lexicon() -> Lexicon:
                        for v in evt["lead_verbs"]],
         host_verbs=frozenset(evt["host_verbs"]),
         visit_kinds=frozenset(evt["visit_kinds"]),
+        home_country=tuple(evt["home_country"]),
         event_named_re=re.compile(alternation(evt["named_cues"])),
         event_name_commas=tuple(evt["name_commas"]),
         event_name_dangling_re=re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, evt["name_dangling"]))

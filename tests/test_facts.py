@@ -822,3 +822,16 @@ def test_a_foreign_governor_is_not_the_state_banks() -> None:
     posts = _posts(_extract("Thủ tướng Nguyễn Xuân Phúc tiếp ông Hideaki Omura, Thống đốc tỉnh Aichi. Thống đốc Lê Minh Hưng nói."))
     assert posts["Hideaki Omura"] == []
     assert posts["Lê Minh Hưng"][0][1] == "Ngân hàng Nhà nước Việt Nam"
+
+
+def test_event_titles_after_an_opening_before_a_session_and_hosts_of_guests() -> None:
+    ex = _extract("Sáng 11/5/2017, Phó Chủ tịch nước Đặng Thị Ngọc Thịnh đã khai mạc buổi gặp gỡ doanh nghiệp Việt Nam - Nhật Bản.")
+    assert ex.events[0].name == "Buổi gặp gỡ doanh nghiệp Việt Nam - Nhật Bản"
+    ex = _extract("Hội nghị Thủ tướng với doanh nghiệp năm nay sẽ diễn ra vào ngày 17/5/2017 tại Hà Nội.")
+    assert ex.events[0].name == "Hội nghị Thủ tướng với doanh nghiệp"
+    ex = _extract("Tại buổi họp báo trước kỳ họp thứ 3, Quốc hội khóa XIV chiều 19/5/2017, Tổng thư ký Quốc hội "
+                  "Nguyễn Hạnh Phúc đã lý giải.")
+    assert [(e.kind, e.name) for e in ex.events] == [("press conference", "Họp báo trước kỳ họp thứ 3")]
+    ex = _extract("Thủ tướng Chính phủ Nguyễn Xuân Phúc và Thủ tướng Nhật Bản Shinzo Abe trong chuyến thăm chính thức "
+                  "Việt Nam từ ngày 16 – 17/01/2017. Thủ tướng Nguyễn Xuân Phúc chủ trì lễ đón.")
+    assert ex.events[0].chaired_by == []
