@@ -835,3 +835,8 @@ def test_event_titles_after_an_opening_before_a_session_and_hosts_of_guests() ->
     ex = _extract("Thủ tướng Chính phủ Nguyễn Xuân Phúc và Thủ tướng Nhật Bản Shinzo Abe trong chuyến thăm chính thức "
                   "Việt Nam từ ngày 16 – 17/01/2017. Thủ tướng Nguyễn Xuân Phúc chủ trì lễ đón.")
     assert ex.events[0].chaired_by == []
+
+
+def test_a_fire_police_unit_is_not_part_of_itself() -> None:
+    ex = _extract("Thời gian qua, Phòng Cảnh sát PCCC thành phố Vĩnh Yên đã nỗ lực tuyên truyền.")
+    assert all(not (parent or "").startswith("Cảnh sát") for parent in _agencies(ex).values())
