@@ -840,3 +840,12 @@ def test_event_titles_after_an_opening_before_a_session_and_hosts_of_guests() ->
 def test_a_fire_police_unit_is_not_part_of_itself() -> None:
     ex = _extract("Thời gian qua, Phòng Cảnh sát PCCC thành phố Vĩnh Yên đã nỗ lực tuyên truyền.")
     assert all(not (parent or "").startswith("Cảnh sát") for parent in _agencies(ex).values())
+
+
+def test_a_provincial_department_of_the_one_province_named_and_a_title_run_into_a_name() -> None:
+    ex = _extract("Giám đốc Sở Y tế Trần Quang Khánh cho biết, lãnh đạo Sở đã ngồi lại với Công an tỉnh Hòa Bình.")
+    assert _agencies(ex)["Sở Y tế"] == "UBND tỉnh Hòa Bình"
+    ex = _extract("Tương lai sau chuyến đi của Thủ tướng Nguyễn Xuân Phúc Tiến sĩ Terry F. Buss có bài viết. "
+                  "Bộ trưởng Bộ Kế hoạch đầu tư Nguyễn Chí Dũng đã trao đổi.")
+    assert "Nguyễn Xuân Phúc" in _posts(ex)
+    assert _posts(ex)["Nguyễn Chí Dũng"][0][1] == "Bộ Kế hoạch và Đầu tư"
