@@ -11,7 +11,7 @@ from functools import cached_property
 
 from loaders.lexicon import LEXICON_DIR, Lexicon
 from loaders.model import Evidence
-from loaders.vntext import Sentence, fold, old_tones, sentences
+from loaders.vntext import Sentence, old_tones, sentences
 
 # Where a name read from prose ends (data/lexicons/name_ends.toml).
 with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
@@ -79,8 +79,7 @@ class Doc:
     def sole_province(self) -> str | None:
         """The one province or centrally-run city the text names, if it names only one: where a
         post's body is printed without its place ("Phó Bí thư Tỉnh ủy X"), that place."""
-        named = {self.lex.province_of.get(fold(m.group(0))) for m in self.lex.province_re.finditer(self.shadow)}
-        named.discard(None)
+        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow)}
         return named.pop() if len(named) == 1 else None
 
     def title_at(self, pos: int) -> re.Match[str] | None:

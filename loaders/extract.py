@@ -92,12 +92,12 @@ def extract_article(source: SourceText) -> Extraction:
         if a.parent and a.parent.startswith("UBND ") and fold(a.parent) not in known:
             a.parent = None
     local = _main_local_body(doc, agencies[0])
-    if local is None and doc.sole_province:   # the committee of the one province the article names
+    placeless = [a for a in agencies[0] if a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name)]
+    if local is None and placeless and doc.sole_province:   # the committee of the one province the article names
         city = doc.sole_province in doc.lex.city_provinces
         local = f"UBND {'TP' if city else 'tỉnh'} {doc.sole_province}"
-    for a in agencies[0]:  # "Sở Y tế" with no place, in an article about one province: that province's
-        if local and a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name):
-            a.parent = local
+    for a in placeless:  # "Sở Y tế" with no place, in an article about one province: that province's
+        a.parent = local
     events = find_events(doc, mentions, hits, people, names)
     for e in events:
         if e.organizer:

@@ -292,7 +292,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
-        if doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start):
+        absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
+        if absent and len(doc.shadow[absent.end():n.start].split()) <= 6:
             continue   # "theo chỉ đạo của Phó Thủ tướng X": spoken of, not there
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):

@@ -181,7 +181,7 @@ class Lexicon:
     places: set[str]                    # folded
     place_re: re.Pattern[str]
     province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
-    province_of: dict[str, str]          # folded printed name -> the registry's name
+    province_of: dict[str, str]          # printed name (traditional tone placement) -> the registry's name
     city_provinces: frozenset[str]       # the registry's names of centrally-run cities ("thành phố", "TP")
     event_kinds: dict[str, str]         # folded cue -> kind
     event_re: re.Pattern[str]
@@ -190,7 +190,7 @@ class Lexicon:
     weak_noun_before_re: re.Pattern[str]  # "báo cáo ": a weak event word after it is a report's noun
     participant_re: re.Pattern[str]
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
-    absent_before_re: re.Pattern[str]    # "theo chỉ đạo của " (and a title) right before a name: spoken of
+    absent_before_re: re.Pattern[str]    # "theo chỉ đạo của": a few words (a title) before a name, spoken of
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
@@ -336,7 +336,7 @@ def get_lexicon() -> Lexicon:
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
         province_re=re.compile(alternation([n for p in provinces() for n in (p.name, *p.aliases)])),
-        province_of={fold(old_tones(n)): p.name for p in provinces() for n in (p.name, *p.aliases)},
+        province_of={old_tones(n): p.name for p in provinces() for n in (p.name, *p.aliases)},
         city_provinces=frozenset(p.name for p in provinces() if p.kind == "city"),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too
@@ -345,7 +345,7 @@ def get_lexicon() -> Lexicon:
         weak_noun_before_re=re.compile(alternation(evt["weak_noun_before"], tail=r"\s+$")),
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
-        absent_before_re=re.compile(alternation(evt["absent_before"], tail=r"\s+(?:\S+\s+){0,6}$"), re.IGNORECASE),
+        absent_before_re=re.compile(alternation(evt["absent_before"]), re.IGNORECASE),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
