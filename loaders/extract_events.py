@@ -171,8 +171,12 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     # the lead event is the first one of the article's own time: a date years before its latest
     # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
     lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
-    if lead is not None and sent_of_event[lead] < LEAD_SENTENCES + 2:
-        _fill_lead(doc, events[lead], sent_of_event[lead], agencies, people, names)
+    filled = lead if lead is not None and sent_of_event[lead] < LEAD_SENTENCES + 2 else None
+    if filled is not None:
+        _fill_lead(doc, events[filled], sent_of_event[filled], agencies, people, names)
+    for i, event in enumerate(events):
+        if i != filled and _of_its_time(doc, event):
+            _fill_own_sentence(doc, event, doc.sents[sent_of_event[i]], people, names)
     return events
 
 
@@ -226,6 +230,22 @@ def _co_chairs(doc: Doc, chair: NameHit, names: list[NameHit]) -> list[NameHit]:
     if cue is None or doc.shadow[chair.end:cue.start()].count(",") > 2:
         return []
     return [n for n in names if sent.start <= n.start < cue.start() and n.name != chair.name][:3]
+
+
+def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Person], names: list[NameHit]) -> None:
+    """Another event than the lead: only the people its own sentence shows there, by a cue after
+    their name or an attendance cue before it ("... Vương Bích Thắng trả lời tại buổi giao ban sáng
+    19/6"); a "chủ trì" after a name there makes the chair."""
+    known = {fold(p.name): p.name for p in people}
+    names = [n for n in names if fold(n.name) in known]
+    here = [i for i, n in enumerate(names) if sent.start <= n.start < sent.end]
+    chair = _chair_by_cue(doc, [sent], names, doc.lex.two_sided_chair_cues
+                          if event.kind in doc.lex.two_sided_kinds else doc.lex.chair_cues)
+    if chair is not None:
+        event.chaired_by = [known[fold(chair.name)]]
+    took = [known[fold(names[i].name)] for i in here
+            if _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:names[i].start])]
+    event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
 
 
 def _quoted(before: str) -> bool:

@@ -849,3 +849,11 @@ def test_a_provincial_department_of_the_one_province_named_and_a_title_run_into_
                   "Bộ trưởng Bộ Kế hoạch đầu tư Nguyễn Chí Dũng đã trao đổi.")
     assert "Nguyễn Xuân Phúc" in _posts(ex)
     assert _posts(ex)["Nguyễn Chí Dũng"][0][1] == "Bộ Kế hoạch và Đầu tư"
+
+
+def test_a_later_event_takes_the_people_its_own_sentence_shows_there() -> None:
+    ex = _extract("Hôm nay, đội tuyển tập trung. Ông Lê Thụy Hải cho rằng gọi cầu thủ nhập tịch là ăn xổi. "
+                  + "Đội tuyển tập luyện chăm chỉ. " * 6 +
+                  "Còn với cầu thủ Việt kiều, các đội tuyển luôn chào đón” – Tổng cục trưởng Tổng cục TDTT Vương Bích "
+                  "Thắng trả lời tại buổi giao ban báo chí định kỳ sáng 19/6.")
+    assert [(e.kind, e.participants) for e in ex.events] == [("briefing", ["Vương Bích Thắng"])]
