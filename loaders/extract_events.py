@@ -248,6 +248,13 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
     event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
 
 
+def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
+    """"X dẫn đầu, đã tham dự ...": X led a delegation that attended (the meeting was others')."""
+    sent = doc.sentence_at(n.start)
+    lead = doc.lex.leads_delegation_re.search(doc.shadow, n.end, min(sent.end, n.end + 20))
+    return lead is not None and doc.lex.attendance_re.search(doc.shadow, lead.end(), sent.end) is not None
+
+
 def _quoted(before: str) -> bool:
     """Whether a quotation is open at the end of ``before`` (“...” or "...")."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -301,10 +308,16 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         cues = doc.lex.chair_cues
         hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
                or _chair_by_lead_verb(doc, lead, names, event.kind) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
+    guests: list[NameHit] = []
     if hit is not None:
         runners = [n for n in names if n.start >= lead.start and event.kind in doc.lex.runs_sitting_kinds
                    and doc.lex.runs_sitting_re.match(doc.shadow, n.end)]
         chairs = sorted([hit, *_co_chairs(doc, hit, names), *runners], key=lambda n: n.start)   # in printed order
+        # "Đoàn Việt Nam do Thứ trưởng X dẫn đầu đã tham dự Hội nghị ...": the leader of a delegation
+        # to a meeting others hold takes part in it, he does not chair it
+        if event.kind not in doc.lex.visit_kinds:
+            guests = [n for n in chairs if _leads_a_delegation_there(doc, n)]
+            chairs = [n for n in chairs if n not in guests]
         if event.kind in doc.lex.visit_kinds and (event.name or "").endswith(doc.lex.home_country):
             # a guest's visit to Vietnam: its Vietnamese hosts do not lead it
             chairs = [n for n in chairs if n.name.split()[0] not in doc.lex.family_names]
@@ -324,6 +337,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
                 took_part.add(fold(n.name))
         elif _speaks_or_attends(doc, names, i, sent):
             took_part.add(fold(n.name))
+    took_part |= {fold(n.name) for n in guests}
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)

@@ -196,6 +196,7 @@ class Lexicon:
     chair_cues: list[str]
     two_sided_kinds: frozenset[str]      # talks ...: leading a delegation there is no chairing
     two_sided_chair_cues: list[str]
+    leads_delegation_re: re.Pattern[str]   # "dẫn đầu": the one who leads a delegation
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     runs_sitting_re: re.Pattern[str]     # "điều hành" right after a name: that person chairs too
     runs_sitting_kinds: frozenset[str]   # the kinds of event where that holds (sittings)
@@ -351,6 +352,7 @@ def get_lexicon() -> Lexicon:
         chair_cues=evt["chair"],
         two_sided_kinds=frozenset(evt["two_sided_kinds"]),
         two_sided_chair_cues=[c for c in evt["chair"] if c not in evt["leads_delegation"]],
+        leads_delegation_re=re.compile(alternation(evt["leads_delegation"])),
         co_chair_re=re.compile(alternation(evt["co_chair"])),
         runs_sitting_re=re.compile(r"\s*" + alternation(evt["runs_sitting"])),
         runs_sitting_kinds=frozenset(evt["runs_sitting_kinds"]),

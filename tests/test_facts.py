@@ -857,3 +857,9 @@ def test_a_later_event_takes_the_people_its_own_sentence_shows_there() -> None:
                   "Còn với cầu thủ Việt kiều, các đội tuyển luôn chào đón” – Tổng cục trưởng Tổng cục TDTT Vương Bích "
                   "Thắng trả lời tại buổi giao ban báo chí định kỳ sáng 19/6.")
     assert [(e.kind, e.participants) for e in ex.events] == [("briefing", ["Vương Bích Thắng"])]
+
+
+def test_the_leader_of_a_delegation_to_others_meeting_takes_part_in_it() -> None:
+    ex = _extract("Ngày 5/7/2017, Đoàn Việt Nam do Thứ trưởng Ngoại giao Nguyễn Quốc Dũng dẫn đầu, đã tham dự Hội nghị "
+                  "các quan chức cấp cao ASEAN-EU lần thứ 24 tại Bangkok.")
+    assert (ex.events[0].chaired_by, ex.events[0].participants) == ([], ["Nguyễn Quốc Dũng"])
