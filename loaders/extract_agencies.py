@@ -175,8 +175,9 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial.  Another
     unit is a parent after a word that says so ('Trung tâm X thuộc Trường Y', 'Phòng X của Sở Y')
     or, for a unit of lex.sub_units (``head``), printed right after it ('Phòng X Trường Y').  In a
-    post (``comma``) a known body after a comma is the parent too ('Phó Vụ trưởng Vụ Nghiên cứu, Ủy
-    ban Kiểm tra Trung ương'), unless it opens a list ('Vụ X, Bộ Y, Bộ Z')."""
+    post (``comma``) a known body after a comma or dash is the parent too ('Phó Vụ trưởng Vụ Nghiên
+    cứu, Ủy ban Kiểm tra Trung ương'), and so is a unit for a Phòng ('Trưởng phòng X - Sở Y'),
+    unless a list goes on ('Vụ X, Bộ Y, Bộ Z')."""
     s = doc.shadow
     m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", s[pos:])
     after_comma = re.match(r",\s*|\s+[-–]\s+", s[pos:]) if comma else None   # ", Sở Y" or " - Sở Y"
@@ -458,6 +459,9 @@ def _inside_capitalised_name(doc: Doc, pos: int) -> bool:
     return not _after_title(doc, pos)   # "Trưởng Phòng Đào tạo", "Thứ trưởng Bộ X": a post, then the unit
 
 
+_COMMA_OR_DASH = re.compile(r",| [-–] ")
+
+
 def _after_title(doc: Doc, pos: int) -> bool:
     """Whether a post title ends right before pos or on the head at pos ("Phó vụ trưởng Vụ X",
     "Trưởng Phòng X")."""
@@ -505,8 +509,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
         if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):
             continue  # "Bộ Luật Hình sự" is a code of law
-        # (only a unit with a comma after it can take a parent after the comma, in a post)
-        in_post = "," in s[m.end():m.end() + 80] and _after_title(doc, m.start())
+        # (only a unit with a comma or dash after it can take a parent after it, in a post)
+        in_post = bool(_COMMA_OR_DASH.search(s, m.end(), m.end() + 80)) and _after_title(doc, m.start())
         hit = parse_unit_at(doc, m.start(), in_post=in_post)
         if hit is None:
             continue
