@@ -244,7 +244,8 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
     if chair is not None:
         event.chaired_by = [known[fold(chair.name)]]
     took = [known[fold(names[i].name)] for i in here
-            if _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:names[i].start])]
+            if _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:names[i].start])
+            and not _absent(doc, names[i], sent)]
     event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
 
 
@@ -253,6 +254,13 @@ def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
     sent = doc.sentence_at(n.start)
     lead = doc.lex.leads_delegation_re.search(doc.shadow, n.end, min(sent.end, n.end + 20))
     return lead is not None and doc.lex.attendance_re.search(doc.shadow, lead.end(), sent.end) is not None
+
+
+def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
+    """"theo chỉ đạo của Phó Thủ tướng X", "nhận lời mời của Y": a few words before the name say
+    the person was spoken of, not there."""
+    absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
+    return absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6
 
 
 def _quoted(before: str) -> bool:
@@ -325,9 +333,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
-        absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
-        if absent and len(doc.shadow[absent.end():n.start].split()) <= 6:
-            continue   # "theo chỉ đạo của Phó Thủ tướng X": spoken of, not there
+        if _absent(doc, n, sent):
+            continue
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):
                 took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
