@@ -863,3 +863,14 @@ def test_the_leader_of_a_delegation_to_others_meeting_takes_part_in_it() -> None
     ex = _extract("Ngày 5/7/2017, Đoàn Việt Nam do Thứ trưởng Ngoại giao Nguyễn Quốc Dũng dẫn đầu, đã tham dự Hội nghị "
                   "các quan chức cấp cao ASEAN-EU lần thứ 24 tại Bangkok.")
     assert (ex.events[0].chaired_by, ex.events[0].participants) == ([], ["Nguyễn Quốc Dũng"])
+
+
+def test_a_host_receiving_a_guest_meeting_voters_or_an_author_quoted_is_no_chair_or_participant() -> None:
+    ex = _extract("Chiều 6/7/2017, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang đã có buổi tiếp Tổng Thư ký Interpol "
+                  "Jurgen Stock đang có chuyến thăm và làm việc tại Việt Nam.")
+    assert ex.events[0].chaired_by == []
+    ex = _extract("Đó là phát biểu của ông Võ Văn Thưởng, Trưởng ban Tuyên giáo Trung ương, tại buổi tiếp xúc cử tri ngày 26/6/2017.")
+    assert ex.events[0].chaired_by == [] and ex.events[0].participants == ["Võ Văn Thưởng"]
+    ex = _extract("Ngày 31/5/2017, Thủ tướng có buổi làm việc tại Nhà Trắng. Theo bài viết đăng ngày 31/5 của ông "
+                  "Prashanth Parameswaran, chuyến đi rất quan trọng.")
+    assert all("Prashanth Parameswaran" not in e.participants for e in ex.events)
