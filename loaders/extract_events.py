@@ -119,12 +119,19 @@ def _name_near(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
     return name
 
 
+# a date that opens or closes a bracketed span of two full dates ("(21/6/1925 - 21/6/2017)")
+_SPAN = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*[-–]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*\)")
+_SPAN_END = re.compile(r"\(\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*[-–]\s*$")
+
+
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
     """Not a deadline ("trước ngày 30-6"); a day/month without a year counts only after
     'ngày', 'sáng', 'chiều nay' ... ."""
     before = doc.shadow[max(sent_start, d.start - 24):d.start]
     if doc.lex.deadline_re.search(re.sub(r"\s*ngày\s+$", " ", before)):
         return False
+    if _SPAN.match(doc.shadow, d.start) or _SPAN_END.search(doc.shadow, max(0, d.start - 24), d.start):
+        return False   # "(21/6/1925 - 21/6/2017)": the span of an anniversary, no event
     if d.year:
         return True
     # "sáng 20/6", "ngày 20/6", "chiều nay, 20-6", "(ngày 20/6"
@@ -155,6 +162,10 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
             kind, cue_pos = found
             iso, explicit = resolve_year(d, doc.published)
             named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month)
+            if named_year and doc.latest_year and named_year < doc.latest_year:
+                # "Lễ trao Giải báo chí quốc gia năm 2016", held in 2017: the year is the prize's;
+                # no year rather than a wrong one
+                named_year = None
             if named_year:
                 iso = f"{named_year}-{d.month:02d}-{d.day:02d}"
             if any(e.date == iso for e in events):

@@ -874,3 +874,13 @@ def test_a_host_receiving_a_guest_meeting_voters_or_an_author_quoted_is_no_chair
     ex = _extract("Ngày 31/5/2017, Thủ tướng có buổi làm việc tại Nhà Trắng. Theo bài viết đăng ngày 31/5 của ông "
                   "Prashanth Parameswaran, chuyến đi rất quan trọng.")
     assert all("Prashanth Parameswaran" not in e.participants for e in ex.events)
+
+
+def test_a_prize_year_an_anniversary_span_colloquial_titles_and_comma_titles() -> None:
+    ex = _extract("Tối qua (21/6), nhân kỷ niệm 92 năm Ngày báo chí Cách mạng Việt Nam (21/6/1925 - 21/6/2017) Hội Nhà "
+                  "báo Việt Nam đã tổ chức lễ trao Giải báo chí quốc gia lần thứ XI năm 2016.")
+    assert [e.date for e in ex.events] == ["--06-21"]   # not 2016, the prize's; not the span's days
+    ex = _extract("Sáng 29.6, tại Hà Nội, Ban Tuyên giáo Trung ương tổ chức Hội nghị toàn quốc học tập, quán triệt "
+                  "Nghị quyết Trung ương 5. Bà Tạ Thị Phương Lan, Vụ phó Vụ Quản lý thuế TNCN, Tổng cục Thuế cho biết.")
+    assert ex.events[0].name == "Hội nghị toàn quốc học tập, quán triệt Nghị quyết Trung ương 5"
+    assert _agencies(ex)["Vụ Quản lý thuế TNCN"] == "Tổng cục Thuế"
