@@ -152,14 +152,19 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
         cues = _cues(doc, sent.start, sent.end, local)
         if not cues:
             continue
-        for d in dates:
-            start = sent.start + d.start
-            if _inside(start, local) or not _date_ok(doc, DateMention(start, start + d.end - d.start, d.day, d.month, d.year), sent.start):
-                continue
+        # a cue printed after a date names it only when no date follows the cue nearer ("Ngày hội
+        # 11/2 ... hủy trong cuộc họp báo chiều 6/2": the press conference is 6/2's); the dates
+        # after a cue are each its own ("cuộc họp lần thứ 4 ngày 29/3/2021; và lần thứ 5 ngày 28/3/2022")
+        usable = [(d, sent.start + d.start) for d in dates if not _inside(sent.start + d.start, local) and _date_ok(
+            doc, DateMention(sent.start + d.start, sent.start + d.end, d.day, d.month, d.year), sent.start)]
+        bare = [start for _, start in usable if doc.shadow[start - 1:start] != "("]   # not "(22/5)", a day's name
+        for d, start in usable:
             found = _kind_near(cues, start)
             if found is None:
                 continue
             kind, cue_pos = found
+            if cue_pos > start and any(cue_pos < o < cue_pos + (cue_pos - start) for o in bare):
+                continue
             iso, explicit = resolve_year(d, doc.published)
             named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month)
             if named_year and doc.latest_year and named_year < doc.latest_year:

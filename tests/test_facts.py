@@ -884,3 +884,11 @@ def test_a_prize_year_an_anniversary_span_colloquial_titles_and_comma_titles() -
                   "Nghị quyết Trung ương 5. Bà Tạ Thị Phương Lan, Vụ phó Vụ Quản lý thuế TNCN, Tổng cục Thuế cho biết.")
     assert ex.events[0].name == "Hội nghị toàn quốc học tập, quán triệt Nghị quyết Trung ương 5"
     assert _agencies(ex)["Vụ Quản lý thuế TNCN"] == "Tổng cục Thuế"
+
+
+def test_a_cue_after_a_date_names_it_only_when_no_nearer_date_follows_the_cue() -> None:
+    ex = _extract("Ngày hội hoa mai anh đào dự kiến diễn ra ngày 11/2/2017 đã được UBND tỉnh Lâm Đồng thông báo hủy "
+                  "trong cuộc họp báo chiều 6/2/2017.")
+    assert [e.date for e in ex.events] == ["2017-02-06"]
+    ex = _extract("Bộ đã tham gia cuộc họp lần thứ 4 Nhóm công tác ngày 29/3/2021; và lần thứ 5 ngày 28/3/2022.")
+    assert [e.date for e in ex.events] == ["2021-03-29", "2022-03-28"]
