@@ -831,7 +831,7 @@ def test_event_titles_after_an_opening_before_a_session_and_hosts_of_guests() ->
     assert ex.events[0].name == "Hội nghị Thủ tướng với doanh nghiệp"
     ex = _extract("Tại buổi họp báo trước kỳ họp thứ 3, Quốc hội khóa XIV chiều 19/5/2017, Tổng thư ký Quốc hội "
                   "Nguyễn Hạnh Phúc đã lý giải.")
-    assert [(e.kind, e.name) for e in ex.events] == [("press conference", "Họp báo trước kỳ họp thứ 3")]
+    assert [(e.kind, e.name) for e in ex.events] == [("press conference", "Buổi họp báo trước kỳ họp thứ 3")]
     ex = _extract("Thủ tướng Chính phủ Nguyễn Xuân Phúc và Thủ tướng Nhật Bản Shinzo Abe trong chuyến thăm chính thức "
                   "Việt Nam từ ngày 16 – 17/01/2017. Thủ tướng Nguyễn Xuân Phúc chủ trì lễ đón.")
     assert ex.events[0].chaired_by == []
@@ -889,6 +889,6 @@ def test_a_prize_year_an_anniversary_span_colloquial_titles_and_comma_titles() -
 def test_a_cue_after_a_date_names_it_only_when_no_nearer_date_follows_the_cue() -> None:
     ex = _extract("Ngày hội hoa mai anh đào dự kiến diễn ra ngày 11/2/2017 đã được UBND tỉnh Lâm Đồng thông báo hủy "
                   "trong cuộc họp báo chiều 6/2/2017.")
-    assert [e.date for e in ex.events] == ["2017-02-06"]
+    assert [(e.date, e.kind) for e in ex.events] == [("2017-02-06", "press conference")]
     ex = _extract("Bộ đã tham gia cuộc họp lần thứ 4 Nhóm công tác ngày 29/3/2021; và lần thứ 5 ngày 28/3/2022.")
     assert [e.date for e in ex.events] == ["2021-03-29", "2022-03-28"]
