@@ -63,7 +63,7 @@ def test_check_set_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset") >= CHECKSET_MIN_OVERALL
 
 
-CHECKSET_MIN_OVERALL = 0.88  # measured 0.943 after tuning on its misses (0.750 with the rules as first written)
+CHECKSET_MIN_OVERALL = 0.88  # measured 0.942 after tuning on its misses (0.750 with the rules as first written)
 
 
 def test_held_out_check_set_scores(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_fourth_check_set_tuning_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset5") >= CHECKSET5_MIN_OVERALL
 
 
-CHECKSET5_MIN_OVERALL = 0.83  # measured 0.886 after tuning on its misses (0.739 when its gold was written)
+CHECKSET5_MIN_OVERALL = 0.83  # measured 0.888 after tuning on its misses (0.739 when its gold was written)
 
 
 def test_fourth_check_set_held_out_half_scores(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_fourth_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset6") >= CHECKSET6_MIN_OVERALL
 
 
-CHECKSET6_MIN_OVERALL = 0.60  # measured 0.654 (0.640 when its gold was written); only category figures read
+CHECKSET6_MIN_OVERALL = 0.60  # measured 0.665 (0.640 when its gold was written); only category figures read
 
 
 @pytest.mark.parametrize(("printed", "normalized"), [
