@@ -208,6 +208,12 @@ def _person_before(names: list[NameHit], lo: int, hi: int) -> NameHit | None:
     return cands[-1] if cands else None
 
 
+def _chair_cues(doc: Doc, kind: str) -> list[str]:
+    """The cues that make a chair at an event of ``kind``: at talks, only "chủ trì" and its like,
+    not leading a delegation."""
+    return doc.lex.two_sided_chair_cues if kind in doc.lex.two_sided_kinds else doc.lex.chair_cues
+
+
 def _chair_by_cue(doc: Doc, sents: list[Sentence], names: list[NameHit], cues: list[str]) -> NameHit | None:
     for sent in sents:
         for cue in cues:
@@ -255,8 +261,7 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
     known = {fold(p.name): p.name for p in people}
     names = [n for n in names if fold(n.name) in known]
     here = [i for i, n in enumerate(names) if sent.start <= n.start < sent.end]
-    chair = _chair_by_cue(doc, [sent], names, doc.lex.two_sided_chair_cues
-                          if event.kind in doc.lex.two_sided_kinds else doc.lex.chair_cues)
+    chair = _chair_by_cue(doc, [sent], names, _chair_cues(doc, event.kind))
     if chair is not None:
         event.chaired_by = [known[fold(chair.name)]]
     took = [known[fold(names[i].name)] for i in here
@@ -304,7 +309,7 @@ def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -
     n = names[i]
     s = doc.shadow
     if sent.text.startswith(doc.lex.reported_speech) and not any(
-            sent.start <= m.start < n.start for m in names) and " của " not in doc.shadow[sent.start:n.start]:
+            sent.start <= m.start < n.start for m in names) and " của " not in s[sent.start:n.start]:
         return True   # "Theo ông X, ...", not "Theo bài viết của ông X" (the author of a text)
     if doc.lex.attendance_re.search(s, sent.start, n.start):
         return True
@@ -326,10 +331,10 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     lead = doc.sents[si]
     # who chaired, in order of evidence: "X chủ trì" near the lead; "Kết luận ..., <title> X";
     # "X đã làm việc với Bộ Y" in the lead sentence; "X chủ trì" anywhere later
+    cues = _chair_cues(doc, event.kind)
     if event.kind in doc.lex.two_sided_kinds:   # talks: a chair only if printed as chairing
-        hit = _chair_by_cue(doc, window, names, doc.lex.two_sided_chair_cues)
+        hit = _chair_by_cue(doc, window, names, cues)
     else:
-        cues = doc.lex.chair_cues
         hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
                or _chair_by_lead_verb(doc, lead, names, event.kind) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
     guests: list[NameHit] = []

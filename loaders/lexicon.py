@@ -235,6 +235,7 @@ def get_lexicon() -> Lexicon:
 
     bodies: dict[str, Body] = {}
     alias: dict[str, str] = {}
+    body_words: list[str] = []   # every printed form of every body, for body_re
     for b in bod["body"]:
         body = Body(b["name"], b.get("en", ""), b.get("kind", "state"), b.get("parent"),
                     b.get("code"), b.get("person_post", False))
@@ -242,6 +243,7 @@ def get_lexicon() -> Lexicon:
         for a in [b["name"], *b.get("aliases", [])]:
             for v in spellings(a, uni["head_abbreviations"]):
                 alias[fold(old_tones(v))] = body.name
+                body_words.append(v)
     short_heads = [{**u, "head": uni["head_abbreviations"][u["head"]], "canonical_head": u["head"]}
                    for u in uni["unit"] if u["head"] in uni["head_abbreviations"]]   # "BV" for "Bệnh viện"
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
@@ -252,18 +254,19 @@ def get_lexicon() -> Lexicon:
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
                                        tuple(t.get("not_before", ())))
-    # the provinces of the registry (with their printed variants) and the other places of names.toml
-    place_names = [*nam["places"], *(n for p in provinces() for n in (p.name, *p.aliases))]
+    # every printed name of a province of the registry -> its name
+    province_of = {n: p.name for p in provinces() for n in (p.name, *p.aliases)}
+    # the provinces and the other places of names.toml
+    place_names = [*nam["places"], *province_of]
     # after its word a province's later syllables are sometimes printed in lower case ("tỉnh Quảng
     # ngãi"); elsewhere that spelling is a word ("Hòa bình", peace), so only there
     misprinted = [n.split(" ", 1)[0] + " " + n.split(" ", 1)[1].lower()
-                  for p in provinces() for n in (p.name, *p.aliases) if " " in n and not n.isupper()]
+                  for n in province_of if " " in n and not n.isupper()]
     after_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["province_words"])
     after_district_word = "|".join(f"(?<={re.escape(w)} )" for w in uni["district_words"])
     district_names = [n for d in districts() for n in (d.name, *d.aliases) if not n.isdigit()]
     place_re = (f"{alternation(place_names)}|(?:{after_word}){alternation(misprinted)}"
                 f"|(?:{after_district_word}){alternation(district_names)}")
-    # a cue whole, and not the first half of another word ("dự khuyết", "dự án")
     def not_before(words: list[str]) -> str:
         """whole, and not the first half of a longer word ("dự" but not "dự án")"""
         if not words:
@@ -278,8 +281,6 @@ def get_lexicon() -> Lexicon:
         return re.compile("|".join([alternation(rest, tail=not_before(never["*"])),
                                     *(alternation([c], tail=not_before(never[c] + never["*"])) for c in own)]),
                           re.IGNORECASE)
-    body_words = [v for b in bod["body"] for a in [b["name"], *b.get("aliases", [])]
-                  for v in spellings(a, uni["head_abbreviations"])]
     return Lexicon(
         kinds=ins["kinds"],
         type_codes={code_key(k): v for k, v in ins["type_codes"].items() if isinstance(v, str)},
@@ -336,8 +337,8 @@ def get_lexicon() -> Lexicon:
         place_committee=tit["place_committee"],
         places={fold(p) for p in place_names},
         place_re=re.compile(place_re),
-        province_re=re.compile(alternation([n for p in provinces() for n in (p.name, *p.aliases)])),
-        province_of={old_tones(n): p.name for p in provinces() for n in (p.name, *p.aliases)},
+        province_re=re.compile(alternation(list(province_of))),
+        province_of={old_tones(n): name for n, name in province_of.items()},
         city_provinces=frozenset(p.name for p in provinces() if p.kind == "city"),
         event_kinds={fold(k): v for k, v in evt["kinds"].items()},
         event_re=re.compile(alternation(list(evt["kinds"])), re.IGNORECASE),   # "Lễ Công bố" too

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -175,24 +176,31 @@ class RegistryProvince:
     formerly: tuple[str, ...] = ()
 
 
+def _places(path: Path, table: str, keys: set[str], kinds: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of a places file's ``table`` with where each stands (for messages), each
+    checked for unknown keys, a name and a kind of ``kinds``."""
+    raw = _read(path)
+    _check_keys(path, "file", raw, {table})
+    for i, entry in enumerate(raw.get(table, []), 1):
+        where = f"{table} {i} ({entry.get('name', '?')})"
+        _check_keys(path, where, entry, keys)
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise RegistryError(f"{path}: {where}: every {table} needs a `name`")
+        if entry.get("kind") not in kinds:
+            raise RegistryError(f"{path}: {where}: kind must be one of {', '.join(kinds)}, not {entry.get('kind')!r}")
+        yield where, entry
+
+
 def read_provinces_file(path: Path) -> list[RegistryProvince]:
     """data/registry/provinces.toml, validated: unknown keys, an unknown kind, a year out of range
     or a ``merged_into`` naming no province are refused with the file and the entry."""
-    raw = _read(path)
-    _check_keys(path, "file", raw, {"province"})
     out = []
-    for i, p in enumerate(raw.get("province", []), 1):
-        where = f"province {i} ({p.get('name', '?')})"
-        _check_keys(path, where, p, _PROVINCE_KEYS)
-        if not isinstance(p.get("name"), str) or not p["name"].strip():
-            raise RegistryError(f"{path}: {where}: every province needs a `name`")
-        if p.get("kind") not in ("province", "city"):
-            raise RegistryError(f"{path}: {where}: kind must be \"province\" or \"city\", not {p.get('kind')!r}")
+    for where, e in _places(path, "province", _PROVINCE_KEYS, ("province", "city")):
         out.append(RegistryProvince(
-            name=p["name"].strip(), kind=p["kind"], en=str(p.get("en", "")),
-            aliases=_names(path, where, p.get("aliases", [])),
-            since=_year(path, where, p.get("since")), until=_year(path, where, p.get("until")),
-            merged_into=p.get("merged_into"), formerly=_names(path, where, p.get("formerly", []))))
+            name=e["name"].strip(), kind=e["kind"], en=str(e.get("en", "")),
+            aliases=_names(path, where, e.get("aliases", [])),
+            since=_year(path, where, e.get("since")), until=_year(path, where, e.get("until")),
+            merged_into=e.get("merged_into"), formerly=_names(path, where, e.get("formerly", []))))
     names = {fold(p.name) for p in out}
     for p in out:
         for other in [p.merged_into or "", *p.formerly]:
@@ -226,16 +234,8 @@ class RegistryDistrict:
 def read_districts_file(path: Path, province_names: set[str]) -> list[RegistryDistrict]:
     """data/registry/districts.toml, validated: unknown keys, an unknown kind or a province that
     provinces.toml does not hold are refused with the file and the entry."""
-    raw = _read(path)
-    _check_keys(path, "file", raw, {"district"})
     out = []
-    for i, d in enumerate(raw.get("district", []), 1):
-        where = f"district {i} ({d.get('name', '?')})"
-        _check_keys(path, where, d, _DISTRICT_KEYS)
-        if not isinstance(d.get("name"), str) or not d["name"].strip():
-            raise RegistryError(f"{path}: {where}: every district needs a `name`")
-        if d.get("kind") not in _DISTRICT_KINDS:
-            raise RegistryError(f"{path}: {where}: kind must be one of {', '.join(_DISTRICT_KINDS)}, not {d.get('kind')!r}")
+    for where, d in _places(path, "district", _DISTRICT_KEYS, _DISTRICT_KINDS):
         if fold(str(d.get("province", ""))) not in province_names:
             raise RegistryError(f"{path}: {where}: province {d.get('province')!r} is not in provinces.toml")
         out.append(RegistryDistrict(
