@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.context import STOP_WORDS, Doc, stops_at
+from loaders.context import COMPOUNDS, STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
 from loaders.vntext import UPPER, fold, old_tones
@@ -205,7 +205,7 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
         if m is after_comma and (head not in doc.lex.sub_units or fold(unit.canonical_head) == fold(head)
                                  or _list_goes_on(doc, p)):
             return None   # after a comma a unit only for a Phòng, Khoa: "Phòng A, Phòng B" is a list
-        hit = parse_unit_at(doc, p)
+        hit = parse_unit_at(doc, p) or _bare_province_committee(doc, p)
         if hit is None:
             return None
         name, end, local = hit.name, hit.end, unit.place_name or unit.head == "Đảng ủy Khối"
@@ -217,6 +217,29 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
             return None
         end += close.end()
     return name, end, local
+
+
+def _own_province(doc: Doc, name: str) -> tuple[str, str] | None:
+    """A unit's name that ends with a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh"), with
+    the one province the article names put after it, and that province's People's Committee;
+    None when the article names no one province or one of the other kind."""
+    word = doc.lex.province_word_end_re.search(name)
+    province = doc.sole_province
+    if word is None or province is None or (word.group(0) == "tỉnh") == (province in doc.lex.city_provinces):
+        return None
+    return f"{name} {province}", f"UBND {word.group(0)} {province}"
+
+
+def _bare_province_committee(doc: Doc, pos: int) -> AgencyHit | None:
+    """A "Tỉnh ủy" or "Thành ủy" printed with no place at pos ("Ban Tổ chức Thành ủy"): the
+    committee of the one province the article names, when it is of that kind."""
+    m = doc.lex.province_committee_re.match(doc.shadow, pos)
+    province = doc.sole_province
+    if m is None or province is None or doc.lex.place_word_re.match(doc.shadow, m.end() + 1):
+        return None
+    if (doc.lex.province_committees[m.group(0)] == "city") != (province in doc.lex.city_provinces):
+        return None
+    return AgencyHit(pos, m.end(), f"{m.group(0)} {province}", None)
 
 
 def _list_goes_on(doc: Doc, pos: int) -> bool:
@@ -281,6 +304,9 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
     i = 1
     while i < len(toks) and not out[-1].breaks and len(out) < 10:
         t = toks[i]
+        ends_place_word = any((w := doc.lex.place_word_re.match(doc.shadow, x.start)) and w.end() == t.start
+                              for x in out[-2:]) and f"{out[-1].word} {t.word}".lower() not in COMPOUNDS
+        # ("... tỉnh", "... thành phố" right before t; "xã hội" is no place)
         if t.word == "và":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt and nxt.word[:1].isupper() and not _starts_other(doc, nxt.start):
@@ -290,17 +316,20 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             # a name in sentence case goes on after "và" in lower case ("Phòng Quản lý thi và kiểm
             # định chất lượng giáo dục"), unless a function word or a verb follows
             if nxt and nxt.word[:1].islower() and any(x.word[:1].islower() for x in out[1:]) \
-                    and not stops_at(words, i + 1) and not nxt.breaks:
+                    and not stops_at(words, i + 1) and not nxt.breaks and not ends_place_word:
                 out.extend([t, nxt])
                 i += 2
                 continue
             break
-        after_place = doc.lex.place_word_re.match(doc.shadow, out[-1].start) is not None
+        place_word = doc.lex.place_word_re.match(doc.shadow, out[-1].start)
+        after_place = place_word is not None
         if t.word in ("-", "–") and i + 1 < len(toks) and toks[i + 1].word[:1].isupper() \
                 and not _starts_other(doc, toks[i + 1].start):
             out.extend([t, toks[i + 1]])   # "Phòng Kinh tế - Hạ tầng", not "... - Bí thư Thành ủy", "... – Bộ Công an"
             i += 2
             continue
+        if ends_place_word and t.word[:1].islower() and not doc.lex.place_re.match(doc.shadow, t.start):
+            break   # "Trường Chính trị tỉnh khai giảng": the place word ends the name, its place unsaid
         if after_place:
             pm = doc.lex.place_re.match(doc.shadow, t.start)
             if pm:  # "quận Hai Bà Trưng": the whole place
@@ -391,6 +420,9 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     if bare_bo and unit.parent == "ministry" and doc.context_body:
         return AgencyHit(pos, head_end + bare_bo.end(), f"{head} {doc.context_body}", doc.context_body)
     if unit.place_name:
+        filler = doc.lex.place_filler_re.match(s, head_end)
+        if filler and filler.end() > head_end:   # "Đoàn ĐBQH khóa XIV đơn vị tỉnh X": the delegation of X
+            after = filler.end() + 1
         place = _place_after(doc, after)
         if not place:
             return None
@@ -429,6 +461,9 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
         return AgencyHit(pos, parent[1], name, parent[0])
+    own = _own_province(doc, name)
+    if own:   # "Trường Chính trị tỉnh" in an article about one province: that province's
+        return AgencyHit(pos, end, own[0], own[1] if unit.parent in ("province", "district") else None)
     local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
     if local_place:
         return AgencyHit(pos, end, name, f"UBND {local_place}")

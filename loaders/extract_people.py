@@ -38,6 +38,7 @@ class Post:
     context_default: bool = False   # the agency came from the article's body, not the text
     former: bool = False            # the chain is introduced by "nguyên", "cố", "từng là"
     pending: str | None = None      # a bare "Tỉnh ủy" waiting for the province named later in the chain
+    left: bool = False              # printed after "thôi giữ chức": held until now, former from now
 
 
 @dataclass
@@ -215,6 +216,9 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
         body = doc.context_body if doc.ministries_named == 1 else None
         return Post(title.title, body, tm.end(), context_default=True)
+    if implied and doc.lex.placeless_body_re.fullmatch(implied):
+        # "Thành ủy viên": the city's Party committee, which one the chain or the article says
+        return Post(title.title, implied, tm.end(), pending=implied)
     return Post(title.title, implied, tm.end())
 
 
@@ -267,15 +271,33 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
                 x.agency = ministry
             elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
                 x.agency = f"Ban Cán sự đảng {ministry}"
-    places = [x.agency[m.end():] for x in posts if x.agency and (m := doc.lex.province_word_re.search(x.agency))]
-    place = places[0] if places else doc.sole_province   # the chain's province, else the article's only one
-    for x in posts:
-        if x.pending and not places and place and _wrong_kind(doc, x.pending, place):
-            continue   # "UBND TP" in an article about tỉnh Đồng Nai is a provincial city's, not said which
-        if x.pending and place:
-            head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
-            x.agency = f"{head} {place}" if head in ("Tỉnh ủy", "Thành ủy") else f"{x.pending} {place}"
+    committee = next((x.agency for x in posts if x.agency and x.agency.startswith(("UBND ", "Ủy ban nhân dân "))), None)
+    for x in posts:   # "Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh X": the committee's, not the article's ministry's
+        if committee and doc.context_body and x.agency == f"Ban Cán sự đảng {doc.context_body}":
+            x.agency = f"Ban Cán sự đảng {committee}"
+    places = _provinces(doc, posts)
+    _fill_pending(doc, posts, places[0] if places else doc.sole_province, check_kind=not places)
     return posts, (posts[-1].end if posts else pos)
+
+
+def _provinces(doc: Doc, posts: list[Post]) -> list[str]:
+    """The provinces the posts' bodies print ("UBND tỉnh Khánh Hòa" -> "Khánh Hòa"), in order, once each."""
+    found = (x.agency[m.end():] for x in posts if x.agency and (m := doc.lex.province_word_re.search(x.agency)))
+    return list(dict.fromkeys(found))
+
+
+def _fill_pending(doc: Doc, posts: list[Post], place: str | None, check_kind: bool) -> None:
+    """Put ``place`` after the bodies printed without their place ("Phó Bí thư Tỉnh ủy",
+    "Tỉnh ủy viên") that are still waiting for one; with ``check_kind``, only where the body's
+    place word fits ("UBND TP" in an article about tỉnh Đồng Nai is a provincial city's, not
+    said which)."""
+    if place is None:
+        return
+    for x in posts:
+        if not x.pending or x.agency != x.pending or (check_kind and _wrong_kind(doc, x.pending, place)):
+            continue
+        head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
+        x.agency = f"{head} {place}" if head in doc.lex.province_committees else f"{x.pending} {place}"
 
 
 def _wrong_kind(doc: Doc, body: str, province: str) -> bool:
@@ -327,7 +349,7 @@ def _former(doc: Doc, pos: int) -> int | None:
     """Where "nguyên", "cố", "từng là" starts when it stands right before the post at pos; a
     capitalised cue counts only at a sentence's start ("Nguyên Bộ trưởng ...", not "tỉnh Thái
     Nguyên")."""
-    m = doc.lex.former_re.search(doc.lower, max(0, pos - 24), pos)
+    m = doc.lex.former_re.search(doc.lower, max(0, pos - 48), pos)
     if m is None:
         return None
     if doc.shadow[m.start()].isupper():
@@ -473,6 +495,13 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             if again and lead_start - len(window) + again.start() in owner_at:
                 # "X, Ủy viên Bộ Chính trị, làm Trưởng ban ...": the post goes on X's chain
                 targets = [owner_at[lead_start - len(window) + again.start()]]
+        leaving = False
+        if not targets:
+            subject, leaving = _subject_of_cue(doc, tm.start(), end, names)
+            targets = [subject] if subject else []
+        if leaving:
+            for post in posts:
+                post.former = post.left = True
         if len(targets) == 1:
             owner_at[end] = targets[0]
         for t in targets:
@@ -493,9 +522,15 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             continue
         person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
         seen: set[tuple[str, str, bool]] = set()
+        # a post the text says is being left is no longer held, whatever an apposition said of it
+        # ("X, Bí thư Quận ủy Y, thôi giữ chức Bí thư Quận ủy Y")
+        left = {(fold(p.title), fold(p.agency or "")) for p, _ in pa.posts if p.left}
+        places = _provinces(doc, [p for p, _ in pa.posts])
+        if len(places) == 1:   # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai ... giữ cương vị Tỉnh ủy viên"
+            _fill_pending(doc, [p for p, _ in pa.posts], places[0], check_kind=True)
         for post, ev in pa.posts:
             k = (fold(post.title), fold(post.agency or ""), post.former)
-            if k in seen:
+            if k in seen or (not post.former and k[:2] in left):
                 continue
             seen.add(k)
             person.positions.append(Position(post.title, post.agency, ev, former=post.former,
@@ -503,6 +538,25 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         person.positions = _drop_subsumed(person.positions)
         out.append(person)
     return out
+
+
+def _subject_of_cue(doc: Doc, chain_start: int, chain_end: int, names: list[NameHit]) -> tuple[NameHit | None, bool]:
+    """The person a chain printed after "giữ chức", "bổ nhiệm làm", "thôi giữ chức" with no name
+    beside it belongs to: the one person its sentence names before the cue, when it names nobody
+    after the chain ("Chủ tịch A ký quyết định bổ nhiệm làm Giám đốc ... đối với ông B" is B's, not
+    A's) and nobody else comes in between ("A chúc mừng Ngài B được bầu giữ chức ..."); and whether
+    the cue says the post is being left."""
+    window = doc.lower[max(0, chain_start - 40):chain_start]
+    cue = doc.lex.subject_post_cue_re.search(window)
+    if cue is None:
+        return None, False
+    cue_start = chain_start - len(window) + cue.start()
+    sent = doc.sentence_at(chain_start)
+    before = [n for n in names if sent.start <= n.start and n.end <= cue_start]
+    if len({fold(n.name) for n in before}) != 1 or any(chain_end <= n.start < sent.end for n in names) \
+            or doc.lex.other_subject_re.search(doc.lower, before[-1].end, cue_start):
+        return None, False
+    return before[-1], doc.lex.leaving_cue_re.search(window) is not None
 
 
 def _drop_subsumed(positions: list[Position]) -> list[Position]:

@@ -162,13 +162,20 @@ class Lexicon:
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
     placeless_body_re: re.Pattern[str]   # "UBND tỉnh", "Tỉnh ủy": a local body with no place named
     local_unit_re: re.Pattern[str]       # "Sở ", "Phòng ": a unit every province or district has
+    province_committees: dict[str, str]  # "Thành ủy" -> "city": a bare one is the article's city's
+    province_committee_re: re.Pattern[str]
+    province_word_end_re: re.Pattern[str]   # a name ending in a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh")
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
+    place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
     titles: dict[str, Title]            # fold(text) -> Title
     title_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
     former_re: re.Pattern[str]          # "nguyên " right before a chain of posts (on Doc.lower)
+    subject_post_cue_re: re.Pattern[str]   # "giữ chức " right before a chain: the sentence's subject's posts
+    leaving_cue_re: re.Pattern[str]        # "thôi giữ chức " right before a chain: posts being left
+    other_subject_re: re.Pattern[str]      # "ngài", "chúc mừng": another person comes in before the cue
     object_verb_re: re.Pattern[str]     # "tiếp " right before a chain: its first post is the object's
     rank_re: re.Pattern[str]
     family_names: set[str]
@@ -317,7 +324,12 @@ def get_lexicon() -> Lexicon:
         placeless_body_re=re.compile(alternation(uni["placeless_bodies"], tail="")
                                      + r"(?: " + alternation(uni["place_words"], tail="") + ")?", re.IGNORECASE),
         local_unit_re=re.compile(alternation(uni["local_units"], tail=" ")),
+        province_committees=dict(uni["province_committees"]),
+        province_committee_re=re.compile(alternation(list(uni["province_committees"]))),
+        province_word_end_re=re.compile(r"(?<=\s)" + alternation(uni["province_words"], tail="$")),
         sub_units=frozenset(uni["sub_units"]),
+        place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"
+                                   + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
         titles=titles,
@@ -327,6 +339,10 @@ def get_lexicon() -> Lexicon:
         honorific_re=re.compile(alternation(tit["honorifics"])),
         object_verb_re=re.compile(alternation([c.lower() for c in tit["object_verbs"]], tail=r"\s+$")),
         former_re=re.compile(alternation([c.lower() for c in tit["former_cues"]], tail=r"\s+$")),
+        subject_post_cue_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["subject_post_cues"] + tit["leaving_cues"]],
+                                                               tail=r"\s+$")),
+        leaving_cue_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["leaving_cues"]], tail=r"\s+$")),
+        other_subject_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["other_subject_words"]])),
         rank_re=re.compile(alternation(tit["ranks"])),
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),

@@ -892,3 +892,41 @@ def test_a_cue_after_a_date_names_it_only_when_no_nearer_date_follows_the_cue() 
     assert [(e.date, e.kind) for e in ex.events] == [("2017-02-06", "press conference")]
     ex = _extract("Bộ đã tham gia cuộc họp lần thứ 4 Nhóm công tác ngày 29/3/2021; và lần thứ 5 ngày 28/3/2022.")
     assert [e.date for e in ex.events] == ["2021-03-29", "2022-03-28"]
+
+
+def _held(ex: Extraction) -> dict[str, list[tuple[str, str | None, bool]]]:
+    return {p.name: [(q.title, q.agency, q.former) for q in p.positions] for p in ex.people}
+
+
+def test_posts_after_an_appointment_cue_go_to_the_sentence_subject_and_a_post_left_is_former() -> None:
+    ex = _extract("Đồng chí Lê Minh Trung, Thành ủy viên, Bí thư Quận ủy Thanh Khê, thôi giữ chức Bí thư Quận ủy Thanh "
+                  "Khê, điều động đến nhận công tác tại Trường Chính trị thành phố và bổ nhiệm giữ chức Hiệu trưởng "
+                  "Trường Chính trị thành phố. Lễ công bố diễn ra tại Đà Nẵng.")
+    assert _held(ex)["Lê Minh Trung"] == [("Ủy viên", "Thành ủy Đà Nẵng", False), ("Bí thư", "Quận ủy Thanh Khê", True),
+                                           ("Hiệu trưởng", "Trường Chính trị thành phố Đà Nẵng", False)]
+    # a post given in one sentence to a signer, of another named after it, is not the signer's
+    ex = _extract("Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường ký quyết định bổ nhiệm giữ chức Giám đốc Sở Y tế "
+                  "đối với ông Dương Đình Chỉnh.")
+    assert ("Giám đốc", "Sở Y tế", False) not in _held(ex).get("Nguyễn Xuân Đường", [])
+    # "trong thời gian giữ cương vị": posts of the time the text tells of, now former
+    # (and a bare "Ban cán sự đảng" beside a UBND is the committee's, not the ministry the article is about)
+    ex = _extract("Ủy ban Kiểm tra Trung ương đã kiểm tra Ban cán sự đảng Bộ Công Thương. Đồng chí Nguyễn Chiến Thắng "
+                  "trong thời gian giữ cương vị Phó Bí thư Tỉnh ủy, Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh Khánh "
+                  "Hòa chịu trách nhiệm.")
+    assert _held(ex)["Nguyễn Chiến Thắng"] == [("Phó Bí thư", "Tỉnh ủy Khánh Hòa", True),
+                                                ("Bí thư", "Ban Cán sự đảng UBND tỉnh Khánh Hòa", True),
+                                                ("Chủ tịch", "UBND tỉnh Khánh Hòa", True)]
+
+
+def test_a_bare_provincial_committee_takes_the_one_province_of_its_kind_and_a_delegation_its_place() -> None:
+    ex = _extract("Trưởng ban Tuyên giáo Thành ủy, Trưởng đoàn Đại biểu Quốc hội khóa XIV đơn vị thành phố Đà Nẵng "
+                  "Nguyễn Thanh Quang phát biểu.")
+    assert _held(ex)["Nguyễn Thanh Quang"] == [
+        ("Trưởng ban", "Ban Tuyên giáo Thành ủy Đà Nẵng", False),
+        ("Trưởng Đoàn", "Đoàn Đại biểu Quốc hội thành phố Đà Nẵng", False)]
+    assert _agencies(ex)["Ban Tuyên giáo Thành ủy Đà Nẵng"] == "Thành ủy Đà Nẵng"
+    # "Thành ủy" is a centrally-run city's: in an article about tỉnh Nghệ An it is no province's
+    ex = _extract("Ban Tổ chức Thành ủy đã họp với Sở Nội vụ tỉnh Nghệ An.")
+    assert "Ban Tổ chức Thành ủy Nghệ An" not in _agencies(ex)
+    ex = _extract("Trường Chính trị tỉnh khai giảng lớp cao cấp lý luận tại tỉnh Nghệ An.")
+    assert "Trường Chính trị tỉnh Nghệ An" in _agencies(ex)
