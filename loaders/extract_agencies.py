@@ -170,6 +170,20 @@ def name_start_in_run(doc: Doc, words: list[str]) -> int:
     return cuts[0] if cuts else 0
 
 
+def _district_then_person(doc: Doc, toks: list[Tok]) -> bool:
+    """Whether a capitalised run is a district without its word, then a person ("Bệnh viện Đa khoa
+    | Vũ Quang | Nguyễn Văn Toại"): a district's name reads as a person's only when none follows."""
+    words = []
+    for t in toks:
+        if not t.word[:1].isupper():
+            break
+        words.append(t.word)
+        if t.breaks:
+            break
+    cut = name_start_in_run(doc, words)
+    return cut >= 2 and fold(" ".join(words[:cut])) in doc.lex.district_names
+
+
 def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tuple[str, int, bool] | None:
     """A parent printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y', or a
     provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial.  Another
@@ -297,7 +311,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             i += 1
         return (out, out[-1].end) if out else ([], after)
     first = toks[0]
-    if not first.word[:1].isupper() or person_starts_at(doc, first.start):
+    if not first.word[:1].isupper() or (person_starts_at(doc, first.start) and not _district_then_person(doc, toks)):
         return None
     out = [first]
     words = [t.word for t in toks]
@@ -351,7 +365,8 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             # a school is named for a person: "Trường THPT Chu Văn An", "Trường Đại học Tôn Đức Thắng"
             named_for = bool(unit.first_words) and " ".join(x.word for x in out) in unit.first_words \
                 and person_starts_at(doc, t.start)
-            if not after_place and not named_for and _starts_other(doc, t.start):
+            district = _district_then_person(doc, toks[i:])   # "Bệnh viện Đa khoa Vũ Quang Nguyễn Văn Toại"
+            if not after_place and not named_for and not district and _starts_other(doc, t.start):
                 break
         elif stops_at(words, i) or not t.word[:1].isalpha():
             break

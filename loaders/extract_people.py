@@ -263,6 +263,10 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         if not j or not doc.title_at(j.end()):
             break
         p = j.end()
+    for x, nxt in reversed(list(zip(posts, posts[1:], strict=False))):
+        if x.agency is None and nxt.agency and not nxt.context_default \
+                and not {x.title, nxt.title} & doc.lex.no_shared_body:
+            x.agency = nxt.agency   # "Phó Chủ tịch, Tổng Thư ký Hội X": both are posts of Hội X
     ministry = next((x.agency for x in posts if x.agency in doc.lex.bodies
                      and doc.lex.bodies[x.agency].kind == "ministry" and not x.context_default), None)
     if ministry and ministry != doc.context_body:
@@ -428,7 +432,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         return p
 
     for hit in names:
-        if hit.vouched:
+        if hit.vouched or doc.lex.age_bracket_re.match(s, hit.end):   # "Lê Kỳ Hùng (SN 1988, ...)"
             acc(hit).confirmed = True
         before = s[max(0, hit.start - 30):hit.start]
         m = re.search(r"(\S+(?: \S+)?) +$", before)   # on the name's line ("kim cô\nPhó Thủ tướng": no)

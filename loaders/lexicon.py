@@ -183,9 +183,12 @@ class Lexicon:
     not_name_words: set[str]
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
+    age_bracket_re: re.Pattern[str]      # " (SN 1988", " (33 tuổi": after a name, a person's
     not_body_initials: frozenset[str]    # "HĐQT": initials after a title that name no body
+    no_shared_body: frozenset[str]       # titles that never take the next post's body in a chain
     place_committee: dict[str, str]      # "Chủ tịch" -> "UBND": "Chủ tịch TP X" is the city committee's
     places: set[str]                    # folded
+    district_names: frozenset[str]      # folded; places only after their word, or before a person's name
     place_re: re.Pattern[str]
     province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
     province_of: dict[str, str]          # printed name (traditional tone placement) -> the registry's name
@@ -349,9 +352,13 @@ def get_lexicon() -> Lexicon:
         not_name_words=set(nam["not_name_words"]),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         caption_verbs=frozenset(nam["caption_verbs"]),
+        age_bracket_re=re.compile(r"\s*\(\s*(?:" + alternation(nam["birth_cues"], tail=r"[\s.:]*\d")
+                                  + r"|\d{1,3}\s*" + alternation(nam["age_words"]) + ")"),
         not_body_initials=frozenset(tit["not_body_initials"]),
         place_committee=tit["place_committee"],
+        no_shared_body=frozenset(tit["no_shared_body"]),
         places={fold(p) for p in place_names},
+        district_names=frozenset(fold(n) for n in district_names),
         place_re=re.compile(place_re),
         province_re=re.compile(alternation(list(province_of))),
         province_of={old_tones(n): name for n, name in province_of.items()},

@@ -930,3 +930,17 @@ def test_a_bare_provincial_committee_takes_the_one_province_of_its_kind_and_a_de
     assert "Ban Tổ chức Thành ủy Nghệ An" not in _agencies(ex)
     ex = _extract("Trường Chính trị tỉnh khai giảng lớp cao cấp lý luận tại tỉnh Nghệ An.")
     assert "Trường Chính trị tỉnh Nghệ An" in _agencies(ex)
+
+
+def test_a_district_before_a_name_an_age_bracket_and_a_title_sharing_the_next_body() -> None:
+    ex = _extract("Giám đốc Bệnh viện Đa khoa Vũ Quang Nguyễn Văn Toại chia sẻ: “Bệnh viện không thuận lợi”.")
+    assert _held(ex) == {"Nguyễn Văn Toại": [("Giám đốc", "Bệnh viện Đa khoa Vũ Quang", False)]}
+    ex = _extract("Cơ quan CSĐT đã ra lệnh tạm giam đối với Chu Ngọc Hải (33 tuổi, trú phường Tự An). Nạn nhân là "
+                  "Lê Kỳ Hùng (SN 1988, trú tại TP. Vinh). Tại Hà Nội (2017) trời mưa.")
+    assert sorted(p.name for p in ex.people) == ["Chu Ngọc Hải", "Lê Kỳ Hùng"]
+    ex = _extract("Ông Phạm Đức Nguyên - Phó Chủ tịch, Tổng thư ký Hội Môi trường xây dựng Việt Nam phát biểu.")
+    assert _held(ex)["Phạm Đức Nguyên"] == [("Phó Chủ tịch", "Hội Môi trường xây dựng Việt Nam", False),
+                                            ("Tổng Thư ký", "Hội Môi trường xây dựng Việt Nam", False)]
+    # a Party post is the Party committee's, not the next body's
+    ex = _extract("Ông Lê Văn Sơn, Bí thư, Chủ tịch UBND huyện Thạch Hà phát biểu.")
+    assert ("Bí thư", "UBND huyện Thạch Hà", False) not in _held(ex)["Lê Văn Sơn"]
