@@ -15,7 +15,7 @@ from loaders.lexicon import get_lexicon
 from loaders.model import Agency, Extraction, Instrument, SourceText
 from loaders.numbers import normalize_number
 from loaders.official import extract_official, is_official_text, merge_news
-from loaders.vntext import fold
+from loaders.vntext import fold, old_tones
 
 
 def extract(source: SourceText) -> Extraction:
@@ -34,12 +34,15 @@ def _names_place(doc: Doc, name: str) -> bool:
 
 
 def _main_local_body(doc: Doc, agencies: list[Agency]) -> str | None:
-    """The one provincial People's Committee an article names most (by evidence), if any."""
+    """The provincial People's Committee an article names, when it names only one: with two
+    ("UBND tỉnh Khánh Hòa" and "UBND tỉnh Đồng Nai") a "Sở Công thương" printed bare may be
+    either's."""
     local = [a for a in agencies if a.name.startswith(("UBND ", "Ủy ban nhân dân ")) and
              (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
-    if not local:
+    places = {doc.lex.province_of[m.group(0)] if (m := doc.lex.province_re.search(old_tones(a.name))) else a.name for a in local}
+    if len(places) != 1:
         return None
-    return max(local, key=lambda a: len(a.evidence)).name
+    return max(local, key=lambda a: len(a.evidence)).name   # ("UBND TP. Hà Nội", "UBND Hà Nội": the most named spelling)
 
 
 def _dedupe_documents(documents: list[Instrument]) -> list[Instrument]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from loaders.context import Doc
 from loaders.extract_agencies import name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
-from loaders.vntext import UPPER, fold
+from loaders.vntext import UPPER, fold, old_tones
 
 _CAP_RUN = re.compile(rf"(?<![\w])[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*)+")
 
@@ -285,8 +285,10 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
 
 
 def _provinces(doc: Doc, posts: list[Post]) -> list[str]:
-    """The provinces the posts' bodies print ("UBND tỉnh Khánh Hòa" -> "Khánh Hòa"), in order, once each."""
-    found = (x.agency[m.end():] for x in posts if x.agency and (m := doc.lex.province_word_re.search(x.agency)))
+    """The provinces the posts' bodies name ("UBND tỉnh Khánh Hòa" -> "Khánh Hòa"), in order, once
+    each; a body still waiting for its place names none ("UBND TP." is no province ".")."""
+    found = (doc.lex.province_of[m.group(0)] for x in posts
+             if x.agency and x.agency != x.pending and (m := doc.lex.province_re.search(old_tones(x.agency))))
     return list(dict.fromkeys(found))
 
 

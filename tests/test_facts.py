@@ -944,3 +944,12 @@ def test_a_district_before_a_name_an_age_bracket_and_a_title_sharing_the_next_bo
     # a Party post is the Party committee's, not the next body's
     ex = _extract("Ông Lê Văn Sơn, Bí thư, Chủ tịch UBND huyện Thạch Hà phát biểu.")
     assert ("Bí thư", "UBND huyện Thạch Hà", False) not in _held(ex)["Lê Văn Sơn"]
+
+
+def test_a_bare_sở_takes_no_committee_when_the_article_names_two_provinces() -> None:
+    ex = _extract("UBND tỉnh Khánh Hòa đã họp. Bà Phan Thị Mỹ Thanh từng là Giám đốc Sở Công thương. "
+                  "UBND tỉnh Đồng Nai báo cáo.")
+    assert _agencies(ex)["Sở Công thương"] is None
+    # "Chủ tịch UBND TP. Nguyễn Đức Chung": the city the article names, not a place "."
+    ex = _extract("Chủ tịch UBND TP. Nguyễn Đức Chung cho rằng ... Cổng thông tin TP. Hà Nội cho biết.")
+    assert _held(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP. Hà Nội", False)]
