@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from loaders.lexicon import LEXICON_DIR, Lexicon
+from loaders.lexicon import LEXICON_DIR, Lexicon, alternation
 from loaders.model import Evidence
 from loaders.vntext import Sentence, old_tones, sentences
 
@@ -20,6 +20,9 @@ STOP_WORDS = frozenset(_NAME_ENDS["words"])
 STOP_PHRASES = frozenset(_NAME_ENDS["phrases"])
 COMPOUNDS = frozenset(_NAME_ENDS["compounds"])
 NAME_CLOSERS = tuple(tuple(c.split()) for c in _NAME_ENDS["closers"])
+# "5 năm thực hiện " before an instrument's kind word, inside a name in lower case
+BEFORE_INSTRUMENT_RE = re.compile(r"(?:\d{1,3} năm )?" + alternation(_NAME_ENDS["before_instrument"], tail=" ")
+                                  + r"|\d{1,3} năm (?=\w)")
 
 
 _FULL_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")

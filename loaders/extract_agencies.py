@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.context import COMPOUNDS, STOP_WORDS, Doc, stops_at
+from loaders.context import BEFORE_INSTRUMENT_RE, COMPOUNDS, STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
 from loaders.vntext import UPPER, fold, old_tones
@@ -291,6 +291,17 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
         i = 0
         while i < len(toks):
             t = toks[i]
+            lead = BEFORE_INSTRUMENT_RE.match(doc.shadow, t.start) if out else None
+            if lead and doc.lex.kind_word_re.match(doc.shadow, lead.end()):
+                # "Ban Chỉ đạo sơ kết | 5 năm thực hiện | Luật Hợp tác xã năm 2012"
+                while i < len(toks) and toks[i].start < lead.end():
+                    out.append(toks[i])
+                    i += 1
+                continue
+            year = re.match(r"năm \d{4}(?!\d)", doc.shadow[t.start:t.start + 9])
+            if year and any(doc.lex.kind_word_re.match(doc.shadow, x.start) for x in out):
+                out.extend(toks[i:i + 2])   # the instrument's year: "Luật Hợp tác xã năm 2012"
+                break
             ends = stops_at([x.word for x in toks], i) or (out and _starts_other(doc, t.start))
             # a document reference is part of the name: "Ban Chỉ đạo tổng kết Chỉ thị số 39-CT/TW"
             if ends and not doc.lex.kind_word_re.match(doc.shadow, t.start):

@@ -492,7 +492,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
             # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
             window = s[max(0, lead_start - 40):lead_start]
-            sep = re.search(r"(\S)\s*(?:,|\s[-–]|\()\s*$", window) or _APPOINTED.search(window)
+            sep = re.search(r"(\S)\s*(?:,|\s[-–]|[-–](?=\s)|\()\s*$", window) or _APPOINTED.search(window)
             if sep:
                 prev_end = lead_start - len(window) + sep.start(1) + 1
                 if prev_end in by_end:

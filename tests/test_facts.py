@@ -953,3 +953,14 @@ def test_a_bare_sở_takes_no_committee_when_the_article_names_two_provinces() -
     # "Chủ tịch UBND TP. Nguyễn Đức Chung": the city the article names, not a place "."
     ex = _extract("Chủ tịch UBND TP. Nguyễn Đức Chung cho rằng ... Cổng thông tin TP. Hà Nội cho biết.")
     assert _held(ex)["Nguyễn Đức Chung"] == [("Chủ tịch", "UBND TP. Hà Nội", False)]
+
+
+def test_a_dash_glued_to_a_name_a_named_steering_committee_and_an_abbreviated_registry_unit() -> None:
+    ex = _extract("Ông Nguyễn Viết Hà- Chủ tịch UBND xã Đoàn Tùng nhận xét. Ông Nguyễn Trọng Ninh - Cục trưởng Cục "
+                  "quản lý nhà và thị trường BĐS (Bộ XD) phát biểu.")
+    assert _held(ex) == {"Nguyễn Viết Hà": [("Chủ tịch", "UBND xã Đoàn Tùng", False)],
+                         "Nguyễn Trọng Ninh": [("Cục trưởng", "Cục Quản lý nhà và thị trường bất động sản", False)]}
+    assert _agencies(ex)["Cục Quản lý nhà và thị trường bất động sản"] == "Bộ Xây dựng"
+    ex = _extract("Phó Thủ tướng Vương Đình Huệ, Trưởng Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012, "
+                  "chủ trì buổi sơ kết.")
+    assert ("Trưởng ban", "Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012", False) in _held(ex)["Vương Đình Huệ"]
