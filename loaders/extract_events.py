@@ -184,6 +184,10 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                                 name=_name_near(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
+    later = None if events else _lead_date_with_later_cue(doc, blocked, mentions)
+    if later is not None:
+        events.append(later[0])
+        sent_of_event.append(later[1])
     # the lead event is the first one of the article's own time: a date years before its latest
     # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
     lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
@@ -194,6 +198,44 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
         if i != filled and _of_its_time(doc, event):
             _fill_own_sentence(doc, event, doc.sents[sent_of_event[i]], people, names)
     return events
+
+
+def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
+                              mentions: list[Mention]) -> tuple[Event, int] | None:
+    """An article that dates its lead and names the event only later, undated ("Ngày 6/2, Ban Tổ
+    chức Thành ủy công bố các quyết định ... Phát biểu tại lễ công bố, ..."): one event, of the
+    date that opens a lead sentence and of the first strong cue of a one-day kind printed after
+    "tại" in a sentence of no other time; and the sentence it is dated in."""
+    def opening_date(sent: Sentence) -> DateMention | None:
+        # the lead's own date opens its sentence ("Ngày 6/2, ...", "Chiều qua (6/2), ..."), not a span
+        local = [(a, b) for a, b in blocked if a < sent.end and b > sent.start]
+        for d in find_dates(sent.text):
+            m = DateMention(sent.start + d.start, sent.start + d.end, d.day, d.month, d.year)
+            if not _inside(m.start, local) and re.fullmatch(r"\W*(?:\w+\W+){0,2}", sent.text[:d.start]) \
+                    and _date_ok(doc, m, sent.start):
+                return m
+        return None
+
+    found = next(((si, d) for si, sent in enumerate(doc.sents[:LEAD_SENTENCES]) if (d := opening_date(sent))), None)
+    if found is None:
+        return None
+    si, d = found
+    sent, start = doc.sents[si], d.start
+    for other in doc.sents[si + 1:]:
+        if doc.lex.other_time_re.search(doc.lower, other.start, other.end):
+            continue
+        local = [(a, b) for a, b in blocked if a < other.end and b > other.start]
+        strong = [(pos, kind) for pos, kind, weak in _cues(doc, other.start, other.end, local)
+                  if not weak and kind not in doc.lex.long_kinds
+                  and doc.lex.at_event_re.search(doc.lower, max(other.start, pos - 12), pos)]
+        if strong:
+            pos, kind = strong[0]
+            iso, explicit = resolve_year(d, doc.published)
+            about = list(dict.fromkeys(m.key for m in mentions if sent.start <= m.start < sent.end))
+            return Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
+                         name=_name_near(doc, pos, other.end, [(m.start, m.tail_end) for m in mentions]),
+                         about=about, evidence=[doc.evidence(start), doc.evidence(pos)]), si
+    return None
 
 
 def _of_its_time(doc: Doc, event: Event) -> bool:

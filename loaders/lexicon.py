@@ -214,6 +214,9 @@ class Lexicon:
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
     deadline_re: re.Pattern[str]
+    at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
+    other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
+    long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     host_verbs: frozenset[str]           # "tiếp": said of a host, who does not lead a guest's visit
     visit_kinds: frozenset[str]
@@ -384,6 +387,9 @@ def get_lexicon() -> Lexicon:
         organize_cues=evt["organize"],
         day_part_re=re.compile(alternation(evt["day_parts"], tail="")
                                + r"(?:\s+nay\s*,)?\s+(?:\(?\s*ngày\s+)?\(?$", re.IGNORECASE),
+        at_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
+        long_kinds=frozenset(evt["long_kinds"]),
+        other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
         lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
                                       + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))

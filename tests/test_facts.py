@@ -964,3 +964,18 @@ def test_a_dash_glued_to_a_name_a_named_steering_committee_and_an_abbreviated_re
     ex = _extract("Phó Thủ tướng Vương Đình Huệ, Trưởng Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012, "
                   "chủ trì buổi sơ kết.")
     assert ("Trưởng ban", "Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012", False) in _held(ex)["Vương Đình Huệ"]
+
+
+def test_a_dated_lead_and_an_event_named_later_at_it_make_one_event_of_its_day() -> None:
+    ex = _extract("Ngày 6/2, Ban Tổ chức Thành ủy Đà Nẵng công bố các quyết định của Ban Thường vụ Thành ủy về điều "
+                  "động nhân sự. Phát biểu tại lễ công bố, Phó Bí thư Thường trực Thành ủy Võ Công Trí mong muốn các "
+                  "đồng chí phát huy năng lực.")
+    assert [(e.date, e.kind) for e in ex.events] == [("--02-06", "announcement ceremony")]
+    assert ex.events[0].participants == ["Võ Công Trí"]
+    # another time ("Trước đó, tại ..."), or a kind longer than a day, is not the lead's event
+    ex = _extract("Chiều 29/6, Phó Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long cho biết quận xin ý kiến chuyên gia. Trước "
+                  "đó, tại buổi tiếp xúc cử tri quận Hoàn Kiếm, Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung cho biết.")
+    assert ex.events == []
+    ex = _extract("Ngày 24/5, Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga báo cáo giải trình dự thảo Luật. Kết quả phiếu thăm "
+                  "dò ý kiến đại biểu Quốc hội tại Kỳ họp thứ 2 cho thấy đa số tán thành.")
+    assert ex.events == []
