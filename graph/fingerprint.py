@@ -13,16 +13,20 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_PARTS = ("loaders/*.py", "graph/ids.py", "graph/merge.py", "data/lexicons/*", "data/schema.toml")
+_PARTS = ("loaders/*.py", "graph/ids.py", "graph/merge.py", "data/lexicons/*", "data/registry/*.toml",
+          "data/registry/units/*.toml", "data/schema.toml")
+
+
+def pipeline_files() -> list[Path]:
+    """The files the fingerprint covers: every one whose change can change a file's facts."""
+    return [path for pattern in _PARTS for path in sorted(ROOT.glob(pattern)) if path.is_file()]
 
 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """sha1 (12 hex) over the extraction code, the lexicons and the graph's id/merge rules."""
+    """sha1 (12 hex) over the extraction code, the lexicons, the registry and the graph's id/merge rules."""
     h = hashlib.sha1()
-    for pattern in _PARTS:
-        for path in sorted(ROOT.glob(pattern)):
-            if path.is_file():
-                h.update(path.relative_to(ROOT).as_posix().encode())
-                h.update(path.read_bytes())
+    for path in pipeline_files():
+        h.update(path.relative_to(ROOT).as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.fingerprint import pipeline_fingerprint
+from graph.fingerprint import pipeline_files, pipeline_fingerprint
 from graph.ingest import build
 from graph.store import NxStore
 
@@ -31,3 +31,10 @@ def test_rebuild_skips_current_and_refreshes_stale(tmp_path: Path) -> None:
     assert refreshed.replaced == 5 and old.stale_sources() == []
     assert {e.pipeline for e in old.manifest.values()} == {pipeline_fingerprint()}
     assert old.graph.number_of_nodes() == store.graph.number_of_nodes()
+
+
+def test_the_fingerprint_covers_the_registry_and_the_lexicons() -> None:
+    # a registry unit's new alias changes what a file yields, so it must make the file stale
+    covered = {p.relative_to(SEEDS.parent.parent).as_posix() for p in pipeline_files()}
+    assert {"data/registry/provinces.toml", "data/registry/districts.toml", "data/registry/units/bo-xay-dung.toml",
+            "data/lexicons/titles.toml", "loaders/extract_people.py"} <= covered
