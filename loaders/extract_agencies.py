@@ -497,8 +497,39 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     # ("Cục Thuế TP. Hồ Chí Minh"): neither is a unit of the ministry the article is about
     local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
     default = doc.context_body if unit.parent == "ministry" and doc.ministries_named <= 1 \
-        and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) else None
+        and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) \
+        and _may_be_unit_of(doc, head, name, doc.context_body) else None
     return AgencyHit(pos, end, name, default)
+
+
+def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
+    """Whether a unit printed without its owner may be one of ``body``'s, by the registry: a unit
+    of the body's with the same head whose other words contain the printed ones or are contained
+    in them ("Vụ Công chức" of "Vụ Công chức - Viên chức", "Cục Văn thư lưu trữ" of "Cục Văn thư
+    và Lưu trữ nhà nước", "Cục HHVN" of "Cục Hàng hải Việt Nam"; not "Văn phòng Phủ" nor "Văn
+    phòng Ủy ban nhân dân tỉnh").  A body the
+    registry lists no units for keeps the old guess (any unit is its)."""
+    units = doc.lex.registry_unit_words.get(body or "")
+    if not units:
+        return True
+    head_words = tuple(re.findall(r"\w+", fold(old_tones(head))))
+    printed = re.findall(r"\w+", old_tones(name))
+    words = [fold(w) for w in printed]
+    if tuple(words[:len(head_words)]) != head_words:
+        return False
+    # an abbreviation stands for the initials of the words it shortens ("Cục HHVN": Hàng hải Việt Nam)
+    acronyms = [fold(w) for w in printed[len(head_words):] if len(w) > 1 and w.isalpha() and w.isupper()]
+    rest = set(words[len(head_words):]) - set(acronyms)
+    for unit in units:
+        if unit[:len(head_words)] != head_words:
+            continue
+        other = unit[len(head_words):]
+        initials = "".join(w[0] for w in other)
+        if acronyms and all(a in initials for a in acronyms) and rest <= set(other):
+            return True
+        if not acronyms and rest and (rest <= set(other) or set(other) <= rest):
+            return True
+    return False
 
 
 def _foreign_sentence(doc: Doc, pos: int) -> bool:

@@ -28,6 +28,7 @@ class NameHit:
     end: int
     name: str
     vouched: bool = False    # the words before it make it a person (a foreign name's cue)
+    foreign: bool = False    # a name in Latin letters that opens with no Vietnamese family name
 
 
 @dataclass
@@ -102,9 +103,13 @@ def find_names(doc: Doc) -> list[NameHit]:
             continue
         before = doc.shadow[max(0, start - 40):start]
         country = doc.lex.country_before_re.search(before)
-        vouched = _FOREIGN_CUE.search(before) or (country and doc.lex.foreign_cue_re.search(before, 0, country.start()))
+        lo = max(0, start - 40)
+        # "Tổng thống Mỹ Donald Trump", "Bộ trưởng Nội vụ Pháp Gerard Collomb": a cue or a post before the country
+        vouched = _FOREIGN_CUE.search(before) or (country and (
+            doc.lex.foreign_cue_re.search(before, 0, country.start())
+            or doc.lex.title_re.search(doc.lower, lo, lo + country.start())))
         if vouched and fold(name) not in doc.lex.places:
-            out.append(NameHit(start, end, doc.text[start:end], vouched=True))
+            out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -526,6 +531,10 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
     for pa in people.values():
         if not pa.confirmed or fold(pa.name) in doc.lex.places:
             continue
+        if any(m.foreign for m in pa.mentions):
+            # "ông Petr Mlsna, Thứ trưởng Bộ Nội vụ", "Gerard Collomb làm Bộ trưởng Nội vụ": a
+            # foreigner's ministry is his country's, not Vietnam's of the same name
+            pa.posts = [(p, ev) for p, ev in pa.posts if not _vietnamese_body(doc, p.agency)]
         person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
         seen: set[tuple[str, str, bool]] = set()
         # a post the text says is being left is no longer held, whatever an apposition said of it
@@ -544,6 +553,14 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         person.positions = _drop_subsumed(person.positions)
         out.append(person)
     return out
+
+
+def _vietnamese_body(doc: Doc, agency: str | None) -> bool:
+    """A body of Vietnam's political system: a known body or registry unit, or a unit printed under
+    one ("Vụ X (Bộ Nội vụ)")."""
+    if not agency:
+        return False
+    return doc.lex.canonical_body(agency) in doc.lex.bodies or doc.post_parents.get(agency) in doc.lex.bodies
 
 
 def _subject_of_cue(doc: Doc, chain_start: int, chain_end: int, names: list[NameHit]) -> tuple[NameHit | None, bool]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
-from loaders.registry import body_entries, countries, districts, provinces, repeated_names
+from loaders.registry import body_entries, countries, districts, provinces, registry_units, repeated_names
 from loaders.vntext import UPPER, fold, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -189,6 +189,7 @@ class Lexicon:
     place_committee: dict[str, str]      # "Chủ tịch" -> "UBND": "Chủ tịch TP X" is the city committee's
     places: set[str]                    # folded
     district_names: frozenset[str]      # folded; places only after their word, or before a person's name
+    registry_unit_words: dict[str, tuple[tuple[str, ...], ...]]   # body -> its units' (and theirs') names, folded words
     place_re: re.Pattern[str]
     province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
     province_of: dict[str, str]          # printed name (traditional tone placement) -> the registry's name
@@ -362,6 +363,7 @@ def get_lexicon() -> Lexicon:
         no_shared_body=frozenset(tit["no_shared_body"]),
         places={fold(p) for p in place_names},
         district_names=frozenset(fold(n) for n in district_names),
+        registry_unit_words=_unit_words(),
         place_re=re.compile(place_re),
         province_re=re.compile(alternation(list(province_of))),
         province_of={old_tones(n): name for n, name in province_of.items()},
@@ -412,6 +414,24 @@ def get_lexicon() -> Lexicon:
         max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
     )
+
+
+def _unit_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each registry parent's units (names, aliases, former names) as folded words, for telling
+    whether a unit an article prints is plausibly one of them."""
+    parent_of = {u.name: u.parent for u in registry_units()}
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for u in registry_units():
+        owners: list[str] = []
+        owner = u.parent
+        while owner and owner not in owners and len(owners) < 5:   # a unit of a Tổng cục is its ministry's too
+            owners.append(owner)
+            owner = parent_of.get(owner, "")
+        for name in (u.name, *u.aliases, *u.formerly):
+            words = tuple(re.findall(r"\w+", fold(old_tones(name))))
+            for o in owners:
+                out.setdefault(o, []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def owner_unknown(name: str) -> bool:

@@ -979,3 +979,21 @@ def test_a_dated_lead_and_an_event_named_later_at_it_make_one_event_of_its_day()
     ex = _extract("Ngày 24/5, Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga báo cáo giải trình dự thảo Luật. Kết quả phiếu thăm "
                   "dò ý kiến đại biểu Quốc hội tại Kỳ họp thứ 2 cho thấy đa số tán thành.")
     assert ex.events == []
+
+
+def test_a_unit_printed_without_owner_is_the_article_ministrys_only_when_the_registry_has_one_like_it() -> None:
+    ex = _extract("Bộ Nội vụ cho biết, Vụ Công chức Viên chức sẽ họp. Văn phòng Phủ Chủ tịch đã gửi thư. Cục Văn thư "
+                  "lưu trữ đã làm việc. Văn phòng Ủy ban nhân dân tỉnh có mặt.")
+    agencies = _agencies(ex)
+    assert agencies["Vụ Công chức Viên chức"] == agencies["Cục Văn thư lưu trữ"] == "Bộ Nội vụ"
+    assert agencies["Văn phòng Phủ"] is None and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
+    # an abbreviation stands for its words' initials; a unit of a Tổng cục is its ministry's too
+    ex = _extract("Bộ Giao thông vận tải yêu cầu Cục HHVN kiểm tra. Bộ Giao thông vận tải họp.")
+    assert _agencies(ex)["Cục HHVN"] == "Bộ Giao thông vận tải"
+
+
+def test_a_foreigner_holds_no_post_in_a_vietnamese_body_of_the_same_name() -> None:
+    ex = _extract("Thị trưởng thành phố Lyon, ông Gerard Collomb làm Bộ trưởng Nội vụ. Đoàn Séc có ông Jan Kán, Bộ "
+                  "trưởng Bộ Tư pháp; ông Petr Mlsna, Thứ trưởng Bộ Nội vụ. Trong lúc đó, Bộ trưởng Nội vụ Pháp "
+                  "Gerard Collomb nói.")
+    assert _held(ex) == {"Gerard Collomb": [("Bộ trưởng", "Bộ Nội vụ Pháp", False)], "Jan Kán": [], "Petr Mlsna": []}
