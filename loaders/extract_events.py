@@ -129,7 +129,7 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
     'ngày', 'sáng', 'chiều nay' ... ."""
     before = doc.shadow[max(sent_start, d.start - 24):d.start]
     if doc.lex.deadline_re.search(re.sub(r"\s*ngày\s+$", " ", before)):
-        return False
+        return False   # ("trước ngày 30-6", "sinh ngày 12/6/1953"; "từ ngày 20-21/5" is an event's span)
     if _SPAN.match(doc.shadow, d.start) or _SPAN_END.search(doc.shadow, max(0, d.start - 24), d.start):
         return False   # "(21/6/1925 - 21/6/2017)": the span of an anniversary, no event
     if d.year:

@@ -214,7 +214,7 @@ class Lexicon:
     chair_lead_cues: list[str]
     organize_cues: list[str]
     day_part_re: re.Pattern[str]         # "sáng", "chiều qua (", "(ngày": a day part ending right before a bare date
-    deadline_re: re.Pattern[str]
+    deadline_re: re.Pattern[str]         # "trước ngày ", "sinh ngày ": a date that dates no event
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
@@ -392,7 +392,8 @@ def get_lexicon() -> Lexicon:
         at_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
-        deadline_re=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"], key=len, reverse=True)) + r")\s+$"),
+        deadline_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"] + evt["life_dates"], key=len, reverse=True))
+                               + r")\s+$"),
         lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
                                       + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))
                        for v in evt["lead_verbs"]],

@@ -7,8 +7,10 @@ the same length, so spans found in the rewritten text point into the original.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 # Upper-case Latin letters with Vietnamese diacritics, for regex classes ([A-Z] misses Đ, Ấ ...).
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
@@ -61,6 +63,13 @@ _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|KTS|BS|KS|LS|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|\w)\.)$")
 
 
+with open(Path(__file__).resolve().parent.parent / "data" / "lexicons" / "name_ends.toml", "rb") as _fh:
+    _CREDIT_WORDS = tomllib.load(_fh)["credit_words"]
+# a photo credit, then the next sentence's capital: the credit ends a sentence
+_CREDIT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_CREDIT_WORDS, key=len, reverse=True))
+                     + rf")\s*:\s*(?:[{UPPER}0-9][{UPPER}0-9.&/-]+|\w+(?:\.\w+)*\.(?:vn|com|net|org))(?=\s+[{UPPER}])")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split into sentences with their spans; lines always split."""
     out: list[Sentence] = []
@@ -69,12 +78,14 @@ def sentences(text: str) -> list[Sentence]:
         line_start = pos
         pos += len(line) + 1
         seg_start = 0
-        for m in _END.finditer(line):
-            head = line[seg_start:m.start()]
-            if _ABBREV.search(head):
+        ends = [(m.start(), m.end()) for m in _END.finditer(line)]
+        if ":" in line:
+            ends = sorted(ends + [(m.end(), m.end()) for m in _CREDIT.finditer(line)])
+        for start, end in ends:
+            if start < seg_start or _ABBREV.search(line[seg_start:start]):
                 continue
-            _add(out, line, line_start, seg_start, m.start())
-            seg_start = m.end()
+            _add(out, line, line_start, seg_start, start)
+            seg_start = end
         _add(out, line, line_start, seg_start, len(line))
     return out
 

@@ -997,3 +997,16 @@ def test_a_foreigner_holds_no_post_in_a_vietnamese_body_of_the_same_name() -> No
                   "trưởng Bộ Tư pháp; ông Petr Mlsna, Thứ trưởng Bộ Nội vụ. Trong lúc đó, Bộ trưởng Nội vụ Pháp "
                   "Gerard Collomb nói.")
     assert _held(ex) == {"Gerard Collomb": [("Bộ trưởng", "Bộ Nội vụ Pháp", False)], "Jan Kán": [], "Petr Mlsna": []}
+
+
+def test_a_photo_credit_ends_a_sentence_and_a_birth_date_or_a_span_end_dates_no_event() -> None:
+    from loaders.vntext import sentences
+    text = ("Lần thứ nhất là khi ông ra quân năm 1983 - Nguồn ảnh: Zing.vn Ngay sau khi nhậm chức, ông đã đến thăm. "
+            "Ảnh: TTXVN Chủ tịch nước phát biểu.")
+    assert [s.text for s in sentences(text)] == [
+        "Lần thứ nhất là khi ông ra quân năm 1983 - Nguồn ảnh: Zing.vn", "Ngay sau khi nhậm chức, ông đã đến thăm.",
+        "Ảnh: TTXVN", "Chủ tịch nước phát biểu."]
+    ex = _extract("Tân Bí thư đã đến thăm Bảo tàng Hồ Chí Minh. Ông Nguyễn Thiện Nhân sinh ngày 12/6/1953, quê Trà Vinh.")
+    assert ex.events == []
+    ex = _extract("Theo báo cáo, từ ngày 20/12/2016 đến ngày 24/5/2017, đoàn kiểm tra 61 vụ.")
+    assert [e.date for e in ex.events] == ["2016-12-20"]
