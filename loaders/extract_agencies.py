@@ -133,7 +133,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     s = doc.shadow
     m = doc.lex.place_word_re.match(s, pos)
     p = m.end() if m else pos
-    pm = doc.lex.place_re.match(s, p)
+    pm = doc.lex.place_re.match(s, pos) or doc.lex.place_re.match(s, p)   # "TP.HCM" holds its word
     if pm:
         return doc.text[pos:pm.end()], pm.end()
     number = re.match(r"\d{1,2}(?![\d/.,-]\d)\b", s[p:]) if m else None
@@ -143,8 +143,9 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     caps: list[Tok] = []
     for t in toks:
         if not t.word[:1].isupper() or (t.word in doc.lex.not_name_words and s[max(0, t.start - 2):t.start].startswith(".")) \
-                or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start) or doc.title_at(t.start))):
-            break   # ("UBND TP. Theo lãnh đạo ...": the next sentence; "Huyện ủy Tuy Phước" is a place)
+                or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start) or doc.title_at(t.start)
+                              or (doc.lex.honorific_re.fullmatch(t.word) and person_starts_at(doc, t.end + 1)))):
+            break   # ("UBND TP. Theo lãnh đạo ...": the next sentence; "Huyện ủy Tuy Phước" is a place; "... Ông X")
         caps.append(t)
         if t.breaks:
             break

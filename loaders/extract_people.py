@@ -52,38 +52,10 @@ class PersonAcc:
 
 def find_names(doc: Doc) -> list[NameHit]:
     """Capitalised runs that start with a family name and are not places."""
-    out = []
+    out: list[NameHit] = []
     for m in _CAP_RUN.finditer(doc.shadow):
-        words = list(re.finditer(r"\S+", m.group(0)))
-        first = name_start_in_run(doc, [w.group(0) for w in words]) if len(words) >= 5 else 0
-        for i, w in enumerate(words):
-            if i < first or w.group(0) not in doc.lex.family_names:
-                continue
-            start = m.start() + w.start()
-            if not person_starts_at(doc, start) or doc.title_at(start):
-                continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
-            rest = words[i:i + 4]
-            for k, r in enumerate(rest):
-                if k and r.group(0) in doc.lex.not_name_words and not (
-                        k == 2 and r.group(0) in doc.lex.name_words_unless_number
-                        and not re.match(r"\s+\d", doc.shadow[m.start() + r.end():m.start() + r.end() + 3])):
-                    rest = rest[:k]
-                    break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not)
-            after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
-            if len(rest) == 4 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs:
-                rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
-            if len(rest) < 2:
-                break
-            if len(words) - i > 4 and len(words) - i != 5:
-                break
-            end = m.start() + rest[-1].end()
-            if re.match(r"[-‑][^\W\d_]", doc.shadow[end:end + 2]):
-                break  # "Kim Jong-un": a foreign name cut at its hyphen
-            name = doc.text[start:end]
-            if fold(name) in doc.lex.places:
-                break
-            out.append(NameHit(start, end, name))
-            break
+        for words in _runs_between_honorifics(doc, list(re.finditer(r"\S+", m.group(0)))):
+            _name_in_run(doc, m, words, out)
     taken = {h.start for h in out}
     for m in _FOREIGN_NAME.finditer(doc.shadow):
         start, end = m.start(), m.end()
@@ -111,6 +83,52 @@ def find_names(doc: Doc) -> list[NameHit]:
         if vouched and fold(name) not in doc.lex.places:
             out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
     return sorted(out, key=lambda h: h.start)
+
+
+def _runs_between_honorifics(doc: Doc, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """A capitalised run cut at a capitalised honorific that opens a name ("... TP.HCM Nguyễn Thiện
+    Nhân Ông Nguyễn Thiện Nhân sinh ..." holds two names)."""
+    runs: list[list[re.Match[str]]] = [[]]
+    for i, w in enumerate(words):
+        if i and i + 1 < len(words) and doc.lex.honorific_re.fullmatch(w.group(0)) \
+                and words[i + 1].group(0) in doc.lex.family_names:
+            runs.append([])
+            continue
+        runs[-1].append(w)
+    return [r for r in runs if r]
+
+
+def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: list[NameHit]) -> None:
+    """The personal name a capitalised run (``words``, offsets from ``m``) holds, appended to ``out``."""
+    first = name_start_in_run(doc, [w.group(0) for w in words]) if len(words) >= 5 else 0
+    for i, w in enumerate(words):
+        if i < first or w.group(0) not in doc.lex.family_names:
+            continue
+        start = m.start() + w.start()
+        if not person_starts_at(doc, start) or doc.title_at(start):
+            continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
+        rest = words[i:i + 4]
+        for k, r in enumerate(rest):
+            if k and r.group(0) in doc.lex.not_name_words and not (
+                    k == 2 and r.group(0) in doc.lex.name_words_unless_number
+                    and not re.match(r"\s+\d", doc.shadow[m.start() + r.end():m.start() + r.end() + 3])):
+                rest = rest[:k]
+                break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not)
+        after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
+        if len(rest) == 4 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs:
+            rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
+        if len(rest) < 2:
+            break
+        if len(words) - i > 4 and len(words) - i != 5:
+            break
+        end = m.start() + rest[-1].end()
+        if re.match(r"[-‑][^\W\d_]", doc.shadow[end:end + 2]):
+            break  # "Kim Jong-un": a foreign name cut at its hyphen
+        name = doc.text[start:end]
+        if fold(name) in doc.lex.places:
+            break
+        out.append(NameHit(start, end, name))
+        break
 
 
 # A foreign name (two or three capitalised words in Latin letters, Spanish or German accents

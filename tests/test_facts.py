@@ -1010,3 +1010,11 @@ def test_a_photo_credit_ends_a_sentence_and_a_birth_date_or_a_span_end_dates_no_
     assert ex.events == []
     ex = _extract("Theo báo cáo, từ ngày 20/12/2016 đến ngày 24/5/2017, đoàn kiểm tra 61 vụ.")
     assert [e.date for e in ex.events] == ["2016-12-20"]
+
+
+def test_a_place_that_holds_its_word_and_a_name_after_it_stop_a_body_name() -> None:
+    ex = _extract("Quá trình công tác của tân bí thư thành ủy TP.HCM Nguyễn Thiện Nhân Ông Nguyễn Thiện Nhân sinh "
+                  "ngày 12/6/1953. Công an xã Đông Anh, huyện Đông Sơn, Thanh Hóa xác minh.")
+    names = set(_agencies(ex))
+    assert "Thành ủy TP.HCM" in names and "Công an xã Đông Anh" in names
+    assert not any("Nhân" in n for n in names)
