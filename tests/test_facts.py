@@ -812,7 +812,7 @@ def test_names_cut_at_a_dash_a_dot_or_a_compound_no_more() -> None:
                   "Ông Nguyễn Thanh Dân, Giám đốc Trung tâm Y tế dự phòng tỉnh Cà Mau, đã bác thông tin. "
                   "Đồng tình với ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân cho rằng.")
     posts = _posts(ex)
-    assert [a for _, a, _, _ in posts["Nguyễn Thiện Nhân"]] == ["Ủy ban Trung ương Mặt trận Tổ quốc", "Thành ủy Tp.HCM"]
+    assert [a for _, a, _, _ in posts["Nguyễn Thiện Nhân"]] == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Thành ủy Tp.HCM"]
     assert ("Trưởng Đoàn", "Đoàn Đại biểu Quốc hội TP.Hải Phòng") in [p[:2] for p in posts["Nguyễn Thị Nghĩa"]]
     assert posts["Nguyễn Thanh Dân"][0][1] == "Trung tâm Y tế dự phòng tỉnh Cà Mau"
     assert posts["Nguyễn Thị Kim Ngân"] == [("Chủ tịch", "Quốc hội", False, None)]
@@ -1018,3 +1018,9 @@ def test_a_place_that_holds_its_word_and_a_name_after_it_stop_a_body_name() -> N
     names = set(_agencies(ex))
     assert "Thành ủy TP.HCM" in names and "Công an xã Đông Anh" in names
     assert not any("Nhân" in n for n in names)
+
+
+def test_the_fronts_committee_is_one_body_however_abbreviated() -> None:
+    assert {agency_id(n) for n in ("Ủy ban T.Ư Mặt trận Tổ quốc VN", "Ủy ban Trung ương Mặt trận Tổ quốc",
+                                   "Ủy ban T.Ư MTTQVN", "Ủy ban Trung ương MTTQ Việt Nam")} \
+        == {agency_id("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
