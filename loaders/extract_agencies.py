@@ -524,7 +524,8 @@ def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
     for unit in units:
         if unit[:len(head_words)] != head_words:
             continue
-        other = unit[len(head_words):]
+        # a unit the registry names by its head alone ("Văn phòng") is printed with the body's name
+        other = unit[len(head_words):] or tuple(re.findall(r"\w+", fold(old_tones(body or ""))))
         initials = "".join(w[0] for w in other)
         if acronyms and all(a in initials for a in acronyms) and rest <= set(other):
             return True

@@ -125,8 +125,9 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
         if re.match(r"[-‑][^\W\d_]", doc.shadow[end:end + 2]):
             break  # "Kim Jong-un": a foreign name cut at its hyphen
         name = doc.text[start:end]
-        if fold(name) in doc.lex.places:
-            break
+        given = fold(old_tones(name.split(" ", 1)[1]))
+        if fold(name) in doc.lex.places or (" " in given and given in doc.lex.countries_folded):
+            break   # ("Tạ Hy Lạp, Bộ trưởng Tài chính ...": "Tại Hy Lạp" misprinted; "Trần Đức" is a name)
         out.append(NameHit(start, end, name))
         break
 
@@ -286,6 +287,11 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         if not j or not doc.title_at(j.end()):
             break
         p = j.end()
+    for x, nxt in zip(posts, posts[1:], strict=False):
+        body = doc.lex.bodies.get(nxt.agency or "")
+        if x.context_default and not nxt.context_default and body and body.kind in ("ministry", "state"):
+            # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": the minister heading that body
+            x.agency, x.context_default = nxt.agency, False
     for x, nxt in reversed(list(zip(posts, posts[1:], strict=False))):
         if x.agency is None and nxt.agency and not nxt.context_default \
                 and not {x.title, nxt.title} & doc.lex.no_shared_body:

@@ -1024,3 +1024,13 @@ def test_the_fronts_committee_is_one_body_however_abbreviated() -> None:
     assert {agency_id(n) for n in ("Ủy ban T.Ư Mặt trận Tổ quốc VN", "Ủy ban Trung ương Mặt trận Tổ quốc",
                                    "Ủy ban T.Ư MTTQVN", "Ủy ban Trung ương MTTQ Việt Nam")} \
         == {agency_id("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
+
+
+def test_a_minister_heading_a_ministry_level_body_and_no_person_made_of_a_family_name_and_a_country() -> None:
+    ex = _extract("Tại phiên họp báo Chính phủ thường kỳ, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng cho "
+                  "biết Bộ Tài chính sẽ làm. Tạ Hy Lạp, Bộ trưởng Tài chính Euclid Tsakalotos ám chỉ rằng.")
+    assert _held(ex)["Mai Tiến Dũng"] == [("Bộ trưởng", "Văn phòng Chính phủ", False),
+                                          ("Chủ nhiệm", "Văn phòng Chính phủ", False)]
+    assert "Tạ Hy Lạp" not in _held(ex)
+    ex = _extract("Bộ Tài chính cho biết Văn phòng Bộ Tài chính đã họp. Văn phòng Hội đã họp.")
+    assert _agencies(ex)["Văn phòng Hội"] is None and _agencies(ex)["Văn phòng Bộ Tài chính"] == "Bộ Tài chính"
