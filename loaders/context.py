@@ -85,6 +85,13 @@ class Doc:
         named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow)}
         return named.pop() if len(named) == 1 else None
 
+    def province_near(self, pos: int) -> str | None:
+        """The one province the sentence at pos names ("Về phía tỉnh Nghệ An, Phó Bí thư Tỉnh ủy
+        ..."), else the one the text names; None when neither names exactly one."""
+        sent = self.sentence_at(pos)
+        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow, sent.start, sent.end)}
+        return named.pop() if len(named) == 1 else self.sole_province
+
     def title_at(self, pos: int) -> re.Match[str] | None:
         """A post title starting at pos, whatever its case."""
         return self.lex.title_re.match(self.lower, pos)

@@ -234,12 +234,12 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     return name, end, local
 
 
-def _own_province(doc: Doc, name: str) -> tuple[str, str] | None:
+def _own_province(doc: Doc, name: str, pos: int) -> tuple[str, str] | None:
     """A unit's name that ends with a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh"), with
-    the one province the article names put after it, and that province's People's Committee;
-    None when the article names no one province or one of the other kind."""
+    the one province its sentence or else the article names put after it, and that province's
+    People's Committee; None when neither names one province, or one of the other kind."""
     word = doc.lex.province_word_end_re.search(name)
-    province = doc.sole_province
+    province = doc.province_near(pos)
     if word is None or province is None or (word.group(0) == "tỉnh") == (province in doc.lex.city_provinces):
         return None
     return f"{name} {province}", f"UBND {word.group(0)} {province}"
@@ -247,9 +247,9 @@ def _own_province(doc: Doc, name: str) -> tuple[str, str] | None:
 
 def _bare_province_committee(doc: Doc, pos: int) -> AgencyHit | None:
     """A "Tỉnh ủy" or "Thành ủy" printed with no place at pos ("Ban Tổ chức Thành ủy"): the
-    committee of the one province the article names, when it is of that kind."""
+    committee of the one province its sentence or else the article names, when it is of that kind."""
     m = doc.lex.province_committee_re.match(doc.shadow, pos)
-    province = doc.sole_province
+    province = doc.province_near(pos)
     if m is None or province is None or doc.lex.place_word_re.match(doc.shadow, m.end() + 1):
         return None
     if (doc.lex.province_committees[m.group(0)] == "city") != (province in doc.lex.city_provinces):
@@ -488,7 +488,7 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
         return AgencyHit(pos, parent[1], name, parent[0])
-    own = _own_province(doc, name)
+    own = _own_province(doc, name, pos)
     if own:   # "Trường Chính trị tỉnh" in an article about one province: that province's
         return AgencyHit(pos, end, own[0], own[1] if unit.parent in ("province", "district") else None)
     local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None

@@ -222,8 +222,10 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
                 and not doc.lex.honorific_re.fullmatch(acronym.group(0)) and not doc.lex.rank_re.fullmatch(acronym.group(0)) \
                 and not doc.lex.unit_re.match(s, after) and not doc.lex.place_re.match(s, after) \
                 and not doc.lex.place_word_re.match(s, after):   # "Chủ tịch TP X" is the city's, not a body "TP"
-            # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head
-            return Post(title.title, acronym.group(0), acronym.end())
+            # "Tổng giám đốc ACV Lê Mạnh Hùng": a body known by its initials only, then its head;
+            # "Phó Cục trưởng CSGT": a unit of the head the title leads
+            printed = f"{title.leads} {acronym.group(0)}" if title.leads else acronym.group(0)
+            return Post(title.title, printed, acronym.end())
     implied = title.implied
     rest = s[tm.end():tm.end() + 20].lstrip(" ")
     if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalnum() for w in title.not_before):
@@ -309,7 +311,7 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         if committee and doc.context_body and x.agency == f"Ban Cán sự đảng {doc.context_body}":
             x.agency = f"Ban Cán sự đảng {committee}"
     places = _provinces(doc, posts)
-    _fill_pending(doc, posts, places[0] if places else doc.sole_province, check_kind=not places)
+    _fill_pending(doc, posts, places[0] if places else doc.province_near(pos), check_kind=not places)
     return posts, (posts[-1].end if posts else pos)
 
 

@@ -128,6 +128,7 @@ class Title:
     implied: str | None = None
     head: str | None = None
     not_before: tuple[str, ...] = ()    # words after it that make the implied body wrong
+    leads: str | None = None            # the head of the units it leads: "CSGT" after it is "Cục CSGT"
 
 
 @dataclass
@@ -267,7 +268,7 @@ def get_lexicon() -> Lexicon:
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
-                                       tuple(t.get("not_before", ())))
+                                       tuple(t.get("not_before", ())), t.get("leads"))
     # every printed name of a province of the registry -> its name
     province_of = {n: p.name for p in provinces() for n in (p.name, *p.aliases)}
     # the provinces and the other places of names.toml
@@ -438,8 +439,10 @@ def _unit_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 def owner_unknown(name: str) -> bool:
     """A name many bodies share, so that on its own it names none: a registry unit marked repeated
     ("Vụ Tổ chức cán bộ"), a local body with no place ("UBND tỉnh"), or a unit every province or
-    district has, named without its place ("Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự")."""
+    district has, named without its place ("Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự"); or
+    a unit's head alone ("Bộ Tư lệnh", "Ban Chỉ đạo")."""
     lex = get_lexicon()
     name = name.strip()
-    return fold(old_tones(name)) in repeated_names() or bool(lex.placeless_body_re.fullmatch(name)) \
+    key = fold(old_tones(name))
+    return key in repeated_names() or key in lex.unit_by_head or bool(lex.placeless_body_re.fullmatch(name)) \
         or (bool(lex.local_unit_re.match(name)) and not lex.any_place_word_re.search(name))

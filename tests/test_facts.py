@@ -14,7 +14,7 @@ from graph.ids import agency_id, norm_number
 from graph.store import NxStore
 from loaders.dates import find_dates
 from loaders.extract import extract
-from loaders.lexicon import get_lexicon
+from loaders.lexicon import get_lexicon, owner_unknown
 from loaders.model import Extraction, SourceText
 from loaders.registry import (
     RegistryError,
@@ -1034,3 +1034,17 @@ def test_a_minister_heading_a_ministry_level_body_and_no_person_made_of_a_family
     assert "Tạ Hy Lạp" not in _held(ex)
     ex = _extract("Bộ Tài chính cho biết Văn phòng Bộ Tài chính đã họp. Văn phòng Hội đã họp.")
     assert _agencies(ex)["Văn phòng Hội"] is None and _agencies(ex)["Văn phòng Bộ Tài chính"] == "Bộ Tài chính"
+
+
+def test_owners_in_brackets_initials_of_a_led_unit_the_sentences_province_and_a_regions_command() -> None:
+    ex = _extract("Ông Trần Hữu Huỳnh, Trưởng ban Pháp chế (VCCI) cho biết. Phó Cục trưởng CSGT Nguyễn Văn Sơn nói.")
+    assert _agencies(ex)["Ban Pháp chế"] == "Phòng Thương mại và Công nghiệp Việt Nam"
+    assert _held(ex)["Nguyễn Văn Sơn"] == [("Phó Cục trưởng", "Cục CSGT", False)]
+    # the sentence's one province, where the article names several
+    ex = _extract("Đoàn Hà Tĩnh và Quảng Bình tới dự. Về phía tỉnh Nghệ An có ông Nguyễn Xuân Sơn, Phó Bí thư "
+                  "Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh.")
+    assert _held(ex)["Nguyễn Xuân Sơn"] == [("Phó Bí thư Thường trực", "Tỉnh ủy Nghệ An", False),
+                                            ("Chủ tịch", "HĐND tỉnh Nghệ An", False)]
+    ex = _extract("Tham dự có đại diện Bộ Tư lệnh Quân khu 4; lãnh đạo tỉnh.")
+    assert _agencies(ex) == {"Quân khu 4": "Bộ Quốc phòng"}
+    assert owner_unknown("Ban Chỉ đạo") and not owner_unknown("Ban Chỉ đạo Quốc gia về du lịch")
