@@ -1048,3 +1048,12 @@ def test_owners_in_brackets_initials_of_a_led_unit_the_sentences_province_and_a_
     ex = _extract("Tham dự có đại diện Bộ Tư lệnh Quân khu 4; lãnh đạo tỉnh.")
     assert _agencies(ex) == {"Quân khu 4": "Bộ Quốc phòng"}
     assert owner_unknown("Ban Chỉ đạo") and not owner_unknown("Ban Chỉ đạo Quốc gia về du lịch")
+
+
+def test_an_event_kinds_vietnamese_label_is_a_noun_and_a_title_ends_before_its_theme_word() -> None:
+    from graph.schema import load_schema
+    labels = load_schema().event_kinds_vi
+    assert (labels["opening session"], labels["inspection"], labels["survey"]) == ("Phiên khai mạc", "Đợt kiểm tra", "Đợt khảo sát")
+    ex = _extract("Phát biểu tại phiên họp toàn thể với chủ đề “Tìm kiếm tiếng nói chung” sáng 4/6/2017 của diễn đàn, "
+                  "ông Lê Lương Minh nói.")
+    assert ex.events[0].name == "Phiên họp toàn thể"
