@@ -282,8 +282,8 @@ def _chair_by_lead_verb(doc: Doc, lead: Sentence, names: list[NameHit], kind: st
         found = verb.search(doc.shadow, lead.start, lead.end)
         k = found.start() if found else -1
         subjects = [n for n in names if lead.start <= n.start and n.end <= k] if k >= 0 else []
-        if subjects:
-            return subjects[0]
+        if subjects and not doc.lex.speech_verb_re.search(doc.lower, subjects[0].end, k):
+            return subjects[0]   # ("ông A ... cho biết, Ủy ban đã làm việc với ...": A reports, no chair)
     return None
 
 

@@ -220,6 +220,7 @@ class Lexicon:
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
+    speech_verb_re: re.Pattern[str]      # "cho biết": a name before it reports the lead verb's act
     host_verbs: frozenset[str]           # "tiếp": said of a host, who does not lead a guest's visit
     visit_kinds: frozenset[str]
     home_country: tuple[str, ...]        # "Việt Nam": a visit named for it is a guest's
@@ -395,6 +396,7 @@ def get_lexicon() -> Lexicon:
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         deadline_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"] + evt["life_dates"], key=len, reverse=True))
                                + r")\s+$"),
+        speech_verb_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"])),
         lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
                                       + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))
                        for v in evt["lead_verbs"]],

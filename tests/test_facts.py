@@ -1057,3 +1057,9 @@ def test_an_event_kinds_vietnamese_label_is_a_noun_and_a_title_ends_before_its_t
     ex = _extract("Phát biểu tại phiên họp toàn thể với chủ đề “Tìm kiếm tiếng nói chung” sáng 4/6/2017 của diễn đàn, "
                   "ông Lê Lương Minh nói.")
     assert ex.events[0].name == "Phiên họp toàn thể"
+
+
+def test_one_who_reports_the_lead_events_act_does_not_chair_it() -> None:
+    ex = _extract("Chia sẻ bên lề Quốc hội, ông Nguyễn Anh Trí, ủy viên Ủy ban về các vấn đề xã hội của Quốc hội cho "
+                  "biết, tối 23/5 Ủy ban đã làm việc với lãnh đạo Bộ Y tế.")
+    assert (ex.events[0].chaired_by, ex.events[0].participants) == ([], ["Nguyễn Anh Trí"])
