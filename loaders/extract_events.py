@@ -321,9 +321,19 @@ def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
 
 def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
     """"theo chỉ đạo của Phó Thủ tướng X", "nhận lời mời của Y": a few words before the name say
-    the person was spoken of, not there."""
+    the person was spoken of, not there; "Báo cáo Phó Thủ tướng X": right before the name's post,
+    the one addressed."""
     absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
-    return absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6
+    if absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6:
+        return True
+    # "Báo cáo Phó Thủ tướng Trương Hòa Bình": the addressee, right before the name or its post
+    at = n.start
+    for post in doc.lex.title_re.finditer(doc.lower, max(sent.start, n.start - 60), n.start):
+        between = doc.shadow[post.end():n.start]
+        if not re.search(r",|;|\s(?:và|cùng)\s", between) and len(between.split()) <= 8:
+            at = post.start()   # (the post and its body run up to the name)
+            break
+    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None
 
 
 def _quoted(before: str) -> bool:

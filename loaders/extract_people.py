@@ -312,7 +312,22 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
             x.agency = f"Ban Cán sự đảng {committee}"
     places = _provinces(doc, posts)
     _fill_pending(doc, posts, places[0] if places else doc.province_near(pos), check_kind=not places)
+    for x in posts:
+        if x.pending and x.agency == x.pending:
+            x.agency = _named_in_sentence(doc, pos, x.pending) or x.agency
     return posts, (posts[-1].end if posts else pos)
+
+
+def _named_in_sentence(doc: Doc, pos: int, printed: str) -> str | None:
+    """The one body its sentence prints with a name where a post prints it bare ("làm việc với UBND
+    xã Chu Phan và ông X, Chủ tịch UBND xã": UBND xã Chu Phan)."""
+    sent = doc.sentence_at(pos)
+    found = set()
+    for m in re.finditer(re.escape(printed) + rf"\s+(?=[{UPPER}])", doc.text[sent.start:sent.end]):
+        hit = parse_unit_at(doc, sent.start + m.start())
+        if hit is not None and hit.name != printed:
+            found.add(hit.name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _provinces(doc: Doc, posts: list[Post]) -> list[str]:

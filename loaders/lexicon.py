@@ -203,6 +203,7 @@ class Lexicon:
     participant_re: re.Pattern[str]
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
     absent_before_re: re.Pattern[str]    # "theo chỉ đạo của": a few words (a title) before a name, spoken of
+    addressed_before_re: re.Pattern[str]  # "báo cáo ": right before a name or its post, the addressee
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
@@ -378,6 +379,7 @@ def get_lexicon() -> Lexicon:
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
         absent_before_re=re.compile(alternation(evt["absent_before"]), re.IGNORECASE),
+        addressed_before_re=re.compile(r"(?<!\w)" + alternation(evt["addressed_before"], tail=r"\s+$")),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],

@@ -1063,3 +1063,14 @@ def test_one_who_reports_the_lead_events_act_does_not_chair_it() -> None:
     ex = _extract("Chia sẻ bên lề Quốc hội, ông Nguyễn Anh Trí, ủy viên Ủy ban về các vấn đề xã hội của Quốc hội cho "
                   "biết, tối 23/5 Ủy ban đã làm việc với lãnh đạo Bộ Y tế.")
     assert (ex.events[0].chaired_by, ex.events[0].participants) == ([], ["Nguyễn Anh Trí"])
+
+
+def test_an_addressee_takes_no_part_a_bare_commune_body_takes_its_sentences_name_and_a_former_inspectorate() -> None:
+    ex = _extract("Sáng 7/5/2017, Ủy ban An toàn giao thông Quốc gia họp với UBND tỉnh Gia Lai. Báo cáo Phó Thủ tướng "
+                  "Trương Hòa Bình, ông Khuất Việt Hùng cho biết tai nạn nghiêm trọng.")
+    assert ex.events[0].participants == ["Khuất Việt Hùng"]
+    ex = _extract("Ngày 30-6, đoàn kiểm tra của huyện Mê Linh đã về làm việc với UBND xã Chu Phan và ông Nguyễn Văn "
+                  "Hưng, Phó Chủ tịch UBND xã.")
+    assert _held(ex)["Nguyễn Văn Hưng"] == [("Phó Chủ tịch", "UBND xã Chu Phan", False)]
+    ex = _extract("Ông là Thứ trưởng Bộ Kế hoạch và Đầu tư. Khi làm Phó Tổng Thanh tra Nhà nước, ông chỉ đạo nhiều vụ.")
+    assert _agencies(ex)["Thanh tra Chính phủ"] is None
