@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from loaders.context import BEFORE_INSTRUMENT_RE, COMPOUNDS, STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
-from loaders.vntext import UPPER, fold, old_tones
+from loaders.vntext import UPPER, fold, fold_words, old_tones
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ",;.:!?)”\"'…"
@@ -508,13 +508,13 @@ def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
     of the body's with the same head whose other words contain the printed ones or are contained
     in them ("Vụ Công chức" of "Vụ Công chức - Viên chức", "Cục Văn thư lưu trữ" of "Cục Văn thư
     và Lưu trữ nhà nước", "Cục HHVN" of "Cục Hàng hải Việt Nam"; not "Văn phòng Phủ" nor "Văn
-    phòng Ủy ban nhân dân tỉnh").  A body the
-    registry lists no units for keeps the old guess (any unit is its)."""
+    phòng Ủy ban nhân dân tỉnh").  A body the registry lists no units for keeps the old guess (any
+    unit is its)."""
     units = doc.lex.registry_unit_words.get(body or "")
     if not units:
         return True
-    head_words = tuple(re.findall(r"\w+", fold(old_tones(head))))
-    printed = re.findall(r"\w+", old_tones(name))
+    head_words = tuple(fold_words(head))
+    printed = re.findall(r"\w+", name)
     words = [fold(w) for w in printed]
     if tuple(words[:len(head_words)]) != head_words:
         return False
@@ -525,7 +525,7 @@ def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
         if unit[:len(head_words)] != head_words:
             continue
         # a unit the registry names by its head alone ("Văn phòng") is printed with the body's name
-        other = unit[len(head_words):] or tuple(re.findall(r"\w+", fold(old_tones(body or ""))))
+        other = unit[len(head_words):] or tuple(fold_words(body or ""))
         initials = "".join(w[0] for w in other)
         if acronyms and all(a in initials for a in acronyms) and rest <= set(other):
             return True

@@ -14,7 +14,7 @@ from typing import Any
 
 from loaders.numbers import code_key
 from loaders.registry import body_entries, countries, districts, provinces, registry_units, repeated_names
-from loaders.vntext import UPPER, fold, old_tones
+from loaders.vntext import UPPER, fold, fold_words, old_tones
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
@@ -434,7 +434,7 @@ def _unit_words() -> dict[str, tuple[tuple[str, ...], ...]]:
             owners.append(owner)
             owner = parent_of.get(owner, "")
         for name in (u.name, *u.aliases, *u.formerly):
-            words = tuple(re.findall(r"\w+", fold(old_tones(name))))
+            words = tuple(fold_words(name))
             for o in owners:
                 out.setdefault(o, []).append(words)
     return {k: tuple(v) for k, v in out.items()}

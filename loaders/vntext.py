@@ -32,6 +32,12 @@ def fold(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def fold_words(s: str) -> list[str]:
+    """The folded words of a name, punctuation left out ("Vụ Công chức - Viên chức" -> vu, cong,
+    chuc, vien, chuc): for comparing names word by word."""
+    return re.findall(r"\w+", fold(s))
+
+
 # Syllables whose tone sits on the second vowel in the "new" placement (hoà, thuỷ, khoẻ)
 # are rewritten to the traditional one (hòa, thủy, khỏe).  Same length, so offsets hold.
 _NEW_STYLE = re.compile(r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])")
