@@ -1074,3 +1074,13 @@ def test_an_addressee_takes_no_part_a_bare_commune_body_takes_its_sentences_name
     assert _held(ex)["Nguyễn Văn Hưng"] == [("Phó Chủ tịch", "UBND xã Chu Phan", False)]
     ex = _extract("Ông là Thứ trưởng Bộ Kế hoạch và Đầu tư. Khi làm Phó Tổng Thanh tra Nhà nước, ông chỉ đạo nhiều vụ.")
     assert _agencies(ex)["Thanh tra Chính phủ"] is None
+
+
+def test_the_subject_spoken_of_the_minutes_of_a_past_meeting_and_a_web_forum_make_no_participation() -> None:
+    ex = _extract("Sáng 13/5/2017, Tổng Bí thư Nguyễn Phú Trọng tiếp xúc cử tri. Riêng trường hợp đối với đồng chí "
+                  "Đinh La Thăng, Tổng Bí thư nói Bộ Chính trị đã xem xét.")
+    assert "Đinh La Thăng" not in ex.events[0].participants
+    ex = _extract("Chủ tọa thẩm tra lại biên bản cuộc họp được lập vào ngày 1/11/2014.")
+    assert ex.events == []
+    ex = _extract("Ngày 7/2/2017, trên 1 diễn đàn về ô tô, một người dùng đã đăng loạt hình ảnh.")
+    assert ex.events == []
