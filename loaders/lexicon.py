@@ -222,6 +222,7 @@ class Lexicon:
     long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     speech_verb_re: re.Pattern[str]      # "cho biết": a name before it reports the lead verb's act
+    telling_re: re.Pattern[str]          # "nêu rõ", "cho biết": between an event word and a date, a told date
     host_verbs: frozenset[str]           # "tiếp": said of a host, who does not lead a guest's visit
     visit_kinds: frozenset[str]
     home_country: tuple[str, ...]        # "Việt Nam": a visit named for it is a guest's
@@ -399,6 +400,7 @@ def get_lexicon() -> Lexicon:
         deadline_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"] + evt["life_dates"], key=len, reverse=True))
                                + r")\s+$"),
         speech_verb_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"])),
+        telling_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"] + evt["telling_verbs"])),
         lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
                                       + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))
                        for v in evt["lead_verbs"]],

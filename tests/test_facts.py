@@ -1084,3 +1084,9 @@ def test_the_subject_spoken_of_the_minutes_of_a_past_meeting_and_a_web_forum_mak
     assert ex.events == []
     ex = _extract("Ngày 7/2/2017, trên 1 diễn đàn về ô tô, một người dùng đã đăng loạt hình ảnh.")
     assert ex.events == []
+
+
+def test_a_date_a_speaker_tells_at_an_event_is_not_the_events() -> None:
+    ex = _extract("Phát biểu tại buổi lễ, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân nêu rõ, ngày "
+                  "28/11/1959, Chủ tịch Hồ Chí Minh phát động ngày Tết trồng cây.")
+    assert ex.events == []
