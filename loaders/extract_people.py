@@ -109,6 +109,9 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
             continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
         rest = words[i:i + 4]
         for k, r in enumerate(rest):
+            if k >= 2 and doc.title_at(m.start() + r.start()):
+                rest = rest[:k]
+                break   # ("Võ Công Trí Phó Bí thư ...": a title after the name)
             if k and r.group(0) in doc.lex.not_name_words and not (
                     k == 2 and r.group(0) in doc.lex.name_words_unless_number
                     and not re.match(r"\s+\d", doc.shadow[m.start() + r.end():m.start() + r.end() + 3])):
@@ -310,6 +313,9 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
     for x in posts:   # "Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh X": the committee's, not the article's ministry's
         if committee and doc.context_body and x.agency == f"Ban Cán sự đảng {doc.context_body}":
             x.agency = f"Ban Cán sự đảng {committee}"
+    city = _district_city(doc, posts)
+    if city:   # "nguyên Bí thư Thành ủy, Chủ tịch HĐND TP Hội An": that city's, not the province's
+        _fill_pending(doc, posts, city, check_kind=False)
     places = _provinces(doc, posts)
     _fill_pending(doc, posts, places[0] if places else doc.province_near(pos), check_kind=not places)
     for x in posts:
@@ -328,6 +334,19 @@ def _named_in_sentence(doc: Doc, pos: int, printed: str) -> str | None:
         if hit is not None and hit.name != printed:
             found.add(hit.name)
     return found.pop() if len(found) == 1 else None
+
+
+def _district_city(doc: Doc, posts: list[Post]) -> str | None:
+    """A city below a province that a chain's body names ("HĐND TP Hội An" -> "Hội An"): the
+    place of a bare "Thành ủy" or "UBND TP" in the same chain."""
+    for x in posts:
+        if not x.agency or x.agency == x.pending:
+            continue
+        word = doc.lex.province_word_re.search(old_tones(x.agency))
+        place = x.agency[word.end():] if word else ""
+        if place and fold(place) in doc.lex.district_names and fold(place) not in doc.lex.places:
+            return place
+    return None
 
 
 def _provinces(doc: Doc, posts: list[Post]) -> list[str]:

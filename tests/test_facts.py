@@ -1090,3 +1090,11 @@ def test_a_date_a_speaker_tells_at_an_event_is_not_the_events() -> None:
     ex = _extract("Phát biểu tại buổi lễ, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân nêu rõ, ngày "
                   "28/11/1959, Chủ tịch Hồ Chí Minh phát động ngày Tết trồng cây.")
     assert ex.events == []
+
+
+def test_a_bare_city_committee_beside_a_provincial_city_is_that_citys_and_a_title_ends_a_name() -> None:
+    ex = _extract("Tối 12/5, ông Nguyễn Sự, nguyên Bí thư Thành ủy, Chủ tịch HĐND TP Hội An, đã gọi điện bày tỏ bức "
+                  "xúc với Hiệp hội Du lịch Đà Nẵng.")
+    assert _held(ex)["Nguyễn Sự"] == [("Bí thư", "Thành ủy Hội An", True), ("Chủ tịch", "HĐND TP Hội An", True)]
+    ex = _extract("Đồng chí Võ Công Trí Phó Bí thư Thường trực Thành ủy Đà Nẵng phát biểu.")
+    assert [p.name for p in ex.people] == ["Võ Công Trí"]
