@@ -480,6 +480,12 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     if not toks:
         return AgencyHit(pos, head_end, head, None)
     name = f"{head} {doc.text[toks[0].start:end]}"
+    initials = _INITIALS_THEN_SPACE.match(s, end)
+    at = initials.end() if initials else -1
+    place = _place_after(doc, at) if at > 0 and (doc.lex.province_word_re.match(s, at) or doc.lex.place_re.match(s, at)) else None
+    if place:
+        # "Ban Quản lý An toàn thực phẩm (ATTP) TP.HCM": the name's initials, then its place
+        name, end = f"{name} {place[0]}", place[1]
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
     parent = _parent_after(doc, end, unit.canonical_head,
@@ -532,6 +538,9 @@ def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
         if not acronyms and rest and (rest <= set(other) or set(other) <= rest):
             return True
     return False
+
+
+_INITIALS_THEN_SPACE = re.compile(rf"\s*\([{UPPER}0-9&]{{2,10}}\)\s+")
 
 
 def _foreign_sentence(doc: Doc, pos: int) -> bool:

@@ -1098,3 +1098,11 @@ def test_a_bare_city_committee_beside_a_provincial_city_is_that_citys_and_a_titl
     assert _held(ex)["Nguyễn Sự"] == [("Bí thư", "Thành ủy Hội An", True), ("Chủ tịch", "HĐND TP Hội An", True)]
     ex = _extract("Đồng chí Võ Công Trí Phó Bí thư Thường trực Thành ủy Đà Nẵng phát biểu.")
     assert [p.name for p in ex.people] == ["Võ Công Trí"]
+
+
+def test_a_units_initials_then_its_place_and_a_compound_that_ends_no_name() -> None:
+    ex = _extract("Bà Phạm Khánh Phong Lan, Trưởng ban Quản lý An toàn thực phẩm (ATTP) TP.HCM, phát biểu. Ông Đồng Văn "
+                  "Tự, Vụ trưởng Vụ Quản lý công trình và an toàn đập, Tổng cục Thủy lợi cho rằng.")
+    assert _held(ex) == {"Phạm Khánh Phong Lan": [("Trưởng ban", "Ban Quản lý An toàn thực phẩm TP.HCM", False)],
+                         "Đồng Văn Tự": [("Vụ trưởng", "Vụ Quản lý công trình và an toàn đập", False)]}
+    assert _agencies(ex)["Vụ Quản lý công trình và an toàn đập"] == "Tổng cục Thủy lợi"
