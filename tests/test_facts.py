@@ -1106,3 +1106,8 @@ def test_a_units_initials_then_its_place_and_a_compound_that_ends_no_name() -> N
     assert _held(ex) == {"Phạm Khánh Phong Lan": [("Trưởng ban", "Ban Quản lý An toàn thực phẩm TP.HCM", False)],
                          "Đồng Văn Tự": [("Vụ trưởng", "Vụ Quản lý công trình và an toàn đập", False)]}
     assert _agencies(ex)["Vụ Quản lý công trình và an toàn đập"] == "Tổng cục Thủy lợi"
+
+
+def test_a_post_after_quan_diem_is_the_other_persons() -> None:
+    ex = _extract("Cùng quan điểm Chủ tịch VCCI, Phó chủ nhiệm Văn phòng Chính phủ Lê Mạnh Hà cũng cho rằng.")
+    assert _held(ex) == {"Lê Mạnh Hà": [("Phó Chủ nhiệm", "Văn phòng Chính phủ", False)]}
