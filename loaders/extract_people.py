@@ -315,7 +315,8 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
             x.agency = f"Ban Cán sự đảng {committee}"
     city = _district_city(doc, posts)
     if city:   # "nguyên Bí thư Thành ủy, Chủ tịch HĐND TP Hội An": that city's, not the province's
-        _fill_pending(doc, posts, city, check_kind=False)
+        city_committees = [x for x in posts if doc.lex.province_committees.get(x.pending or "") == "city"]
+        _fill_pending(doc, city_committees, city, check_kind=False)
     places = _provinces(doc, posts)
     _fill_pending(doc, posts, places[0] if places else doc.province_near(pos), check_kind=not places)
     for x in posts:
