@@ -82,15 +82,17 @@ class Doc:
     def sole_province(self) -> str | None:
         """The one province or centrally-run city the text names, if it names only one: where a
         post's body is printed without its place ("Phó Bí thư Tỉnh ủy X"), that place."""
-        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow)}
-        return named.pop() if len(named) == 1 else None
+        return self._one_province(0, len(self.shadow))
 
     def province_near(self, pos: int) -> str | None:
         """The one province the sentence at pos names ("Về phía tỉnh Nghệ An, Phó Bí thư Tỉnh ủy
         ..."), else the one the text names; None when neither names exactly one."""
         sent = self.sentence_at(pos)
-        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow, sent.start, sent.end)}
-        return named.pop() if len(named) == 1 else self.sole_province
+        return self._one_province(sent.start, sent.end) or self.sole_province
+
+    def _one_province(self, start: int, end: int) -> str | None:
+        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow, start, end)}
+        return named.pop() if len(named) == 1 else None
 
     def title_at(self, pos: int) -> re.Match[str] | None:
         """A post title starting at pos, whatever its case."""

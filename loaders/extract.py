@@ -15,7 +15,7 @@ from loaders.lexicon import get_lexicon
 from loaders.model import Agency, Extraction, Instrument, SourceText
 from loaders.numbers import normalize_number
 from loaders.official import extract_official, is_official_text, merge_news
-from loaders.vntext import fold, old_tones
+from loaders.vntext import fold
 
 
 def extract(source: SourceText) -> Extraction:
@@ -39,7 +39,7 @@ def _main_local_body(doc: Doc, agencies: list[Agency]) -> str | None:
     either's."""
     local = [a for a in agencies if a.name.startswith(("UBND ", "Ủy ban nhân dân ")) and
              (doc.lex.province_word_re.search(a.name) or "HCM" in a.name)]
-    places = {doc.lex.province_of[m.group(0)] if (m := doc.lex.province_re.search(old_tones(a.name))) else a.name for a in local}
+    places = {doc.lex.province_in(a.name) or a.name for a in local}
     if len(places) != 1:
         return None
     return max(local, key=lambda a: len(a.evidence)).name   # ("UBND TP. Hà Nội", "UBND Hà Nội": the most named spelling)

@@ -23,6 +23,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _within(spans: list[tuple[int, int]], sent: Sentence) -> list[tuple[int, int]]:
+    """The spans that overlap a sentence."""
+    return [(a, b) for a, b in spans if a < sent.end and b > sent.start]
+
+
 def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """Event words of a sentence: (position, kind, weak), leaving out those inside an
     instrument's mention and those inside a post title ("Tổng Thanh tra")."""
@@ -148,7 +153,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
         dates = find_dates(sent.text)
         if not dates:
             continue
-        local = [(a, b) for a, b in blocked if a < sent.end and b > sent.start]
+        local = _within(blocked, sent)
         cues = _cues(doc, sent.start, sent.end, local)
         if not cues:
             continue
@@ -211,7 +216,7 @@ def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
     "tại" in a sentence of no other time; and the sentence it is dated in."""
     def opening_date(sent: Sentence) -> DateMention | None:
         # the lead's own date opens its sentence ("Ngày 6/2, ...", "Chiều qua (6/2), ..."), not a span
-        local = [(a, b) for a, b in blocked if a < sent.end and b > sent.start]
+        local = _within(blocked, sent)
         for d in find_dates(sent.text):
             m = DateMention(sent.start + d.start, sent.start + d.end, d.day, d.month, d.year)
             if not _inside(m.start, local) and re.fullmatch(r"\W*(?:\w+\W+){0,2}", sent.text[:d.start]) \
@@ -227,7 +232,7 @@ def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
     for other in doc.sents[si + 1:]:
         if doc.lex.other_time_re.search(doc.lower, other.start, other.end):
             continue
-        local = [(a, b) for a, b in blocked if a < other.end and b > other.start]
+        local = _within(blocked, other)
         strong = [(pos, kind) for pos, kind, weak in _cues(doc, other.start, other.end, local)
                   if not weak and kind not in doc.lex.long_kinds
                   and doc.lex.at_event_re.search(doc.lower, max(other.start, pos - 12), pos)]

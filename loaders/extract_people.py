@@ -128,7 +128,7 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
         if re.match(r"[-‑][^\W\d_]", doc.shadow[end:end + 2]):
             break  # "Kim Jong-un": a foreign name cut at its hyphen
         name = doc.text[start:end]
-        given = fold(old_tones(name.split(" ", 1)[1]))
+        given = fold(name.split(" ", 1)[1])
         if fold(name) in doc.lex.places or (" " in given and given in doc.lex.countries_folded):
             break   # ("Tạ Hy Lạp, Bộ trưởng Tài chính ...": "Tại Hy Lạp" misprinted; "Trần Đức" is a name)
         out.append(NameHit(start, end, name))
@@ -270,6 +270,7 @@ def _body_with_head(doc: Doc, at: int, head: str) -> tuple[str | None, int]:
     return (known, at + m.end()) if known and m else (None, at)
 
 
+_PARTY_GROUP = "Ban Cán sự đảng"   # the Party group of a ministry or People's Committee, as the loaders name it
 _APPOINTED = re.compile(
     r"(\S)\s+(?:được\s+|đã được\s+)?(?:bổ nhiệm|bầu|bầu giữ|điều động|phân công)?\s*"
     r"(?:giữ chức(?: vụ)?|làm|đảm nhiệm(?: chức)?(?: vụ)?|là|tái đắc cử)\s+$"
@@ -307,12 +308,14 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         for x in posts:
             if x.context_default:
                 x.agency = ministry
-            elif x.agency and doc.context_body and x.agency.endswith(" " + doc.context_body) and x.agency.startswith("Ban Cán sự đảng"):
-                x.agency = f"Ban Cán sự đảng {ministry}"
-    committee = next((x.agency for x in posts if x.agency and x.agency.startswith(("UBND ", "Ủy ban nhân dân "))), None)
-    for x in posts:   # "Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh X": the committee's, not the article's ministry's
-        if committee and doc.context_body and x.agency == f"Ban Cán sự đảng {doc.context_body}":
-            x.agency = f"Ban Cán sự đảng {committee}"
+    # a bare "Ban cán sự đảng" read as the article's body's is the chain's ministry's, or its
+    # People's Committee's ("Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh X")
+    owner = ministry if ministry and ministry != doc.context_body else next(
+        (x.agency for x in posts if x.agency and x.agency.startswith(("UBND ", "Ủy ban nhân dân "))), None)
+    for x in posts:
+        if owner and doc.context_body and x.agency and x.agency.startswith(_PARTY_GROUP) \
+                and x.agency.endswith(" " + doc.context_body):
+            x.agency = f"{_PARTY_GROUP} {owner}"
     city = _district_city(doc, posts)
     if city:   # "nguyên Bí thư Thành ủy, Chủ tịch HĐND TP Hội An": that city's, not the province's
         city_committees = [x for x in posts if doc.lex.province_committees.get(x.pending or "") == "city"]
@@ -353,9 +356,8 @@ def _district_city(doc: Doc, posts: list[Post]) -> str | None:
 def _provinces(doc: Doc, posts: list[Post]) -> list[str]:
     """The provinces the posts' bodies name ("UBND tỉnh Khánh Hòa" -> "Khánh Hòa"), in order, once
     each; a body still waiting for its place names none ("UBND TP." is no province ".")."""
-    found = (doc.lex.province_of[m.group(0)] for x in posts
-             if x.agency and x.agency != x.pending and (m := doc.lex.province_re.search(old_tones(x.agency))))
-    return list(dict.fromkeys(found))
+    found = (doc.lex.province_in(x.agency) for x in posts if x.agency and x.agency != x.pending)
+    return list(dict.fromkeys(p for p in found if p))
 
 
 def _fill_pending(doc: Doc, posts: list[Post], place: str | None, check_kind: bool) -> None:

@@ -9,14 +9,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from loaders.numbers import code_key
 from loaders.registry import body_entries, countries, districts, provinces, registry_units, repeated_names
-from loaders.vntext import UPPER, fold, fold_words, old_tones
-
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+from loaders.vntext import LEXICON_DIR, UPPER, fold, fold_words, old_tones
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -236,6 +233,12 @@ class Lexicon:
     max_gap_before: int
     max_gap_before_succeeds: int
     max_gap_after: int
+
+    def province_in(self, name: str) -> str | None:
+        """The registry's name of the first province or centrally-run city a name prints ("UBND
+        tỉnh Khánh Hoà" -> "Khánh Hòa"), whichever tone placement it uses."""
+        m = self.province_re.search(old_tones(name))
+        return self.province_of[m.group(0)] if m else None
 
     def canonical_body(self, name: str) -> str | None:
         return self.body_alias.get(fold(old_tones(name)))

@@ -12,6 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+# The language data the loaders read (the text core reads its sentence-ending credits there too).
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
 # Upper-case Latin letters with Vietnamese diacritics, for regex classes ([A-Z] misses Đ, Ấ ...).
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -69,7 +72,7 @@ _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|KTS|BS|KS|LS|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|\w)\.)$")
 
 
-with open(Path(__file__).resolve().parent.parent / "data" / "lexicons" / "name_ends.toml", "rb") as _fh:
+with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
     _CREDIT_WORDS = tomllib.load(_fh)["credit_words"]
 # a photo credit, then the next sentence's capital: the credit ends a sentence
 _CREDIT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_CREDIT_WORDS, key=len, reverse=True))
