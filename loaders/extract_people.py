@@ -57,6 +57,7 @@ def find_names(doc: Doc) -> list[NameHit]:
         for words in _runs_between_honorifics(doc, list(re.finditer(r"\S+", m.group(0)))):
             _name_in_run(doc, m, words, out)
     taken = {h.start for h in out}
+    foreign_out: list[NameHit] = []
     for m in _FOREIGN_NAME.finditer(doc.shadow):
         start, end = m.start(), m.end()
         lead = doc.lex.country_re.match(" " + m.group(0))   # "Philippines Manny Pacquiao"
@@ -71,18 +72,29 @@ def find_names(doc: Doc) -> list[NameHit]:
                 continue
             start, end = start + words[-2].start(), start + words[-1].end()
         name = doc.shadow[start:end]
-        if start in taken or " " not in name or name.split()[0] in doc.lex.family_names:
+        if start in taken or " " not in name or name.split()[0] in doc.lex.family_names \
+                or any(w in doc.lex.not_foreign_name_words for w in name.split()):
             continue
         before = doc.shadow[max(0, start - 40):start]
         country = doc.lex.country_before_re.search(before)
         lo = max(0, start - 40)
-        # "Tổng thống Mỹ Donald Trump", "Bộ trưởng Nội vụ Pháp Gerard Collomb": a cue or a post before the country
-        vouched = _FOREIGN_CUE.search(before) or (country and (
+        # "bà Astrid Bant", "Tổng thống Donald Trump", "võ sĩ Jeff Horn"; "Tổng thống Mỹ Donald Trump",
+        # "Bộ trưởng Nội vụ Pháp Gerard Collomb": a cue or a post before the country
+        vouched = bool(_FOREIGN_CUE.search(before) or (country and (
             doc.lex.foreign_cue_re.search(before, 0, country.start())
-            or doc.lex.title_re.search(doc.lower, lo, lo + country.start())))
-        if vouched and fold(name) not in doc.lex.places:
-            out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
-    return sorted(out, key=lambda h: h.start)
+            or doc.lex.title_re.search(doc.lower, lo, lo + country.start()))))
+        if not vouched and not country and doc.lex.foreign_cue_re.search(before):
+            vouched = True
+            first, *rest = name.split(" ")
+            if len(rest) == 2:   # "Chủ tịch Alibaba Jack Ma": after a bare post, a company may come first
+                start += len(first) + 1
+                name = doc.shadow[start:end]
+        # "Thượng nghị sỹ John Boozman và Jerry Moran", "đánh bại Tim Bradley và Jessie Vargas" (the
+        # first vouched by its cue): a foreign name listed right after a vouched one
+        listed = foreign_out and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", doc.shadow[foreign_out[-1].end:start])
+        if (vouched or listed) and fold(name) not in doc.lex.places:
+            foreign_out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
+    return sorted(out + foreign_out, key=lambda h: h.start)
 
 
 def _runs_between_honorifics(doc: Doc, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

@@ -179,6 +179,7 @@ class Lexicon:
     family_names: set[str]
     common_family_names: set[str]
     not_name_words: set[str]
+    not_foreign_name_words: frozenset[str]   # a Latin-letter run holding one is a club, show or firm
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
     age_bracket_re: re.Pattern[str]      # " (SN 1988", " (33 tuổi": after a name, a person's
@@ -361,6 +362,7 @@ def get_lexicon() -> Lexicon:
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
+        not_foreign_name_words=frozenset(nam["not_foreign_name_words"]),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         caption_verbs=frozenset(nam["caption_verbs"]),
         age_bracket_re=re.compile(r"\s*\(\s*(?:" + alternation(nam["birth_cues"], tail=r"[\s.:]*\d")

@@ -297,6 +297,18 @@ def test_a_foreign_name_after_a_country_and_a_title_is_a_person_not_after_a_plac
     assert all(p.positions == [] for p in ex.people)   # not Vietnam's Prime Minister
 
 
+def test_a_foreign_name_after_a_post_or_a_role_and_the_names_listed_after_it_are_people() -> None:
+    ex = _extract("Tổng thống Donald Trump gặp võ sĩ Jeff Horn. Hai Thượng nghị sỹ bang Arkansas John Boozman và "
+                  "Jerry Moran lấy làm tiếc. Chủ tịch Alibaba Jack Ma phát biểu.")
+    assert {p.name for p in ex.people} == {"Donald Trump", "Jeff Horn", "John Boozman", "Jerry Moran", "Jack Ma"}
+
+
+def test_a_club_a_show_or_a_people_after_a_role_is_no_person() -> None:
+    ex = _extract("HLV Allegri cảnh báo đối thủ Real Madrid. Cô làm HLV The Voice năm nay. Đội là nhà vô địch "
+                  "Premier League. Bảo tàng về nạn tàn sát người Do Thái mở cửa.")
+    assert ex.people == []
+
+
 def test_a_verb_after_a_unit_name_ends_it() -> None:
     ex = _extract("Tổng cục Thuế rà soát các doanh nghiệp. Cục Cảnh sát giao thông bày tỏ chính kiến.")
     assert {"Tổng cục Thuế", "Cục Cảnh sát giao thông"} <= set(_agencies(ex))
