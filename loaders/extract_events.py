@@ -330,7 +330,7 @@ def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
 def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
     """"theo chỉ đạo của Phó Thủ tướng X", "nhận lời mời của Y": a few words before the name say
     the person was spoken of, not there; "Báo cáo Phó Thủ tướng X": right before the name's post,
-    the one addressed."""
+    the one addressed; "cố tác giả X": one who has died."""
     absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
     if absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6:
         return True
@@ -341,7 +341,8 @@ def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
         if not re.search(r",|;|\s(?:và|cùng)\s", between) and len(between.split()) <= 8:
             at = post.start()   # (the post and its body run up to the name)
             break
-    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None
+    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None \
+        or doc.lex.dead_before_re.search(doc.shadow, max(sent.start, at - 20), at) is not None
 
 
 def _quoted(before: str) -> bool:

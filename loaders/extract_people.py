@@ -514,8 +514,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         return p
 
     for hit in names:
-        if hit.vouched or doc.lex.age_bracket_re.match(s, hit.end):   # "Lê Kỳ Hùng (SN 1988, ...)"
-            acc(hit).confirmed = True
+        if hit.vouched or doc.lex.age_bracket_re.match(s, hit.end) or _reads_as_a_person(doc, hit):
+            acc(hit).confirmed = True   # ("Lê Kỳ Hùng (SN 1988, ...)", "Phan Thị Mơ lộng lẫy ...")
         before = s[max(0, hit.start - 30):hit.start]
         m = re.search(r"(\S+(?: \S+)?) +$", before)   # on the name's line ("kim cô\nPhó Thủ tướng": no)
         if m and (doc.lex.honorific_re.fullmatch(m.group(1)) or doc.lex.rank_re.fullmatch(m.group(1))
@@ -628,6 +628,26 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         person.positions = _drop_subsumed(person.positions)
         out.append(person)
     return out
+
+
+def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:
+    """A full name of three or four syllables that opens with a frequent family name and stands
+    on its own: not inside a capitalised run ("Trường THPT Nguyễn Văn Trỗi"), nor after a number
+    ("số 12 Tôn Đức Thắng") or a word that names something after a person ("đường Nguyễn Văn
+    Linh", "giải Trần Văn Ơn")."""
+    words = hit.name.split()
+    if len(words) < 3 or words[0] not in doc.lex.common_family_names \
+            or any(w in doc.lex.not_foreign_name_words for w in words):   # ("Hồ Gươm Plaza")
+        return False
+    before = doc.shadow[max(0, hit.start - 30):hit.start]
+    prev = re.search(r"(\S+)\s+$", before)
+    if prev is not None:
+        word = prev.group(1)
+        if (word[:1].isupper() and word not in doc.lex.not_name_words) or word[-1:].isdigit():
+            return False
+    if re.search(r"[\w)]\s*[-–]\s*$", before):
+        return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Hai Bà Trưng - Phan Chu Trinh": streets
+    return doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start) is None
 
 
 def _vietnamese_body(doc: Doc, agency: str | None) -> bool:

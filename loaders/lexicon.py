@@ -180,6 +180,7 @@ class Lexicon:
     common_family_names: set[str]
     not_name_words: set[str]
     not_foreign_name_words: frozenset[str]   # a Latin-letter run holding one is a club, show or firm
+    named_after_re: re.Pattern[str]          # "đường", "giải" ... right before a name: not a person
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
     age_bracket_re: re.Pattern[str]      # " (SN 1988", " (33 tuổi": after a name, a person's
@@ -202,6 +203,7 @@ class Lexicon:
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
     absent_before_re: re.Pattern[str]    # "theo chỉ đạo của": a few words (a title) before a name, spoken of
     addressed_before_re: re.Pattern[str]  # "báo cáo ": right before a name or its post, the addressee
+    dead_before_re: re.Pattern[str]       # "cố ": right before a name or its post, one who has died
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
@@ -363,6 +365,7 @@ def get_lexicon() -> Lexicon:
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
         not_foreign_name_words=frozenset(nam["not_foreign_name_words"]),
+        named_after_re=re.compile(alternation(nam["named_after_words"], tail=r"\s+$")),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         caption_verbs=frozenset(nam["caption_verbs"]),
         age_bracket_re=re.compile(r"\s*\(\s*(?:" + alternation(nam["birth_cues"], tail=r"[\s.:]*\d")
@@ -386,6 +389,7 @@ def get_lexicon() -> Lexicon:
         attendance_re=cue_re(evt["attendance_cues"]),
         absent_before_re=re.compile(alternation(evt["absent_before"]), re.IGNORECASE),
         addressed_before_re=re.compile(r"(?<!\w)" + alternation(evt["addressed_before"], tail=r"\s+$")),
+        dead_before_re=re.compile(alternation(evt["dead_before"], tail=r"\s+$"), re.IGNORECASE),
         review_re=re.compile(alternation(evt["review_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],

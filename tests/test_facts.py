@@ -1123,3 +1123,22 @@ def test_a_units_initials_then_its_place_and_a_compound_that_ends_no_name() -> N
 def test_a_post_after_quan_diem_is_the_other_persons() -> None:
     ex = _extract("Cùng quan điểm Chủ tịch VCCI, Phó chủ nhiệm Văn phòng Chính phủ Lê Mạnh Hà cũng cho rằng.")
     assert _held(ex) == {"Lê Mạnh Hà": [("Phó Chủ nhiệm", "Văn phòng Chính phủ", False)]}
+
+
+def test_a_full_name_standing_on_its_own_is_a_person_not_a_street_a_school_or_a_prize() -> None:
+    ex = _extract("Phan Thị Mơ lộng lẫy với thiết kế rực rỡ. Trang phục Đỗ Mỹ Linh lựa chọn rất đẹp. Nhà ở "
+                  "đường Nguyễn Văn Linh, gần Trường THPT Nguyễn Văn Trỗi, số 12 Tôn Đức Thắng. Xe chạy qua "
+                  "nhánh cầu vượt Hoàng Minh Giám - Nguyễn Thái Sơn. Cư dân Hồ Gươm Plaza phản ứng.")
+    assert {p.name for p in ex.people} == {"Phan Thị Mơ", "Đỗ Mỹ Linh"}
+
+
+def test_one_who_has_died_takes_no_part_in_the_ceremony_of_his_prize() -> None:
+    ex = _extract("Sáng 20/5, Lễ trao giải báo chí diễn ra tại Hà Nội, với các tác giả Nguyễn Văn An, cố tác giả "
+                  "Nguyễn Xuân Thiều và ông Lê Văn Bình.")
+    (event,) = ex.events
+    assert event.participants == ["Nguyễn Văn An", "Lê Văn Bình"]
+
+
+def test_a_sentence_opening_after_a_four_word_name_is_not_part_of_it() -> None:
+    ex = _extract("Trịnh Thăng Bình bị chê giống hệt Vũ Cát Tường Bên cạnh đó anh cũng hát.")
+    assert {p.name for p in ex.people} == {"Trịnh Thăng Bình", "Vũ Cát Tường"}
