@@ -80,7 +80,7 @@ def find_names(doc: Doc) -> list[NameHit]:
         lo = max(0, start - 40)
         # "bà Astrid Bant", "Tổng thống Donald Trump", "võ sĩ Jeff Horn"; "Tổng thống Mỹ Donald Trump",
         # "Bộ trưởng Nội vụ Pháp Gerard Collomb": a cue or a post before the country
-        vouched = bool(_FOREIGN_CUE.search(before) or (country and (
+        vouched = bool(_FOREIGN_CUE.search(before) or doc.lex.age_bracket_re.match(doc.shadow, end) or (country and (
             doc.lex.foreign_cue_re.search(before, 0, country.start())
             or doc.lex.title_re.search(doc.lower, lo, lo + country.start()))))
         if not vouched and not country and doc.lex.foreign_cue_re.search(before):

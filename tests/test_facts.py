@@ -1142,3 +1142,9 @@ def test_one_who_has_died_takes_no_part_in_the_ceremony_of_his_prize() -> None:
 def test_a_sentence_opening_after_a_four_word_name_is_not_part_of_it() -> None:
     ex = _extract("Trịnh Thăng Bình bị chê giống hệt Vũ Cát Tường Bên cạnh đó anh cũng hát.")
     assert {p.name for p in ex.people} == {"Trịnh Thăng Bình", "Vũ Cát Tường"}
+
+
+def test_a_role_noun_or_an_age_bracket_vouches_for_a_name() -> None:
+    ex = _extract("Công an tỉnh Khánh Hòa bắt khẩn cấp Yang Qing (43 tuổi, quốc tịch Mỹ). Chuyên gia Cấn Văn Lực "
+                  "nói. ĐB Nguyễn Tiến Minh (huyện Thường Tín) đồng ý.")
+    assert {p.name for p in ex.people} == {"Yang Qing", "Cấn Văn Lực", "Nguyễn Tiến Minh"}
