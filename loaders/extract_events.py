@@ -192,10 +192,14 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                                 name=_name_near(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
-    later = None if events else _lead_date_with_later_cue(doc, blocked, mentions)
+    # no event dated in the lead: perhaps the lead dates one it names only later (a dated event
+    # further down, often a related story run on at the end, is not the article's own)
+    in_lead = any(si < LEAD_SENTENCES + 2 for si in sent_of_event)
+    later = None if in_lead else _lead_date_with_later_cue(doc, blocked, mentions)
     if later is not None:
-        events.append(later[0])
-        sent_of_event.append(later[1])
+        keep = [i for i, e in enumerate(events) if e.date != later[0].date]   # one event a day: the lead's
+        events = [later[0], *(events[i] for i in keep)]
+        sent_of_event = [later[1], *(sent_of_event[i] for i in keep)]
     # the lead event is the first one of the article's own time: a date years before its latest
     # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
     lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
@@ -230,8 +234,8 @@ def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
     si, d = found
     sent, start = doc.sents[si], d.start
     for other in doc.sents[si + 1:]:
-        if doc.lex.other_time_re.search(doc.lower, other.start, other.end):
-            continue
+        if doc.lex.other_time_re.search(doc.lower, other.start, other.end) or find_dates(other.text):
+            continue   # (a cue of a sentence that dates itself, "Tại cuộc họp báo chiều 4/5", is that day's)
         local = _within(blocked, other)
         strong = [(pos, kind) for pos, kind, weak in _cues(doc, other.start, other.end, local)
                   if not weak and kind not in doc.lex.long_kinds
@@ -314,9 +318,10 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
     chair = _chair_by_cue(doc, [sent], names, _chair_cues(doc, event.kind))
     if chair is not None:
         event.chaired_by = [known[fold(chair.name)]]
+    dead = _remembered(doc, names)
     took = [known[fold(names[i].name)] for i in here
             if _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:names[i].start])
-            and not _absent(doc, names[i], sent)]
+            and not _absent(doc, names[i], sent) and fold(names[i].name) not in dead]
     event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
 
 
@@ -327,10 +332,15 @@ def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
     return lead is not None and doc.lex.attendance_re.search(doc.shadow, lead.end(), sent.end) is not None
 
 
+# a bracket of two years after a name: the span of a life ("(1917 - 2017)", "(7/7/1917 - 7/7/2017)")
+_LIFE_SPAN = re.compile(r"\s*\(\s*(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:1[89]|20)\d\d\s*[-–]\s*"
+                        r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:1[89]|20)\d\d\s*\)")
+
+
 def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
     """"theo chỉ đạo của Phó Thủ tướng X", "nhận lời mời của Y": a few words before the name say
     the person was spoken of, not there; "Báo cáo Phó Thủ tướng X": right before the name's post,
-    the one addressed; "cố tác giả X": one who has died."""
+    the one addressed."""
     absent = doc.lex.absent_before_re.search(doc.shadow, max(sent.start, n.start - 60), n.start)
     if absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6:
         return True
@@ -341,8 +351,22 @@ def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
         if not re.search(r",|;|\s(?:và|cùng)\s", between) and len(between.split()) <= 8:
             at = post.start()   # (the post and its body run up to the name)
             break
-    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None \
-        or doc.lex.dead_before_re.search(doc.shadow, max(sent.start, at - 20), at) is not None
+    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None
+
+
+def _remembered(doc: Doc, names: list[NameHit]) -> set[str]:
+    """People the article prints as dead somewhere ("cố tác giả X", "đồng chí X (7/7/1917 -
+    7/7/2017)"): whoever is honoured at a ceremony, none of them took part in it."""
+    out = set()
+    for n in names:
+        at = n.start
+        post = doc.lex.title_re.search(doc.lower, max(0, n.start - 60), n.start)
+        if post is not None and len(doc.shadow[post.end():n.start].split()) <= 8 \
+                and not re.search(r"[,;]", doc.shadow[post.end():n.start]):
+            at = post.start()   # ("cố Thủ tướng Võ Văn Kiệt")
+        if _LIFE_SPAN.match(doc.shadow, n.end) or doc.lex.dead_before_re.search(doc.shadow, max(0, at - 20), at):
+            out.add(fold(n.name))
+    return out
 
 
 def _quoted(before: str) -> bool:
@@ -427,6 +451,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         elif _speaks_or_attends(doc, names, i, sent):
             took_part.add(fold(n.name))
     took_part |= {fold(n.name) for n in guests}
+    took_part -= _remembered(doc, names)
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)

@@ -411,7 +411,7 @@ def get_lexicon() -> Lexicon:
         speech_verb_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"])),
         telling_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"] + evt["telling_verbs"])),
         lead_verb_res=[(v, re.compile("".join(f"(?<!{re.escape(w)})" for w in evt["lead_verb_not_after"].get(v, []))
-                                      + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + " "))
+                                      + rf" {re.escape(v)}" + not_before(evt["lead_verb_not_before"].get(v, [])) + r"(?!\w)"))
                        for v in evt["lead_verbs"]],
         host_verbs=frozenset(evt["host_verbs"]),
         visit_kinds=frozenset(evt["visit_kinds"]),

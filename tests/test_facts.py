@@ -1148,3 +1148,33 @@ def test_a_role_noun_or_an_age_bracket_vouches_for_a_name() -> None:
     ex = _extract("Công an tỉnh Khánh Hòa bắt khẩn cấp Yang Qing (43 tuổi, quốc tịch Mỹ). Chuyên gia Cấn Văn Lực "
                   "nói. ĐB Nguyễn Tiến Minh (huyện Thường Tín) đồng ý.")
     assert {p.name for p in ex.people} == {"Yang Qing", "Cấn Văn Lực", "Nguyễn Tiến Minh"}
+
+
+def test_an_incense_offering_for_an_anniversary_is_an_event_and_the_one_remembered_took_no_part() -> None:
+    ex = _extract("Dâng hương kỷ niệm 100 năm Ngày sinh đồng chí Phan Trọng Tuệ\nNgày 7/7, tại Nhà tưởng niệm đồng "
+                  "chí Phan Trọng Tuệ (xã Sài Sơn, huyện Quốc Oai), Thành ủy Hà Nội tổ chức lễ dâng hương kỷ niệm "
+                  "100 năm Ngày sinh đồng chí Phan Trọng Tuệ (7/7/1917 - 7/7/2017). Dự buổi lễ có Phó Thủ tướng "
+                  "Trương Hòa Bình.")
+    (event,) = ex.events
+    assert (event.date, event.kind) == ("--07-07", "incense offering ceremony")
+    assert event.participants == ["Trương Hòa Bình"]
+
+
+def test_an_official_meeting_the_press_hosts_the_briefing() -> None:
+    ex = _extract("Vốn ngân sách chậm\nChiều 30/5, Thứ trưởng Bộ Kế hoạch và Đầu tư Đào Quang Thu đã gặp một số cơ "
+                  "quan báo chí, truyền thông để cung cấp thông tin.")
+    (event,) = ex.events
+    assert (event.kind, event.chaired_by) == ("press briefing", ["Đào Quang Thu"])
+
+
+def test_the_lead_date_goes_to_a_later_undated_cue_not_to_one_dated_in_its_own_sentence() -> None:
+    ex = _extract("Cấm đánh bắt cá\nNgày 10/5, Bộ Nông nghiệp và Phát triển nông thôn cho hay Thứ trưởng Vũ Văn "
+                  "Tám vừa gửi công văn đề nghị các tỉnh phối hợp. Ngư dân lo lắng. Tàu cá nằm bờ. Giá cá tăng. Chợ vắng. "
+                  "Thương lái lo. Mùa cá đã qua. Tại cuộc họp báo thường kỳ "
+                  "chiều 4/5, người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng nhấn mạnh: \"Việt Nam phản đối\".")
+    assert [e.date for e in ex.events] == ["--05-04"]
+
+
+def test_an_exhibition_open_until_a_day_is_not_an_event_of_that_day() -> None:
+    ex = _extract("Sáng 10/2, triển lãm tranh khai mạc tại Hà Nội. Triển lãm kéo dài tới hết ngày 17/2 tại Gallery 39.")
+    assert [e.date for e in ex.events] == ["--02-10"]
