@@ -124,11 +124,12 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
             if k >= 2 and doc.title_at(m.start() + r.start()):
                 rest = rest[:k]
                 break   # ("Võ Công Trí Phó Bí thư ...": a title after the name)
+            tail = doc.shadow[m.start() + r.end():m.start() + r.end() + 3]
             if k and r.group(0) in doc.lex.not_name_words and not (
-                    k == 2 and r.group(0) in doc.lex.name_words_unless_number
-                    and not re.match(r"\s+\d", doc.shadow[m.start() + r.end():m.start() + r.end() + 3])):
+                    k == 2 and r.group(0) in doc.lex.name_words_unless_number and not re.match(r"\s+\d", tail)) \
+                    and not (k >= 2 and re.match(r"\s*\(", tail)):
                 rest = rest[:k]
-                break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not)
+                break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not; "Hoàng Huy Được (Ba Vì)" is one)
         after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
         if len(rest) == 4 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs:
             rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
@@ -482,7 +483,7 @@ def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]
     items carry their own appositions ("ông A, Ủy viên ...; ông B, ..."), the name opening each
     item after a semicolon or a "và"."""
     s = doc.shadow
-    first = by_start.get(p + _prefix_len(doc, p))
+    first = _item_holder(doc, p, by_start)
     if first is None:
         return []
     sent_end = doc.sentence_at(p).end
@@ -490,11 +491,24 @@ def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]
     if ";" not in s[first.end:sent_end]:
         return out
     for m in re.finditer(r";\s*(?:và\s+)?|\s+và\s+", s[first.end:sent_end]):
-        q = first.end + m.end()
-        hit = by_start.get(q + _prefix_len(doc, q))
+        hit = _item_holder(doc, first.end + m.end(), by_start)
         if hit is not None and hit not in out:
             out += [hit, *_listed_after(s, hit, by_start)]
     return out
+
+
+def _item_holder(doc: Doc, q: int, by_start: dict[int, NameHit]) -> NameHit | None:
+    """The name opening a list item at q, after its honorific or rank, or after the item's own
+    posts ("Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình; Thượng
+    tướng Tô Lâm, Bộ trưởng Bộ Công an; ...")."""
+    hit = by_start.get(q + _prefix_len(doc, q))
+    if hit is None and doc.title_at(q) is not None:
+        posts, end = parse_chain(doc, q)
+        gap = re.match(r"\s*", doc.shadow[end:end + 4])
+        if posts and gap:
+            q = end + gap.end()
+            hit = by_start.get(q + _prefix_len(doc, q))
+    return hit
 
 
 def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:

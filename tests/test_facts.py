@@ -1178,3 +1178,20 @@ def test_the_lead_date_goes_to_a_later_undated_cue_not_to_one_dated_in_its_own_s
 def test_an_exhibition_open_until_a_day_is_not_an_event_of_that_day() -> None:
     ex = _extract("Sáng 10/2, triển lãm tranh khai mạc tại Hà Nội. Triển lãm kéo dài tới hết ngày 17/2 tại Gallery 39.")
     assert [e.date for e in ex.events] == ["--02-10"]
+
+
+def test_the_posts_that_open_each_item_of_a_list_after_a_colon_are_each_holders() -> None:
+    ex = _extract("Tham dự có các đồng chí Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình; "
+                  "Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an; Hoàng Trung Hải, Bí thư Thành ủy Hà Nội cùng đại biểu.")
+    posts = {p.name: {(q.title, q.agency) for q in p.positions} for p in ex.people}
+    assert posts == {
+        "Trương Hòa Bình": {("Ủy viên", "Bộ Chính trị"), ("Phó Thủ tướng Thường trực", "Chính phủ")},
+        "Tô Lâm": {("Ủy viên", "Bộ Chính trị"), ("Bộ trưởng", "Bộ Công an")},
+        "Hoàng Trung Hải": {("Ủy viên", "Bộ Chính trị"), ("Bí thư", "Thành ủy Hà Nội")},
+    }
+
+
+def test_a_verb_like_given_name_before_a_bracket_and_a_caption_verb_after_a_name() -> None:
+    ex = _extract("Còn ĐB Hoàng Huy Được (Ba Vì) cho rằng. Thống đốc Ngân hàng Nhà nước Lê Minh Hưng Thảo luận về "
+                  "Dự thảo Nghị quyết.")
+    assert {p.name for p in ex.people} == {"Hoàng Huy Được", "Lê Minh Hưng"}
