@@ -11,7 +11,7 @@ from functools import cached_property
 
 from loaders.lexicon import LEXICON_DIR, Lexicon, alternation
 from loaders.model import Evidence
-from loaders.vntext import Sentence, old_tones, sentences
+from loaders.vntext import Sentence, fold, old_tones, sentences
 
 # Where a name read from prose ends (data/lexicons/name_ends.toml).
 with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
@@ -89,6 +89,15 @@ class Doc:
         ..."), else the one the text names; None when neither names exactly one."""
         sent = self.sentence_at(pos)
         return self._one_province(sent.start, sent.end) or self.sole_province
+
+    def printed_short(self, province: str) -> str | None:
+        """How the text abbreviates a province, if it does ("TP.HCM", "TT-Huế"): a body filled with
+        that place is written the way the article writes it."""
+        key = fold(province)
+        for m in self.lex.province_re.finditer(self.shadow):
+            if self.lex.province_of[m.group(0)] == province and key not in fold(m.group(0)):
+                return m.group(0)
+        return None
 
     def _one_province(self, start: int, end: int) -> str | None:
         named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow, start, end)}

@@ -384,7 +384,13 @@ def _fill_pending(doc: Doc, posts: list[Post], place: str | None, check_kind: bo
         if not x.pending or x.agency != x.pending or (check_kind and _wrong_kind(doc, x.pending, place)):
             continue
         head = x.pending.split(" tỉnh")[0].split(" thành phố")[0]
-        x.agency = f"{head} {place}" if head in doc.lex.province_committees else f"{x.pending} {place}"
+        short = doc.printed_short(place)   # ("Chủ tịch UBND TP" in an article that writes "TP.HCM")
+        if short and head in doc.lex.province_committees:
+            x.agency = f"{head} {short}"
+        elif short and doc.lex.place_word_re.match(short):
+            x.agency = re.sub(r"\s+(?:TP\.?|[Tt]hành phố|[Tt]ỉnh)$", "", x.pending) + " " + short
+        else:
+            x.agency = f"{head} {place}" if head in doc.lex.province_committees else f"{x.pending} {place}"
 
 
 def _wrong_kind(doc: Doc, body: str, province: str) -> bool:

@@ -1195,3 +1195,12 @@ def test_a_verb_like_given_name_before_a_bracket_and_a_caption_verb_after_a_name
     ex = _extract("Còn ĐB Hoàng Huy Được (Ba Vì) cho rằng. Thống đốc Ngân hàng Nhà nước Lê Minh Hưng Thảo luận về "
                   "Dự thảo Nghị quyết.")
     assert {p.name for p in ex.people} == {"Hoàng Huy Được", "Lê Minh Hưng"}
+
+
+def test_a_body_filled_with_the_articles_city_is_written_as_the_article_abbreviates_it() -> None:
+    ex = _extract("Chiều 24/5, UBND TP.HCM họp. Chủ tịch UBND TP Nguyễn Thành Phong nói. Bí thư Thành ủy Nguyễn "
+                  "Thiện Nhân dự.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts == {"Nguyễn Thành Phong": [("Chủ tịch", "UBND TP.HCM")],
+                     "Nguyễn Thiện Nhân": [("Bí thư", "Thành ủy TP.HCM")]}
+    assert agency_id("UBND TP.HCM") == agency_id("UBND TP Hồ Chí Minh")   # one node in the graph
