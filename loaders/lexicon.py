@@ -74,7 +74,7 @@ def _emit(node: dict[str, Any]) -> str:
 
 def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
     """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
-    "Kế hoạch&Đầu tư"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), its initials' joins
+    "Kế hoạch&Đầu tư"), prints its "phòng, chống" ("phòng chống"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), its initials' joins
     ("Bộ KH&CN" = "Bộ KHCN") and its head (``heads``: "Bệnh viện" -> "BV", "BV Bạch Mai"), so the
     data lists each name once."""
     out = [name]
@@ -85,6 +85,8 @@ def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
     if ", " in name:   # "Ủy ban Khoa học - Công nghệ & Môi trường"
         out += [o.replace(", ", " - ") for o in out]
+    if "phòng, chống" in name:   # "Cục Cảnh sát phòng chống tội phạm ...", "phòng - chống"
+        out += [o.replace("phòng, chống", sep) for o in out for sep in ("phòng chống", "phòng - chống", "phòng-chống")]
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
         out += [o[:-len("Quốc hội")] + "QH" for o in out]
     # initials joined by "&" or "-" are also printed run together or with the other sign

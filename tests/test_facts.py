@@ -1204,3 +1204,8 @@ def test_a_body_filled_with_the_articles_city_is_written_as_the_article_abbrevia
     assert posts == {"Nguyễn Thành Phong": [("Chủ tịch", "UBND TP.HCM")],
                      "Nguyễn Thiện Nhân": [("Bí thư", "Thành ủy TP.HCM")]}
     assert agency_id("UBND TP.HCM") == agency_id("UBND TP Hồ Chí Minh")   # one node in the graph
+
+
+def test_a_unit_printed_without_the_comma_of_phong_chong_is_the_registrys_unit_read_whole() -> None:
+    ex = _extract("Công an tỉnh thông báo cho Cục Cảnh sát phòng chống tội phạm sử dụng công nghệ cao Bộ Công an.")
+    assert _agencies(ex)["Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"] == "Tổng cục Cảnh sát"
