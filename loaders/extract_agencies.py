@@ -32,7 +32,9 @@ class Tok:
     breaks: bool     # punctuation right after the word ends the phrase
 
 
-def tokens(text: str, pos: int, limit: int = 16) -> list[Tok]:
+def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = ()) -> list[Tok]:
+    """The words from pos, each marked where punctuation after it ends the phrase; a comma inside
+    one of ``commas`` (lower case: "phòng, chống") does not."""
     out = []
     for m in _TOKEN.finditer(text, pos):
         raw = m.group(0)
@@ -41,7 +43,8 @@ def tokens(text: str, pos: int, limit: int = 16) -> list[Tok]:
         word = raw.rstrip(_TRAIL)
         if not word:
             break
-        out.append(Tok(m.start(), m.start() + len(word), word, len(word) < len(raw)))
+        joined = raw.endswith(",") and any(text[m.start():m.start() + len(c)].lower() == c for c in commas)
+        out.append(Tok(m.start(), m.start() + len(word), word, len(word) < len(raw) and not joined))
         if out[-1].breaks or len(out) >= limit or "\n" in text[m.end():m.end() + 1]:
             break
     return out
@@ -284,7 +287,7 @@ def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
 
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
     """The words that name a unit after its head, by the unit's naming style."""
-    toks = tokens(doc.shadow, after, 14)
+    toks = tokens(doc.shadow, after, 14, doc.lex.name_commas)
     if not toks:
         return None
     if unit.lower_name:
@@ -390,7 +393,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
 def _lower_name_with_parent(doc: Doc, head: str, pos: int, after: int) -> AgencyHit | None:
     """'Cục quản lý giá (Bộ Tài chính)': a name typed in lower case counts only when the
     ministry it belongs to is printed right after it."""
-    toks = tokens(doc.shadow, after, 8)
+    toks = tokens(doc.shadow, after, 8, doc.lex.name_commas)
     out: list[Tok] = []
     for i, t in enumerate(toks):
         if not t.word[:1].islower() or t.word in STOP_WORDS or (i == 0 and t.word == "trưởng"):

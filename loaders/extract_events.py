@@ -94,7 +94,7 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
         return None
     limit = min(sent_end, cue_pos + _MAX_NAME)
     window = doc.lower[cue_pos:limit]
-    for phrase in doc.lex.event_name_commas:   # same length, so offsets hold
+    for phrase in doc.lex.name_commas:   # same length, so offsets hold
         window = window.replace(phrase, phrase.replace(",", " "))
     for a, b in instruments:
         if cue_pos <= a < limit:

@@ -1209,3 +1209,10 @@ def test_a_body_filled_with_the_articles_city_is_written_as_the_article_abbrevia
 def test_a_unit_printed_without_the_comma_of_phong_chong_is_the_registrys_unit_read_whole() -> None:
     ex = _extract("Công an tỉnh thông báo cho Cục Cảnh sát phòng chống tội phạm sử dụng công nghệ cao Bộ Công an.")
     assert _agencies(ex)["Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"] == "Tổng cục Cảnh sát"
+
+
+def test_the_comma_of_phong_chong_inside_a_unit_name_does_not_cut_it() -> None:
+    ex = _extract("Trung tá Nguyễn Văn A, Trưởng Phòng Đấu tranh phòng, chống tội phạm tiền chất và MTTH, Cục Cảnh "
+                  "sát điều tra tội phạm về ma túy cho biết.")
+    assert _agencies(ex)["Phòng Đấu tranh phòng, chống tội phạm tiền chất và MTTH"] \
+        == "Cục Cảnh sát điều tra tội phạm về ma túy"
