@@ -235,7 +235,6 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> tuple[dict[str
     return {i.key: i for i in bare.values()}, out
 
 
-_NAMED = re.compile(r"(?<!\w)(?P<head>Bộ luật|Bộ Luật|Luật|Pháp lệnh|Hiến pháp)(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))")
 _YEAR_TAIL = re.compile(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 # "báo Pháp Luật TP.HCM", "Trường ĐH Luật", "Công ty Luật Basico": names of papers, schools and firms
 _NOT_A_LAW_BEFORE = re.compile(r"(?:Pháp|ĐH|Đại học|đại học|Trường|trường|Khoa|khoa|Công ty|công ty|Văn phòng|hãng|Hãng|báo|Báo|Tạp chí|tạp chí|Học viện|Viện)\s+$")
@@ -322,13 +321,32 @@ def find_plenum(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
     return found, mentions
 
 
+def _lower_head_names_a_law(doc: Doc, m: re.Match[str]) -> bool:
+    """"từ luật Tổ chức chính quyền địa phương", "trong bộ luật Hình sự": a head in lower case
+    names a law only when cited (after "theo", "trong", "của" ...) and followed by a capitalised
+    word that is no place, country or post ("luật Việt Nam" is the law of the land)."""
+    rest = m.group("rest")
+    words = rest.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if not doc.lex.lower_head_after_re.search(doc.lower, max(0, m.start() - 16), m.start()):
+        return False
+    at = m.start("rest") + len(rest) - len(rest.lstrip())
+    return not (doc.lex.place_re.match(doc.shadow, at) or doc.lex.country_re.match(doc.shadow, at - 1)
+                or doc.title_at(at))
+
+
 def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple[dict[str, Instrument], list[Mention]]:
     """Named laws, codes, ordinances and the constitution ("Hiến pháp năm 2013"); a name printed
     before a number ("Bộ luật Hình sự số 100/2015/QH13") names that numbered instrument."""
     found: dict[str, Instrument] = {}
     mentions: list[Mention] = []
-    for m in _NAMED.finditer(doc.shadow):
+    for m in doc.lex.named_re.finditer(doc.shadow):
         head = m.group("head")
+        if "\n" in m.group("rest")[:len(m.group("rest")) - len(m.group("rest").lstrip())]:
+            continue   # ("... bàn tay sắt của luật\nMới đây, ...": a name does not run over a line)
+        if head[0].islower() and not _lower_head_names_a_law(doc, m):
+            continue
         kind = doc.lex.kind_words.get(fold(head), "law")
         year = _YEAR_TAIL.match(m.group("rest"))
         if head == "Hiến pháp":
@@ -355,9 +373,13 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             if not consumed:
                 continue
             end = m.start("rest") + consumed
+            for known in doc.lex.law_abbreviations.values():   # "bộ luật Hình sự thiếu chế tài": a code's name is known
+                if code and fold(doc.text[m.start():m.start() + len(known)]) == fold(known):
+                    end = m.start() + len(known)
+                    break
             amending = _AMENDING.match(doc.shadow, end)
             if amending and revising:
-                inner = _NAMED.match(doc.shadow, amending.end())
+                inner = doc.lex.named_re.match(doc.shadow, amending.end())
                 inner_end = _name_end(inner.group("rest"), doc.lex.not_law_words, True, None) if inner else 0   # in either case
                 if inner and inner_end:
                     end = inner.start("rest") + inner_end   # "Luật Sửa đổi, bổ sung một số điều của Luật X"
@@ -380,6 +402,7 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
                 issued = after.group(1)
             name = doc.text[m.start():end]
         name = doc.text[m.start():end] if doc.text[m.start():end].startswith(head) else name
+        name = name[0].upper() + name[1:]   # "luật Tổ chức chính quyền địa phương" is the Luật
         key = name
         ins = found.get(key)
         bill = re.search(r"(?:dự án|dự thảo)\s+$", doc.lower[max(0, m.start() - 12):m.start()])

@@ -138,6 +138,8 @@ class Lexicon:
     kind_words: dict[str, str]          # folded word -> kind
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
+    named_re: re.Pattern[str]            # a law's, code's, ordinance's head in any case, and what follows it
+    lower_head_after_re: re.Pattern[str]  # "trong ", "theo " ... before a lower-case head: a law cited
     law_abbreviations: dict[str, str]    # "BLHS" -> "Bộ luật Hình sự"
     not_law_words: frozenset[str]        # "TNHH", "sư": after "Luật", no law's name
     law_abbreviation_re: re.Pattern[str]
@@ -314,6 +316,10 @@ def get_lexicon() -> Lexicon:
         kind_words={fold(k): v for k, v in ins["kind_words"].items()},
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
+        lower_head_after_re=re.compile(r"(?<!\w)" + alternation(ins["named"]["lower_head_after"],
+                                                               tail=r"(?:\s+\d+)?\s+$")),
+        named_re=re.compile(r"(?<!\w)(?P<head>(?i:" + "|".join(re.escape(h) for h in sorted(ins["named"]["heads"], key=len, reverse=True))
+                            + r"))(?=(?P<rest>(?:\s+[^\s.;:!?()\"“”]+){0,24}))"),
         law_abbreviations=ins["named"]["abbreviations"],
         not_law_words=frozenset(ins["named"]["not_law_words"]),
         law_abbreviation_re=re.compile(alternation(list(ins["named"]["abbreviations"]))),

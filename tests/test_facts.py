@@ -1216,3 +1216,16 @@ def test_the_comma_of_phong_chong_inside_a_unit_name_does_not_cut_it() -> None:
                   "sát điều tra tội phạm về ma túy cho biết.")
     assert _agencies(ex)["Phòng Đấu tranh phòng, chống tội phạm tiền chất và MTTH"] \
         == "Cục Cảnh sát điều tra tội phạm về ma túy"
+
+
+def test_a_law_cited_with_its_head_in_lower_case_is_that_law_and_a_verb_ends_a_laws_name() -> None:
+    ex = _extract("Cần nhìn từ gốc của nó từ luật Tổ chức chính quyền địa phương quy định số lượng cấp phó. Tôi tiếc "
+                  "trong bộ luật Hình sự thiếu chế tài. Luật Đầu tư chỉ quy định nhóm ngành.")
+    assert {d.name for d in ex.documents} == {"Luật Tổ chức chính quyền địa phương", "Bộ luật Hình sự", "Luật Đầu tư"}
+
+
+def test_a_lower_case_luat_in_a_bill_list_in_kỷ_luật_or_at_a_line_end_is_no_law() -> None:
+    ex = _extract("Các luật gồm: luật Đường sắt (sửa đổi); luật Quản lý ngoại thương. Xem xét kỷ luật Thứ trưởng "
+                  "Hồ Thị Kim Thoa. Theo luật Việt Nam thì không. Cần bàn tay sắt của luật\nMới đây, nhiếp ảnh gia "
+                  "Noriko Hayashi ghi lại.")
+    assert ex.documents == []
