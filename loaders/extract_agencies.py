@@ -80,6 +80,16 @@ def _starts_other(doc: Doc, pos: int) -> bool:
 _CREDIT_BEFORE = re.compile(rf"(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[{UPPER}][^\W\d_]*\s+){{0,4}}[-–/]?\s*$")
 
 
+def _byline(doc: Doc, m: re.Match[str]) -> bool:
+    """A body in brackets after an author's name, the whole sentence a few words ("Thúy Hiền
+    (TTXVN)", "PV (TTXVN)"): the byline of the article, not a mention."""
+    s = doc.shadow
+    if s[m.start() - 1:m.start()] != "(" or s[m.end():m.end() + 1] != ")":
+        return False
+    sent = doc.sentence_at(m.start())
+    return len(s[sent.start:m.start()].split()) <= 4 and not s[m.end() + 1:sent.end].strip(" .")
+
+
 def named_body(doc: Doc, m: re.Match[str]) -> tuple[str, int, bool] | None:
     """The body a match of ``lex.body_re`` names, its end, and whether it is foreign: a country
     right after it ("Bộ Quốc phòng Nga") makes it that country's body, never the Vietnamese one."""
@@ -415,7 +425,7 @@ def _body_inside_head(doc: Doc, pos: int, head_end: int) -> AgencyHit | None:
     for gap in re.finditer(r" (?=\S)", s[pos:head_end]):
         b = doc.lex.body_re.match(s, pos + gap.end())
         named = named_body(doc, b) if b and b.end() > head_end else None
-        if named and not named[2]:
+        if named and not named[2] and not _local_branch(doc, named[1]):   # ("Ủy ban MTTQ Việt Nam tỉnh X")
             return AgencyHit(pos, named[1], f"{doc.text[pos:pos + gap.start()]} {named[0]}", named[0])
     return None
 
@@ -453,6 +463,10 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
         filler = doc.lex.place_filler_re.match(s, head_end)
         if filler and filler.end() > head_end:   # "Đoàn ĐBQH khóa XIV đơn vị tỉnh X": the delegation of X
             after = filler.end() + 1
+        country = re.match(r"\s+(?:Việt Nam|VN)\s+", s[head_end:])
+        if country and _place_after(doc, head_end + country.end()):
+            # "Ủy ban MTTQ Việt Nam TP Hà Nội": the country is part of the name, the place makes it local
+            head, after = doc.text[pos:head_end + country.end() - 1], head_end + country.end()
         place = _place_after(doc, after)
         if not place:
             return None
@@ -595,7 +609,7 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         if body.kind == "unit" and _local_branch(doc, m.end()):
             continue
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
-                or _CREDIT_BEFORE.search(s[max(0, m.start() - 40):m.start()]):
+                or _CREDIT_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or _byline(doc, m):
             continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "Ảnh: Thanh Liêm – TTXVN"), not a mention
         if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
             continue
@@ -620,7 +634,10 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         hit = parse_unit_at(doc, m.start(), in_post=in_post)
         if hit is None:
             continue
-        # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept
+        # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept; but a local
+        # committee named after a national body ("Ủy ban MTTQ Việt Nam TP Hà Nội") does not name it
+        if doc.lex.unit_by_head[fold(old_tones(m.group(0)))].place_name and not hit.parent:
+            hits = [h for h in hits if not (hit.start < h.start and h.end <= hit.end)]
         hits.append(hit)
         if hit.parent and hit.name.endswith(" " + hit.parent) and hit.parent not in doc.lex.bodies:
             hits.append(AgencyHit(hit.end - len(hit.parent), hit.end, hit.parent, None))

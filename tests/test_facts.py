@@ -1229,3 +1229,18 @@ def test_a_lower_case_luat_in_a_bill_list_in_kỷ_luật_or_at_a_line_end_is_no_
                   "Hồ Thị Kim Thoa. Theo luật Việt Nam thì không. Cần bàn tay sắt của luật\nMới đây, nhiếp ảnh gia "
                   "Noriko Hayashi ghi lại.")
     assert ex.documents == []
+
+
+def test_a_local_front_committee_is_its_places_and_names_no_national_body() -> None:
+    ex = _extract("Thành ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam TP Hà Nội tổ chức lễ. Chủ tịch Ủy ban MTTQ Việt Nam "
+                  "tỉnh Nghệ An Nguyễn Văn A phát biểu.")
+    names = set(_agencies(ex))
+    assert {"Ủy ban MTTQ Việt Nam TP Hà Nội", "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"} <= names
+    assert not names & {"Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                        "Ủy ban Mặt trận Tổ quốc Việt Nam"}
+    assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh Nghệ An")]
+
+
+def test_a_byline_in_brackets_names_no_agency() -> None:
+    ex = _extract("Bộ sẽ báo cáo lên Chính phủ. Thúy Hiền (TTXVN)")
+    assert set(_agencies(ex)) == {"Chính phủ"}
