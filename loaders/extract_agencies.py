@@ -611,8 +611,9 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
                 or _CREDIT_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or _byline(doc, m):
             continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "Ảnh: Thanh Liêm – TTXVN"), not a mention
-        if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)):
-            continue
+        if body.person_post and (s[max(0, m.start() - 4):m.start()].endswith("Phó ") or person_starts_at(doc, m.end() + 1)
+                                 or re.match(r" [A-Z][a-z]+ [A-Z]", s[m.end():m.end() + 40])):
+            continue   # ("Chủ tịch nước Trần Đại Quang", "Chủ tịch nước Bounnhang Vorachith": a post)
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
         taken.append((m.start(), m.end()))
     # a body inside a unit's head ("Quốc hội" in "Đoàn Đại biểu Quốc hội") is not named on its own

@@ -665,8 +665,9 @@ def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:
         word = prev.group(1)
         if (word[:1].isupper() and word not in doc.lex.not_name_words) or word[-1:].isdigit():
             return False
-    if re.search(r"[\w)]\s*[-–]\s*$", before):
-        return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Hai Bà Trưng - Phan Chu Trinh": streets
+    if re.search(r"[\w)]\s*[-–]\s*$", before) or doc.lex.place_re.match(doc.shadow, hit.end + 2) \
+            and doc.shadow[hit.end:hit.end + 2] == ", ":
+        return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Lê Thị Hồng Gấm, Hoàng Sa, Calmette": streets
     return doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start) is None
 
 

@@ -1244,3 +1244,17 @@ def test_a_local_front_committee_is_its_places_and_names_no_national_body() -> N
 def test_a_byline_in_brackets_names_no_agency() -> None:
     ex = _extract("Bộ sẽ báo cáo lên Chính phủ. Thúy Hiền (TTXVN)")
     assert set(_agencies(ex)) == {"Chính phủ"}
+
+
+def test_a_standing_member_of_a_committee_printed_short_and_without_its_comma() -> None:
+    ex = _extract("ĐB Lê Thanh Vân, ủy viên thường trực UB Tài chính Ngân sách nêu nhiều bất cập.")
+    (person,) = ex.people
+    assert [(q.title, q.agency) for q in person.positions] == [("Ủy viên thường trực", "Ủy ban Tài chính - Ngân sách")]
+    assert _agencies(ex)["Ủy ban Tài chính - Ngân sách"] == "Quốc hội"
+
+
+def test_chu_tich_nuoc_before_a_foreign_name_and_a_list_of_streets_name_no_agency_or_person() -> None:
+    ex = _extract("Tổng Bí thư, Chủ tịch nước Bounnhang Vorachith gửi lời chúc. Còn 8 tuyến, đặc biệt là Lê Thị "
+                  "Hồng Gấm, Hoàng Sa, Calmette vẫn còn lấn chiếm.")
+    assert "Chủ tịch nước" not in _agencies(ex)
+    assert "Lê Thị Hồng Gấm" not in {p.name for p in ex.people}
