@@ -75,8 +75,15 @@ class Doc:
     @cached_property
     def latest_year(self) -> str | None:
         """The latest year of a full date in the text ("6/2/2017"): an undated article was written
-        then or after, so a year beyond it is a plan and one well before it is history."""
-        return max(_FULL_DATE_YEAR.findall(self.shadow), default=None)
+        then or after, so a year beyond it is a plan and one well before it is history.  A date
+        that ends a span or a deadline ("từ ngày 1/1/2017 đến 20/10/2020") is a plan's, not one
+        the article has seen."""
+        years = []
+        for m in _FULL_DATE_YEAR.finditer(self.shadow):
+            before = re.sub(r"\s*ngày\s+$", " ", self.shadow[max(0, m.start() - 24):m.start()])
+            if not self.lex.deadline_re.search(before):
+                years.append(m.group(1))
+        return max(years, default=None)
 
     @cached_property
     def sole_province(self) -> str | None:

@@ -1258,3 +1258,10 @@ def test_chu_tich_nuoc_before_a_foreign_name_and_a_list_of_streets_name_no_agenc
                   "Hồng Gấm, Hoàng Sa, Calmette vẫn còn lấn chiếm.")
     assert "Chủ tịch nước" not in _agencies(ex)
     assert "Lê Thị Hồng Gấm" not in {p.name for p in ex.people}
+
+
+def test_the_end_date_of_a_plan_does_not_make_the_lead_event_history() -> None:
+    ex = _extract("Phát động cuộc thi\nLễ phát động cuộc thi viết vừa diễn ra chiều 22/6/2017, tại Hà Nội.\nTới dự có "
+                  "Phó Thủ tướng Chính phủ Vương Đình Huệ. Tác phẩm được tính từ ngày 1/1/2017 đến 20/10/2020.")
+    (event,) = ex.events
+    assert event.participants == ["Vương Đình Huệ"]
