@@ -588,6 +588,9 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 acc(follower).confirmed = True
         if not targets and colon:
             targets = _list_items(doc, colon.end(), by_start)
+        if not targets and _holder_unread_after(doc, end):
+            pos = max(end, tm.end())
+            continue   # "X, Chủ tịch Hội Nhà báo Việt Nam Thuận Hữu, ...": the post is the pen name's, not X's
         if not targets:
             # apposition: "X, Thứ trưởng ...", "X - Thứ trưởng ...", "X (Thứ trưởng ...)";
             # appointment: "X giữ chức / được bổ nhiệm làm / được bầu làm Phó Chủ tịch ..."
@@ -648,6 +651,24 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         person.positions = _drop_subsumed(person.positions)
         out.append(person)
     return out
+
+
+# two or three capitalised syllables closed by punctuation or "và": a name the rules did not read
+_CAPITALISED_NAME = re.compile(rf"[ \t]+([{UPPER}][^\W\d_]+(?:[ \t]+[{UPPER}][^\W\d_]+){{1,2}})(?=\s*(?:[,;.:]|và\s|cùng\s))")
+
+
+def _holder_unread_after(doc: Doc, end: int) -> bool:
+    """Whether a chain of posts is followed by a name the rules did not read as one (a pen name,
+    "Chủ tịch Hội Nhà báo Việt Nam Thuận Hữu"): two or three capitalised syllables that are no
+    body, place or title."""
+    m = _CAPITALISED_NAME.match(doc.shadow, end)
+    if m is None:
+        return False
+    at = m.start(1)
+    return not (doc.lex.body_re.match(doc.shadow, at) or doc.lex.unit_re.match(doc.shadow, at)
+                or doc.lex.place_re.match(doc.shadow, at) or doc.lex.province_word_re.match(doc.shadow, at)
+                or doc.title_at(at) or doc.lex.country_re.match(doc.shadow, at - 1)
+                or m.group(1).split()[0] in doc.lex.not_name_words)
 
 
 def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:

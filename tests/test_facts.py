@@ -1265,3 +1265,10 @@ def test_the_end_date_of_a_plan_does_not_make_the_lead_event_history() -> None:
                   "Phó Thủ tướng Chính phủ Vương Đình Huệ. Tác phẩm được tính từ ngày 1/1/2017 đến 20/10/2020.")
     (event,) = ex.events
     assert event.participants == ["Vương Đình Huệ"]
+
+
+def test_a_post_before_a_pen_name_is_not_given_to_the_man_listed_before_it() -> None:
+    ex = _extract("Tới dự có Thứ trưởng Bộ TT&TT Nguyễn Minh Hồng, Chủ tịch Hội Nhà báo Việt Nam Thuận Hữu, cùng "
+                  "nhiều lãnh đạo.")
+    (person,) = ex.people
+    assert [(q.title, q.agency) for q in person.positions] == [("Thứ trưởng", "Bộ Thông tin và Truyền thông")]
