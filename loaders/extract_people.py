@@ -494,6 +494,17 @@ def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]
         return []
     sent_end = doc.sentence_at(p).end
     out = [first, *_listed_after(s, first, by_start)]
+    base = out[-1].end
+    comma = re.match(r",\s*", s[base:])
+    if comma and _item_holder(doc, base + comma.end(), by_start) not in (None, *out):
+        # items of a post and a name joined by commas ("Ủy viên Trung ương Đảng: Tổng Giám đốc TTXVN
+        # A, Tổng Giám đốc VOV B, ...; Phó Tổng Biên tập Báo Nhân dân C"): the list ends at the semicolon
+        stop = s.find(";", base, sent_end)
+        for m in re.finditer(r",\s*(?:và\s+)?|\s+và\s+", s[base:stop if stop >= 0 else sent_end]):
+            hit = _item_holder(doc, base + m.end(), by_start)
+            if hit is not None and hit not in out:
+                out.append(hit)
+        return out
     if ";" not in s[first.end:sent_end]:
         return out
     for m in re.finditer(r";\s*(?:và\s+)?|\s+và\s+", s[first.end:sent_end]):

@@ -1272,3 +1272,12 @@ def test_a_post_before_a_pen_name_is_not_given_to_the_man_listed_before_it() -> 
                   "nhiều lãnh đạo.")
     (person,) = ex.people
     assert [(q.title, q.agency) for q in person.positions] == [("Thứ trưởng", "Bộ Thông tin và Truyền thông")]
+
+
+def test_a_list_of_posts_and_names_joined_by_commas_ends_at_its_semicolon() -> None:
+    ex = _extract("Tham dự có các đồng chí Ủy viên Trung ương Đảng: Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi, "
+                  "Tổng Giám đốc Đài Tiếng nói Việt Nam Nguyễn Thế Kỷ, Tổng Giám đốc Đài Truyền hình Việt Nam Trần "
+                  "Bình Minh; Phó Tổng Biên tập Báo Nhân dân Phan Huy Hiển; đại diện lãnh đạo.")
+    members = {p.name for p in ex.people if ("Ủy viên", "Ban Chấp hành Trung ương Đảng") in
+               {(q.title, q.agency) for q in p.positions}}
+    assert members == {"Nguyễn Đức Lợi", "Nguyễn Thế Kỷ", "Trần Bình Minh"}
