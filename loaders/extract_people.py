@@ -611,6 +611,11 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 prev_end = lead_start - len(window) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
+            if not targets and s[lead_start:lead_start + 1].islower() and lead_start - 1 in by_end \
+                    and s[lead_start - 1] == " " and not re.search(r"[^\W\d_][A-ZĐ]\w*$", by_end[lead_start - 1].name):
+                # "ông Nguyễn Trường Sơn giám đốc Trung tâm ...": no comma (but "Nguyễn Văn TámPhó giám
+                # đốc", a misprint, hides the title's first word)
+                targets = [by_end[lead_start - 1]]
             again = _CHAIN_GOES_ON.search(window) if not targets else None
             if again and lead_start - len(window) + again.start() in owner_at:
                 # "X, Ủy viên Bộ Chính trị, làm Trưởng ban ...": the post goes on X's chain

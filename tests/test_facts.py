@@ -1281,3 +1281,10 @@ def test_a_list_of_posts_and_names_joined_by_commas_ends_at_its_semicolon() -> N
     members = {p.name for p in ex.people if ("Ủy viên", "Ban Chấp hành Trung ương Đảng") in
                {(q.title, q.agency) for q in p.positions}}
     assert members == {"Nguyễn Đức Lợi", "Nguyễn Thế Kỷ", "Trần Bình Minh"}
+
+
+def test_a_lower_case_title_right_after_a_name_is_its_post() -> None:
+    ex = _extract("Tới dự có ông Trương Minh Tuấn, Bộ trưởng Bộ Thông tin và Truyền thông; ông Nguyễn Trường Sơn giám "
+                  "đốc Trung tâm Báo chí và Hợp tác truyền thông Quốc tế.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts["Nguyễn Trường Sơn"] == [("Giám đốc", "Trung tâm Báo chí và Hợp tác truyền thông Quốc tế")]
