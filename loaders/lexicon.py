@@ -85,6 +85,8 @@ def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
         out += [name.replace(" và ", " & "), name.replace(" và ", "&")]
     if ", " in name:   # "Ủy ban Khoa học - Công nghệ & Môi trường", "UB Tài chính Ngân sách"
         out += [o.replace(", ", sep) for o in out for sep in (" - ", " ")]
+    elif " - " in name:   # "Vụ Công chức, viên chức", "Vụ Công chức Viên chức"
+        out += [o.replace(" - ", sep) for o in out for sep in (", ", " ", "-")]
     if "phòng, chống" in name:   # "Cục Cảnh sát phòng chống tội phạm ...", "phòng - chống"
         out += [o.replace("phòng, chống", sep) for o in out for sep in ("phòng chống", "phòng - chống", "phòng-chống")]
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"

@@ -994,10 +994,10 @@ def test_a_dated_lead_and_an_event_named_later_at_it_make_one_event_of_its_day()
 
 
 def test_a_unit_printed_without_owner_is_the_article_ministrys_only_when_the_registry_has_one_like_it() -> None:
-    ex = _extract("Bộ Nội vụ cho biết, Vụ Công chức Viên chức sẽ họp. Văn phòng Phủ Chủ tịch đã gửi thư. Cục Văn thư "
-                  "lưu trữ đã làm việc. Văn phòng Ủy ban nhân dân tỉnh có mặt.")
+    ex = _extract("Bộ Nội vụ cho biết, Vụ Công chức sẽ họp. Văn phòng Phủ Chủ tịch đã gửi thư. Cục Văn thư đã làm "
+                  "việc. Văn phòng Ủy ban nhân dân tỉnh có mặt.")
     agencies = _agencies(ex)
-    assert agencies["Vụ Công chức Viên chức"] == agencies["Cục Văn thư lưu trữ"] == "Bộ Nội vụ"
+    assert agencies["Vụ Công chức"] == agencies["Cục Văn thư"] == "Bộ Nội vụ"
     assert agencies["Văn phòng Phủ"] is None and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
     # an abbreviation stands for its words' initials; a unit of a Tổng cục is its ministry's too
     ex = _extract("Bộ Giao thông vận tải yêu cầu Cục HHVN kiểm tra. Bộ Giao thông vận tải họp.")
@@ -1288,3 +1288,10 @@ def test_a_lower_case_title_right_after_a_name_is_its_post() -> None:
                   "đốc Trung tâm Báo chí và Hợp tác truyền thông Quốc tế.")
     posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
     assert posts["Nguyễn Trường Sơn"] == [("Giám đốc", "Trung tâm Báo chí và Hợp tác truyền thông Quốc tế")]
+
+
+def test_a_registry_unit_printed_with_a_comma_for_its_dash_or_shortened_is_that_unit() -> None:
+    ex = _extract("Ông Trương Hải Long, Phó vụ trưởng Vụ Công chức, viên chức thông tin thêm. Theo ông Khánh, Ban cán sự "
+                  "Đảng bộ của Bộ Nội vụ đã nhiều lần họp. Các cơ quan như Cục Văn thư lưu trữ (Bộ Nội vụ) bị làm giả.")
+    assert _agencies(ex) == {"Vụ Công chức - Viên chức": "Bộ Nội vụ", "Ban Cán sự đảng Bộ Nội vụ": "Bộ Nội vụ",
+                             "Bộ Nội vụ": None, "Cục Văn thư và Lưu trữ nhà nước": "Bộ Nội vụ"}
