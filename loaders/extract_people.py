@@ -487,45 +487,53 @@ _LIST_HEAD = re.compile(r"\s*:\s*|(?:\s+[a-zà-ỹđ]+){0,3}?\s*,?\s*(?:bao\s+)?
 def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]:
     """The holders listed after a post's colon: names joined by commas and "và", or, when the
     items carry their own appositions ("ông A, Ủy viên ...; ông B, ..."), the name opening each
-    item after a semicolon or a "và"."""
+    item after a semicolon or a "và".  Items that open with their own posts belong to the list only
+    when its first item does too ("Ủy viên Bộ Chính trị: Phó Thủ tướng X; Thượng tướng Y, ..."); after
+    a first item of bare names they start the next group ("nguyên Tổng Bí thư: A, B; Chủ tịch nước C")."""
     s = doc.shadow
-    first = _item_holder(doc, p, by_start)
-    if first is None:
+    found = _item_holder(doc, p, by_start, True)
+    if found is None:
         return []
+    first, led = found
     sent_end = doc.sentence_at(p).end
     out = [first, *_listed_after(s, first, by_start)]
     base = out[-1].end
     comma = re.match(r",\s*", s[base:])
-    if comma and _item_holder(doc, base + comma.end(), by_start) not in (None, *out):
+    nxt = _item_holder(doc, base + comma.end(), by_start, led) if comma and led else None
+    if nxt and nxt[0] not in out:
         # items of a post and a name joined by commas ("Ủy viên Trung ương Đảng: Tổng Giám đốc TTXVN
         # A, Tổng Giám đốc VOV B, ...; Phó Tổng Biên tập Báo Nhân dân C"): the list ends at the semicolon
         stop = s.find(";", base, sent_end)
         for m in re.finditer(r",\s*(?:và\s+)?|\s+và\s+", s[base:stop if stop >= 0 else sent_end]):
-            hit = _item_holder(doc, base + m.end(), by_start)
-            if hit is not None and hit not in out:
-                out.append(hit)
+            item = _item_holder(doc, base + m.end(), by_start, led)
+            if item is not None and item[0] not in out:
+                out.append(item[0])
         return out
     if ";" not in s[first.end:sent_end]:
         return out
     for m in re.finditer(r";\s*(?:và\s+)?|\s+và\s+", s[first.end:sent_end]):
-        hit = _item_holder(doc, first.end + m.end(), by_start)
-        if hit is not None and hit not in out:
-            out += [hit, *_listed_after(s, hit, by_start)]
+        item = _item_holder(doc, first.end + m.end(), by_start, led)
+        if item is not None and item[0] not in out:
+            out += [item[0], *_listed_after(s, item[0], by_start)]
     return out
 
 
-def _item_holder(doc: Doc, q: int, by_start: dict[int, NameHit]) -> NameHit | None:
-    """The name opening a list item at q, after its honorific or rank, or after the item's own
-    posts ("Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình; Thượng
-    tướng Tô Lâm, Bộ trưởng Bộ Công an; ...")."""
+def _item_holder(doc: Doc, q: int, by_start: dict[int, NameHit], posts_ok: bool) -> tuple[NameHit, bool] | None:
+    """The name opening a list item at q, after its honorific or rank, or (``posts_ok``) after the
+    item's own posts ("Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình;
+    Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an; ..."); and whether it came after posts."""
     hit = by_start.get(q + _prefix_len(doc, q))
-    if hit is None and doc.title_at(q) is not None:
+    if hit is not None:
+        return hit, False
+    if posts_ok and doc.title_at(q) is not None:
         posts, end = parse_chain(doc, q)
         gap = re.match(r"\s*", doc.shadow[end:end + 4])
         if posts and gap:
             q = end + gap.end()
             hit = by_start.get(q + _prefix_len(doc, q))
-    return hit
+            if hit is not None:
+                return hit, True
+    return None
 
 
 def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
@@ -664,7 +672,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             seen.add(k)
             person.positions.append(Position(post.title, post.agency, ev, former=post.former,
                                              as_of=statement_year(doc, ev)))
-        person.positions = _drop_subsumed(person.positions)
+        person.positions = _drop_subsumed(person.positions, doc.lex.standalone_titles)
         out.append(person)
     return out
 
@@ -735,12 +743,13 @@ def _subject_of_cue(doc: Doc, chain_start: int, chain_end: int, names: list[Name
     return before[-1], doc.lex.leaving_cue_re.search(window) is not None
 
 
-def _drop_subsumed(positions: list[Position]) -> list[Position]:
+def _drop_subsumed(positions: list[Position], standalone: frozenset[str]) -> list[Position]:
     """'Phó Thủ tướng' is dropped when 'Phó Thủ tướng Thường trực' of the same body is known;
-    a post with no body at all is dropped (it says too little to link)."""
+    a post with no body at all is dropped (it says too little to link), unless it is an office in
+    itself (``standalone``: "Chủ tịch nước")."""
     keep = []
     for p in positions:
-        if p.agency is None:
+        if p.agency is None and p.title not in standalone:
             continue
         t = fold(p.title)
         redundant = any(

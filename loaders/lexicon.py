@@ -192,6 +192,7 @@ class Lexicon:
     age_bracket_re: re.Pattern[str]      # " (SN 1988", " (33 tuổi": after a name, a person's
     not_body_initials: frozenset[str]    # "HĐQT": initials after a title that name no body
     no_shared_body: frozenset[str]       # titles that never take the next post's body in a chain
+    standalone_titles: frozenset[str]    # posts kept with no body ("Chủ tịch nước")
     place_committee: dict[str, str]      # "Chủ tịch" -> "UBND": "Chủ tịch TP X" is the city committee's
     places: set[str]                    # folded
     district_names: frozenset[str]      # folded; places only after their word, or before a person's name
@@ -383,6 +384,7 @@ def get_lexicon() -> Lexicon:
         not_body_initials=frozenset(tit["not_body_initials"]),
         place_committee=tit["place_committee"],
         no_shared_body=frozenset(tit["no_shared_body"]),
+        standalone_titles=frozenset(tit["standalone"]),
         places={fold(p) for p in place_names},
         district_names=frozenset(fold(n) for n in district_names),
         registry_unit_words=_unit_words(),

@@ -1295,3 +1295,22 @@ def test_a_registry_unit_printed_with_a_comma_for_its_dash_or_shortened_is_that_
                   "Đảng bộ của Bộ Nội vụ đã nhiều lần họp. Các cơ quan như Cục Văn thư lưu trữ (Bộ Nội vụ) bị làm giả.")
     assert _agencies(ex) == {"Vụ Công chức - Viên chức": "Bộ Nội vụ", "Ban Cán sự đảng Bộ Nội vụ": "Bộ Nội vụ",
                              "Bộ Nội vụ": None, "Cục Văn thư và Lưu trữ nhà nước": "Bộ Nội vụ"}
+
+
+def test_the_presidents_post_is_kept_with_no_body_and_shows_in_his_career() -> None:
+    from graph import queries
+
+    store = NxStore()
+    store.add_extraction(_extract("Chủ tịch nước Trần Đại Quang dự. Phó Chủ tịch nước Đặng Thị Ngọc Thịnh dự. "
+                                  "Ông Nguyễn Văn A, Giám đốc, phát biểu."))
+    assert [p.title for p in queries.career(store.graph, "Trần Đại Quang").posts] == ["Chủ tịch nước"]
+    assert [p.title for p in queries.career(store.graph, "Đặng Thị Ngọc Thịnh").posts] == ["Phó Chủ tịch nước"]
+    assert queries.career(store.graph, "Nguyễn Văn A").posts == []   # any other post without a body says too little
+
+
+def test_a_first_item_of_bare_names_makes_the_next_groups_posts_their_own() -> None:
+    ex = _extract("Đến dự có Tổng Bí thư Nguyễn Phú Trọng, nguyên Tổng Bí thư: Lê Khả Phiêu, Nông Đức Mạnh; Chủ tịch "
+                  "nước Trần Đại Quang, nguyên Chủ tịch nước Trần Đức Lương; Chủ tịch Quốc hội Nguyễn Thị Kim Ngân.")
+    posts = {p.name: {q.title for q in p.positions} for p in ex.people}
+    assert posts["Trần Đại Quang"] == {"Chủ tịch nước"} and posts["Nguyễn Thị Kim Ngân"] == {"Chủ tịch"}
+    assert posts["Nông Đức Mạnh"] == {"Tổng Bí thư"}
