@@ -1314,3 +1314,9 @@ def test_a_first_item_of_bare_names_makes_the_next_groups_posts_their_own() -> N
     posts = {p.name: {q.title for q in p.positions} for p in ex.people}
     assert posts["Trần Đại Quang"] == {"Chủ tịch nước"} and posts["Nguyễn Thị Kim Ngân"] == {"Chủ tịch"}
     assert posts["Nông Đức Mạnh"] == {"Tổng Bí thư"}
+
+
+@pytest.mark.parametrize("printed", ["Thành ủy Tp.HCM", "Thành ủy Tp. HCM", "Thành ủy Tp HCM", "Thành ủy TP.HCM",
+                                     "Thành ủy thành phố Hồ Chí Minh"])
+def test_the_city_committee_is_one_node_however_the_city_is_abbreviated(printed: str) -> None:
+    assert agency_id(printed) == agency_id("Thành ủy TP Hồ Chí Minh")
