@@ -171,7 +171,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
             if cue_pos > start and any(cue_pos < o < cue_pos + (cue_pos - start) for o in bare):
                 continue
             told = doc.lex.telling_re.search(doc.lower, max(cue_pos, start - 30), start) if cue_pos < start and d.year else None
-            if told and not re.search(r"[:“”\"]", doc.shadow[told.end():start]):
+            if told and not re.search(r"[“”\"]", doc.shadow[told.end():start]):
                 continue   # "Phát biểu tại buổi lễ, X nêu rõ, ngày 28/11/1959, ...": the date X tells (a quote may date the event)
             iso, explicit = resolve_year(d, doc.published)
             named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month)

@@ -1320,3 +1320,10 @@ def test_a_first_item_of_bare_names_makes_the_next_groups_posts_their_own() -> N
                                      "Thành ủy thành phố Hồ Chí Minh"])
 def test_the_city_committee_is_one_node_however_the_city_is_abbreviated(printed: str) -> None:
     assert agency_id(printed) == agency_id("Thành ủy TP Hồ Chí Minh")
+
+
+def test_a_date_told_after_a_colon_is_history_not_the_ceremonys() -> None:
+    ex = _extract("Sáng 6/2, tại thành phố Vĩnh Yên, Hội Nông dân Việt Nam tổ chức lễ hưởng ứng Tết trồng cây. Tới dự "
+                  "có Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân. Phát biểu tại buổi lễ phát động, ông "
+                  "Nguyễn Thiện Nhân cho biết: Ngày 28/11/1959, Chủ tịch Hồ Chí Minh phát động Tết trồng cây.")
+    assert [(e.date, e.participants) for e in ex.events] == [("--02-06", ["Nguyễn Thiện Nhân"])]
