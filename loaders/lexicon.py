@@ -120,6 +120,7 @@ class Unit:
     needs_parent: bool = False
     first_words: tuple[str, ...] = ()
     ministry_stem: bool = False
+    not_in_title: bool = False   # the head ending a title ("Phó Chủ tịch Thường trực") is the title's word
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,8 @@ def get_lexicon() -> Lexicon:
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
-                  tuple(u.get("first_words", ())), u.get("ministry_stem", False)) for u in [*uni["unit"], *short_heads]]
+                  tuple(u.get("first_words", ())), u.get("ministry_stem", False), u.get("not_in_title", False))
+             for u in [*uni["unit"], *short_heads]]
     titles: dict[str, Title] = {}
     for t in tit["titles"]:
         titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),

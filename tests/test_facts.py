@@ -1327,3 +1327,14 @@ def test_a_date_told_after_a_colon_is_history_not_the_ceremonys() -> None:
                   "có Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân. Phát biểu tại buổi lễ phát động, ông "
                   "Nguyễn Thiện Nhân cho biết: Ngày 28/11/1959, Chủ tịch Hồ Chí Minh phát động Tết trồng cây.")
     assert [(e.date, e.participants) for e in ex.events] == [("--02-06", ["Nguyễn Thiện Nhân"])]
+
+
+def test_a_standing_body_is_a_unit_of_its_body_but_not_inside_a_title() -> None:
+    ex = _extract("Thực hiện Kết luận số 91-KL/TU ngày 09/01/2017 của Thường trực Tỉnh ủy Thái Nguyên, tỉnh đã làm. Ông "
+                  "Nguyễn Văn An, Phó Chủ tịch Thường trực UBND tỉnh Nghệ An cho biết. Thường trực Chính phủ họp. Cơ "
+                  "quan Thường trực của Ban chỉ đạo điều hành giá đã tính toán.")
+    assert [d.issuer for d in ex.documents] == ["Thường trực Tỉnh ủy Thái Nguyên"]
+    agencies = _agencies(ex)
+    assert agencies["Thường trực Tỉnh ủy Thái Nguyên"] == "Tỉnh ủy Thái Nguyên"
+    assert agencies["Thường trực Chính phủ"] == "Chính phủ"
+    assert not [a for a in agencies if a.startswith("Thường trực") and ("UBND" in a or "Ban" in a)]
