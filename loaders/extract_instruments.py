@@ -133,7 +133,8 @@ _SUBJECT_END = re.compile(
     r"[;.()\n“”\"]|\s(?:đã|được|đang|sẽ|do|tại|vào|nhằm|cho biết|ngày|sáng|chiều|tối|"
     r"và (?:Nghị|Chỉ|Quyết|Kế|Luật|Thông))\s|\s\d{1,2}/\d{1,2}"
 )
-_ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký|ra)\s+$")   # "Ban Thường vụ Trung ương ra Chỉ thị"
+# "Ban Thường vụ Trung ương ra Chỉ thị", "Chủ tịch UBND tỉnh X đã có Văn bản số ..."
+_ISSUES_BEFORE = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ký ban hành|ký|ra|có)\s+$")
 
 
 def _date_before(doc: Doc, kind_start: int) -> str | None:
@@ -143,7 +144,7 @@ def _date_before(doc: Doc, kind_start: int) -> str | None:
     window = doc.shadow[sent.start:kind_start]
     if not _ISSUES_BEFORE.search(window):
         return None
-    opening = re.match(r"\s*(?:Ngày|Vào ngày|Hôm)\s+", window)
+    opening = re.match(r"\s*(?:[^,\d]{1,20},\s*)?(?:Ngày|Vào ngày|Hôm)\s+", window, re.IGNORECASE)   # ("Trước đó, ngày ...")
     d = DATE_RE.match(window, opening.end()) if opening else None
     dm = find_dates(d.group(0)) if d else []
     return dm[0].iso() if dm and dm[0].year else None
@@ -202,7 +203,7 @@ _SHORT = re.compile(r"(?P<kind>Chỉ thị|Nghị quyết|Nghị định|Quyết
 
 
 # a number that measures rather than names: "Kế hoạch 5 năm", "Chương trình 30 tỷ đồng"
-_MEASURE_AFTER = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|tỷ|triệu|nghìn|ngàn|%|phần trăm|người|điểm|km|ha|lần|"
+_MEASURE_AFTER = re.compile(r"\s*(?:năm|tháng|ngày(?!\s+\d{1,2}[/.-]\d)|tuần|giờ|tỷ|triệu|nghìn|ngàn|%|phần trăm|người|điểm|km|ha|lần|"
                             r"đơn vị|dự án|xã|huyện|tỉnh|trường hợp|nội dung|nhiệm vụ|mục tiêu)(?!\w)")
 
 
@@ -228,8 +229,11 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> tuple[dict[str
         elif not keys and kind and (len(m.group("n")) >= 2 or " số " in m.group(0)) \
                 and not _MEASURE_AFTER.match(doc.shadow, m.end()):
             key = m.group(0)
-            issuer = doc.lex.kinds.get(kind, {}).get("issuer")
-            ins = bare.setdefault(fold(key), Instrument(number=None, key=key, name=key, kind=kind, issuer=issuer))
+            # "Quyết định số 4714 ngày 15/11/2002 của UBND TPHCM": its date and issuer as for a full number
+            issued, issuer, _, _ = _tail(doc, m.end())
+            issuer = issuer or _issuer_before(doc, m.start()) or doc.lex.kinds.get(kind, {}).get("issuer")
+            ins = bare.setdefault(fold(key), Instrument(number=None, key=key, name=key, kind=kind, issuer=issuer,
+                                                        issued=issued or _date_before(doc, m.start())))
             ins.evidence.append(doc.evidence(m.start()))
             out.append(Mention(m.start(), m.end(), m.end(), ins.key, m.group(0)))
     return {i.key: i for i in bare.values()}, out

@@ -1338,3 +1338,10 @@ def test_a_standing_body_is_a_unit_of_its_body_but_not_inside_a_title() -> None:
     assert agencies["Thường trực Tỉnh ủy Thái Nguyên"] == "Tỉnh ủy Thái Nguyên"
     assert agencies["Thường trực Chính phủ"] == "Chính phủ"
     assert not [a for a in agencies if a.startswith("Thường trực") and ("UBND" in a or "Ban" in a)]
+
+
+def test_a_bare_reference_and_a_letter_take_the_date_and_issuer_printed_with_them() -> None:
+    ex = _extract("Theo Quyết định số 4714 ngày 15/11/2002 của UBND TPHCM, khu đất được giao. Trước đó, ngày 6/2/2017 "
+                  "Chủ tịch UBND tỉnh Thái Nguyên đã có Văn bản số 331/UBND-TH giao nhiệm vụ. Kế hoạch 15 ngày được nêu.")
+    assert sorted((d.number or d.name, d.issued, d.issuer) for d in ex.documents) == [
+        ("331/UBND-TH", "2017-02-06", "UBND tỉnh Thái Nguyên"), ("Quyết định số 4714", "2002-11-15", "UBND TPHCM")]
