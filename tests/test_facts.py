@@ -998,7 +998,7 @@ def test_a_unit_printed_without_owner_is_the_article_ministrys_only_when_the_reg
                   "việc. Văn phòng Ủy ban nhân dân tỉnh có mặt.")
     agencies = _agencies(ex)
     assert agencies["Vụ Công chức"] == agencies["Cục Văn thư"] == "Bộ Nội vụ"
-    assert agencies["Văn phòng Phủ"] is None and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
+    assert "Văn phòng Chủ tịch nước" in agencies and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
     # an abbreviation stands for its words' initials; a unit of a Tổng cục is its ministry's too
     ex = _extract("Bộ Giao thông vận tải yêu cầu Cục HHVN kiểm tra. Bộ Giao thông vận tải họp.")
     assert _agencies(ex)["Cục HHVN"] == "Bộ Giao thông vận tải"
@@ -1345,3 +1345,11 @@ def test_a_bare_reference_and_a_letter_take_the_date_and_issuer_printed_with_the
                   "Chủ tịch UBND tỉnh Thái Nguyên đã có Văn bản số 331/UBND-TH giao nhiệm vụ. Kế hoạch 15 ngày được nêu.")
     assert sorted((d.number or d.name, d.issued, d.issuer) for d in ex.documents) == [
         ("331/UBND-TH", "2017-02-06", "UBND tỉnh Thái Nguyên"), ("Quyết định số 4714", "2002-11-15", "UBND TPHCM")]
+
+
+def test_an_office_printed_by_its_initials_is_that_office() -> None:
+    ex = _extract("Trả lời báo chí sau cuộc họp, Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng cho biết. Đại biểu Quốc hội "
+                  "Hoàng Quang Hàm Trăn trở về thủ tục.")
+    posts = {p.name: {(q.title, q.agency) for q in p.positions} for p in ex.people}
+    assert posts == {"Mai Tiến Dũng": {("Bộ trưởng", "Văn phòng Chính phủ"), ("Chủ nhiệm", "Văn phòng Chính phủ")},
+                     "Hoàng Quang Hàm": {("Đại biểu", "Quốc hội")}}
