@@ -619,6 +619,13 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 prev_end = lead_start - len(window) + sep.start(1) + 1
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
+                    lo = max(0, targets[0].start - 60)
+                    agent = re.search(r"(\S)\s+được\s+(?:\S+\s+){0,3}$", s[lo:targets[0].start])
+                    if agent and _APPOINTED.search(window):
+                        # "James Comey được cựu Tổng thống Barack Obama bổ nhiệm làm giám đốc FBI": the
+                        # one appointed is before "được", not the one who appointed him
+                        appointee = by_end.get(lo + agent.start(1) + 1)
+                        targets = [appointee] if appointee else []
             if not targets and s[lead_start:lead_start + 1].islower() and lead_start - 1 in by_end \
                     and s[lead_start - 1] == " " and not re.search(r"[^\W\d_][A-ZĐ]\w*$", by_end[lead_start - 1].name):
                 # "ông Nguyễn Trường Sơn giám đốc Trung tâm ...": no comma (but "Nguyễn Văn TámPhó giám

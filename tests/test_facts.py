@@ -1353,3 +1353,10 @@ def test_an_office_printed_by_its_initials_is_that_office() -> None:
     posts = {p.name: {(q.title, q.agency) for q in p.positions} for p in ex.people}
     assert posts == {"Mai Tiến Dũng": {("Bộ trưởng", "Văn phòng Chính phủ"), ("Chủ nhiệm", "Văn phòng Chính phủ")},
                      "Hoàng Quang Hàm": {("Đại biểu", "Quốc hội")}}
+
+
+def test_in_the_passive_the_one_appointed_is_before_duoc_not_the_one_who_appoints() -> None:
+    ex = _extract("Ông James Comey được cựu Tổng thống Barack Obama bổ nhiệm làm giám đốc Cục Điều tra Liên bang Mỹ "
+                  "(FBI) tháng 9/2013.")
+    posts = {p.name: [q.title for q in p.positions] for p in ex.people}
+    assert posts == {"James Comey": ["Giám đốc"], "Barack Obama": []}
