@@ -32,9 +32,11 @@ class Tok:
     breaks: bool     # punctuation right after the word ends the phrase
 
 
-def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = ()) -> list[Tok]:
+def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = (),
+           glue: re.Pattern[str] | None = None) -> list[Tok]:
     """The words from pos, each marked where punctuation after it ends the phrase; a comma inside
-    one of ``commas`` (lower case: "phòng, chống") does not."""
+    one of ``commas`` (lower case: "phòng, chống") does not, nor one that ``glue`` matches at
+    ("Ban Bồi thường, GPMB quận Hoàng Mai": initials and a place go on the name)."""
     out = []
     for m in _TOKEN.finditer(text, pos):
         raw = m.group(0)
@@ -43,7 +45,8 @@ def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = ()) -
         word = raw.rstrip(_TRAIL)
         if not word:
             break
-        joined = raw.endswith(",") and any(text[m.start():m.start() + len(c)].lower() == c for c in commas)
+        joined = raw.endswith(",") and (any(text[m.start():m.start() + len(c)].lower() == c for c in commas)
+                                        or (glue is not None and glue.match(text, m.start() + len(word)) is not None))
         out.append(Tok(m.start(), m.start() + len(word), word, len(word) < len(raw) and not joined))
         if out[-1].breaks or len(out) >= limit or "\n" in text[m.end():m.end() + 1]:
             break
@@ -297,7 +300,7 @@ def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
 
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
     """The words that name a unit after its head, by the unit's naming style."""
-    toks = tokens(doc.shadow, after, 14, doc.lex.name_commas)
+    toks = tokens(doc.shadow, after, 14, doc.lex.name_commas, doc.lex.comma_initials_place_re)
     if not toks:
         return None
     if unit.lower_name:

@@ -237,6 +237,7 @@ class Lexicon:
     event_named_re: re.Pattern[str]          # a cue that opens an event's name (on Doc.lower)
     event_name_end_re: re.Pattern[str]       # where that name ends (on Doc.lower)
     name_commas: tuple[str, ...]             # "phòng, chống": a comma inside an event's or a unit's name
+    comma_initials_place_re: re.Pattern[str]  # ", GPMB quận": a comma, initials and a place go on a unit's name
     event_name_dangling_re: re.Pattern[str]  # function words a cut name ends on ("Cuộc họp về việc")
     not_statement_year_re: re.Pattern[str]   # "đến năm " before a year: no date of the statement
     relation_cues: dict[str, str]       # folded cue -> type
@@ -432,6 +433,7 @@ def get_lexicon() -> Lexicon:
         home_country=tuple(evt["home_country"]),
         event_named_re=re.compile(alternation(evt["named_cues"])),
         name_commas=tuple(evt["name_commas"]),
+        comma_initials_place_re=re.compile(rf",\s+[{UPPER}][{UPPER}&]{{1,5}}\s+" + alternation(uni["place_words"], tail=r"\s")),
         event_name_dangling_re=re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, evt["name_dangling"]))
                                           + r"))+[\s,;:]*$"),
         event_name_end_re=re.compile(r"\s*[,.;:!?()“”\"]|\s+(?:\d{1,2}/\d{1,2}\b|\d{1,2}-\d{1,2}(?![\w/-])|"

@@ -1360,3 +1360,9 @@ def test_in_the_passive_the_one_appointed_is_before_duoc_not_the_one_who_appoint
                   "(FBI) tháng 9/2013.")
     posts = {p.name: [q.title for q in p.positions] for p in ex.people}
     assert posts == {"James Comey": ["Giám đốc"], "Barack Obama": []}
+
+
+def test_a_comma_before_initials_and_a_place_does_not_cut_a_unit_name() -> None:
+    ex = _extract("Ông Nguyễn Minh Căn, Phó Trưởng Ban Bồi thường, GPMB quận Hoàng Mai cho biết.")
+    assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [
+        ("Phó Trưởng ban", "Ban Bồi thường, GPMB quận Hoàng Mai")]
