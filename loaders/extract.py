@@ -12,7 +12,7 @@ from loaders.extract_instruments import amending_links, find_named, find_numbere
 from loaders.extract_people import find_names, find_people
 from loaders.extract_relations import find_relations
 from loaders.lexicon import get_lexicon
-from loaders.model import Agency, Extraction, Instrument, SourceText
+from loaders.model import Agency, Extraction, Instrument, Person, SourceText
 from loaders.numbers import normalize_number
 from loaders.official import extract_official, is_official_text, merge_news
 from loaders.vntext import fold
@@ -98,9 +98,13 @@ def extract_article(source: SourceText) -> Extraction:
     placeless = [a for a in agencies[0] if a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name)]
     if local is None and placeless and doc.sole_province:   # the committee of the one province the article names
         city = doc.sole_province in doc.lex.city_provinces
-        local = f"UBND {'TP' if city else 'tỉnh'} {doc.sole_province}"
+        short = doc.printed_short(doc.sole_province) if city else None   # written as the article does: "UBND TPHCM"
+        local = f"UBND {short}" if short and short[:2].upper() == "TP" else f"UBND {'TP' if city else 'tỉnh'} {doc.sole_province}"
     for a in placeless:  # "Sở Y tế" with no place, in an article about one province: that province's
         a.parent = local
+    kept, twins = _drop_placeless_twins(agencies[0], people)
+    agencies = (kept, agencies[1])
+    renames.update(twins)
     events = find_events(doc, mentions, hits, people, names)
     for e in events:
         if e.organizer:
@@ -115,6 +119,27 @@ def extract_article(source: SourceText) -> Extraction:
         relations=find_relations(doc, mentions) + amending_links(doc, named, mentions),
         context_body=doc.context_body,
     )
+
+
+def _drop_placeless_twins(agencies: list[Agency], people: list[Person]) -> tuple[list[Agency], dict[str, str]]:
+    """"Sở Tài nguyên và Môi trường" (given the article's city) beside "Sở Tài nguyên và Môi
+    trường TPHCM" of the same parent: one agency, the one that names its place; the posts in the
+    other move to it.  Returns the agencies kept and the folded names dropped -> their twin."""
+    out = []
+    dropped: dict[str, str] = {}
+    for a in agencies:
+        twin = next((b for b in agencies if b is not a and a.parent and b.parent == a.parent
+                     and fold(b.name).startswith(fold(a.name) + " ")), None) if a.parent else None
+        if twin is None:
+            out.append(a)
+            continue
+        twin.evidence += a.evidence
+        dropped[fold(a.name)] = twin.name
+        for p in people:
+            for pos in p.positions:
+                if pos.agency == a.name:
+                    pos.agency = twin.name
+    return out, dropped
 
 
 def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict[str, str]]:

@@ -387,7 +387,7 @@ def _fill_pending(doc: Doc, posts: list[Post], place: str | None, check_kind: bo
         short = doc.printed_short(place)   # ("Chủ tịch UBND TP" in an article that writes "TP.HCM")
         if short and head in doc.lex.province_committees:
             x.agency = f"{head} {short}"
-        elif short and doc.lex.place_word_re.match(short):
+        elif short and (doc.lex.place_word_re.match(short) or short[:2].upper() == "TP"):   # ("TP.HCM", "TPHCM")
             x.agency = re.sub(r"\s+(?:TP\.?|[Tt]hành phố|[Tt]ỉnh)$", "", x.pending) + " " + short
         else:
             x.agency = f"{head} {place}" if head in doc.lex.province_committees else f"{x.pending} {place}"

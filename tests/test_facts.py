@@ -1366,3 +1366,9 @@ def test_a_comma_before_initials_and_a_place_does_not_cut_a_unit_name() -> None:
     ex = _extract("Ông Nguyễn Minh Căn, Phó Trưởng Ban Bồi thường, GPMB quận Hoàng Mai cho biết.")
     assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [
         ("Phó Trưởng ban", "Ban Bồi thường, GPMB quận Hoàng Mai")]
+
+
+def test_a_department_named_with_and_without_its_city_is_one_agency_written_as_the_article_does() -> None:
+    ex = _extract("Ông Nguyễn Toàn Thắng, Giám đốc Sở Tài nguyên và môi trường TPHCM, cho biết. Sở Tài nguyên và Môi "
+                  "trường đã làm. Phó Chủ tịch UBND TP Lê Văn Khoa cho rằng.")
+    assert _agencies(ex) == {"Sở Tài nguyên và môi trường TPHCM": "UBND TPHCM", "UBND TPHCM": None}
