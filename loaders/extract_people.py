@@ -600,11 +600,15 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         if nxt is not None:
             targets = [nxt]
             # "nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, ...": the names listed after it are people
-            # too (whether the post is theirs the text does not say)
+            # too (whether the post is theirs the text does not say, unless the title is plural:
+            # "các Phó Thủ tướng Trương Hòa Bình, Phạm Bình Minh, ..." holds it for each)
+            plural = doc.lower.endswith("các ", 0, lead_start)
             for follower in _listed_after(s, nxt, by_start):
                 if doc.title_at(follower.start):
                     break
                 acc(follower).confirmed = True
+                if plural:
+                    targets.append(follower)
         if not targets and colon:
             targets = _list_items(doc, colon.end(), by_start)
         if not targets and _holder_unread_after(doc, end):

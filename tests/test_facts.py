@@ -1372,3 +1372,19 @@ def test_a_department_named_with_and_without_its_city_is_one_agency_written_as_t
     ex = _extract("Ông Nguyễn Toàn Thắng, Giám đốc Sở Tài nguyên và môi trường TPHCM, cho biết. Sở Tài nguyên và Môi "
                   "trường đã làm. Phó Chủ tịch UBND TP Lê Văn Khoa cho rằng.")
     assert _agencies(ex) == {"Sở Tài nguyên và môi trường TPHCM": "UBND TPHCM", "UBND TPHCM": None}
+
+
+def test_a_plural_title_is_each_listed_persons_and_a_singular_one_only_the_first() -> None:
+    ex = _extract("Cùng dự có các Phó Thủ tướng Trương Hòa Bình, Phạm Bình Minh, Vũ Đức Đam; nguyên Thủ tướng Võ Văn "
+                  "Kiệt, Phan Văn Khải dự.")
+    posts = {p.name: [q.title for q in p.positions] for p in ex.people}
+    assert posts == {"Trương Hòa Bình": ["Phó Thủ tướng"], "Phạm Bình Minh": ["Phó Thủ tướng"],
+                     "Vũ Đức Đam": ["Phó Thủ tướng"], "Võ Văn Kiệt": ["Thủ tướng"], "Phan Văn Khải": []}
+
+
+def test_units_of_checkset9() -> None:
+    ex = _extract("Ông Đoàn Minh Huấn, Ủy viên dự khuyết Trung ương Đảng khóa XII, nói. Ban Thư ký Hiệp hội các quốc "
+                  "gia Đông Nam Á (ASEAN) dự. Thanh tra xây dựng quận Tây Hồ và Thanh tra giao thông Cần Thơ làm việc.")
+    assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [
+        ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng")]
+    assert {"Thanh tra xây dựng quận Tây Hồ", "Thanh tra giao thông Cần Thơ", "Ban Thư ký"} <= set(_agencies(ex))
