@@ -298,6 +298,16 @@ def _split_place(doc: Doc, toks: list[Tok]) -> str | None:
     return None
 
 
+def _next_post_at(doc: Doc, pos: int) -> bool:
+    """A title and the body it heads at pos ("Giám đốc Học viện ..."): another post, no name
+    ("Văn phòng Thủ tướng Singapore" is named for a title)."""
+    tm = doc.title_at(pos)
+    if tm is None:
+        return False
+    at = tm.end() + 1
+    return bool(doc.lex.body_re.match(doc.shadow, at) or doc.lex.unit_re.match(doc.shadow, at))
+
+
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
     """The words that name a unit after its head, by the unit's naming style."""
     toks = tokens(doc.shadow, after, 14, doc.lex.name_commas, doc.lex.comma_initials_place_re)
@@ -487,7 +497,10 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
         if place:
             return AgencyHit(pos, place[1], f"{name} {place[0]}", f"UBND {place[0]}")
         return AgencyHit(pos, end, name, None)
-    named = _unit_name(doc, unit, after)
+    # "Bí thư Đảng ủy Giám đốc Học viện ...", a comma left out: in a post, a title and its body after
+    # the head are the next post, not the unit's name ("Văn phòng Thủ tướng Singapore", "Ban Giám đốc
+    # Công an tỉnh" outside a post are named for a title)
+    named = None if _next_post_at(doc, after) and _after_title(doc, pos) else _unit_name(doc, unit, after)
     if named is None and unit.parent == "ministry":
         lowered = _lower_name_with_parent(doc, head, pos, after)
         if lowered is not None:

@@ -1388,3 +1388,11 @@ def test_units_of_checkset9() -> None:
     assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [
         ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng")]
     assert {"Thanh tra xây dựng quận Tây Hồ", "Thanh tra giao thông Cần Thơ", "Ban Thư ký"} <= set(_agencies(ex))
+
+
+def test_a_title_after_a_units_head_in_a_post_is_the_next_post_but_a_unit_may_be_named_for_a_title() -> None:
+    ex = _extract("Ông Nguyễn Văn An từng là Bí thư Đảng ủy Giám đốc Học viện Chính trị khu vực I. Văn phòng Thủ tướng "
+                  "Singapore cho biết. Ban Giám đốc Công an tỉnh Vĩnh Phúc họp.")
+    names = set(_agencies(ex))
+    assert not [n for n in names if n.startswith("Đảng ủy")]
+    assert {"Văn phòng Thủ tướng Singapore", "Ban Giám đốc Công an tỉnh Vĩnh Phúc"} <= names
