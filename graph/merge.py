@@ -119,13 +119,14 @@ def _evs(evs: Iterable[Evidence], source: SourceText, date: str | None) -> list[
     return [d for ev in evs for d in evidence_dict(ev, source, date)]
 
 
-def _bare_ref(text: str) -> tuple[str, str] | None:
-    """("directive", "39") for "Chỉ thị 39" / "Chỉ thị số 39"; None for anything else."""
+def _bare_ref(text: str) -> tuple[str, str, str | None] | None:
+    """("directive", "39", None) for "Chỉ thị 39" / "Chỉ thị số 39", ("decree", "49", "2017") for
+    "Nghị định số 49/2017"; None for anything else."""
     folded = fold(text)
     for word, kind in sorted(load_schema().kind_words.items(), key=lambda kv: -len(kv[0])):
-        m = re.fullmatch(re.escape(fold(word)) + r"\s+(?:so\s+)?0*(\d+)", folded)
+        m = re.fullmatch(re.escape(fold(word)) + r"\s+(?:so\s+)?0*(\d+)(?:/((?:19|20)\d\d))?", folded)
         if m:
-            return kind, m.group(1)
+            return kind, m.group(1), m.group(2)
     return None
 
 
@@ -207,7 +208,7 @@ class _Builder:
             number = doc.key
         if bare:   # unresolved, "Chỉ thị số 05" and "Chỉ thị 5" are one node: its kind word and number
             node_id = self.resolve_bare(*bare) or instrument_id(
-                None, re.sub(r"(?i)\s+(?:số\s+)?\d+$", " " + bare[1], doc.name or doc.key))
+                None, re.sub(r"(?i)\s+(?:số\s+)?\d+(?=/\d{4}$|$)", " " + bare[1], doc.name or doc.key))
         else:
             node_id = instrument_id(number, doc.name or doc.key)
         kind = doc.kind if doc.kind and doc.kind != "other" else (
@@ -241,16 +242,21 @@ class _Builder:
             self.facts.edge(node_id, ag, "ISSUED_BY", evs[:1])
         return node_id
 
-    def resolve_bare(self, kind: str, n: str) -> str | None:
-        """A bare "Chỉ thị 39": the numbered directive 39 of this text, else of the graph."""
+    def resolve_bare(self, kind: str, n: str, year: str | None = None) -> str | None:
+        """A bare "Chỉ thị 39": the numbered directive 39 of this text, else of the graph; with a
+        year ("Nghị định số 49/2017"), only one numbered in that year."""
+        def of_year(number: str) -> bool:
+            return year is None or f"/{year}/" in number or number.endswith(f"/{year}")
+
         hits = {instrument_id(d.number or d.key) for d in self.ex.documents
                 if (d.number or looks_numbered(d.key))
-                and leading_number(d.number or d.key) == n
+                and leading_number(d.number or d.key) == n and of_year(d.number or d.key)
                 and (d.kind == kind or kind_of_number(d.number or d.key) == kind)}
         if len(hits) == 1:
             return hits.pop()
         if not hits and self.lookup_bare is not None:
-            return self.lookup_bare(kind, n)
+            found = self.lookup_bare(kind, n)
+            return found if found and of_year(found) else None
         return None
 
     def instrument_ref(self, key: str) -> str:

@@ -199,7 +199,7 @@ def find_numbered(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
     return found, mentions
 
 
-_SHORT = re.compile(r"(?P<kind>Chỉ thị|Nghị quyết|Nghị định|Quyết định|Kế hoạch|Kết luận|Quy định|Thông tư|Hướng dẫn|Chương trình)\s+(?:số\s+)?(?P<n>\d{1,4})(?![\w/-]|\s?[-–]\s?\w)")
+_SHORT = re.compile(r"(?P<kind>Chỉ thị|Nghị quyết|Nghị định|Quyết định|Kế hoạch|Kết luận|Quy định|Thông tư|Hướng dẫn|Chương trình)\s+(?:số\s+)?(?P<n>\d{1,4})(?:/(?P<y>(?:19|20)\d\d))?(?![\w/-]|\s?[-–]\s?\w)")
 
 
 # a number that measures rather than names: "Kế hoạch 5 năm", "Chương trình 30 tỷ đồng"
@@ -233,7 +233,7 @@ def find_short_refs(doc: Doc, numbered: dict[str, Instrument]) -> tuple[dict[str
             issued, issuer, _, _ = _tail(doc, m.end())
             issuer = issuer or _issuer_before(doc, m.start()) or doc.lex.kinds.get(kind, {}).get("issuer")
             ins = bare.setdefault(fold(key), Instrument(number=None, key=key, name=key, kind=kind, issuer=issuer,
-                                                        issued=issued or _date_before(doc, m.start())))
+                                                        issued=issued or _date_before(doc, m.start()) or m.group("y")))
             ins.evidence.append(doc.evidence(m.start()))
             out.append(Mention(m.start(), m.end(), m.end(), ins.key, m.group(0)))
     return {i.key: i for i in bare.values()}, out
@@ -377,6 +377,8 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             if not consumed:
                 continue
             end = m.start("rest") + consumed
+            while doc.shadow[end - 1:end] in ("…", "."):   # "Luật Thi hành án dân sự…": a list trails off
+                end -= 1
             for known in doc.lex.law_abbreviations.values():   # "bộ luật Hình sự thiếu chế tài": a code's name is known
                 if code and fold(doc.text[m.start():m.start() + len(known)]) == fold(known):
                     end = m.start() + len(known)

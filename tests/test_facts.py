@@ -1396,3 +1396,16 @@ def test_a_title_after_a_units_head_in_a_post_is_the_next_post_but_a_unit_may_be
     names = set(_agencies(ex))
     assert not [n for n in names if n.startswith("Đảng ủy")]
     assert {"Văn phòng Thủ tướng Singapore", "Ban Giám đốc Công an tỉnh Vĩnh Phúc"} <= names
+
+
+def test_a_decree_cited_by_number_and_year_is_one_and_resolves_to_its_full_number() -> None:
+    ex = _extract("Theo Nghị định số 49/2017 về thuê bao, nhà mạng phải làm. Các luật gồm Luật Đất đai, Luật Thi hành "
+                  "án dân sự… đều có.")
+    assert sorted((d.name, d.issued) for d in ex.documents) == [
+        ("Luật Thi hành án dân sự", None), ("Luật Đất đai", None), ("Nghị định số 49/2017", "2017")]
+    store = NxStore()
+    store.add_extraction(_extract("Nghị định 49/2017/NĐ-CP sửa đổi Nghị định 25/2011/NĐ-CP.", "a.txt"))
+    store.add_extraction(_extract("Theo Nghị định số 49/2017, nhà mạng phải làm. Nghị định số 25/2012 khác.", "b.txt"))
+    instruments = sorted(n for n, d in store.graph.nodes(data=True) if d.get("type") == "Instrument")
+    # the 2017 one is the full number; the 2012 one matches no decree 25 of 2012, so it stands alone
+    assert instruments == ["instrument/25/2011/NĐ-CP", "instrument/49/2017/NĐ-CP", "instrument/nghi-dinh-25-2012"]
