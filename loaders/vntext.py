@@ -10,6 +10,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # The language data the loaders read (the text core reads its sentence-ending credits there too).
@@ -29,8 +30,10 @@ def strip_diacritics(s: str) -> str:
     return "".join(ch for ch in nfd if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
-    """A comparison key: no diacritics, lower case, one kind of dash, single spaces."""
+    """A comparison key: no diacritics, lower case, one kind of dash, single spaces.  Cached: the
+    same names and words are folded many times over an article and across a corpus."""
     s = _DASH_RE.sub("-", strip_diacritics(unicodedata.normalize("NFC", s))).casefold()
     return re.sub(r"\s+", " ", s).strip()
 
