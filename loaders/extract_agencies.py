@@ -184,7 +184,9 @@ def name_start_in_run(doc: Doc, words: list[str]) -> int:
     ("Thạch Hà Nguyễn Văn Giang" -> 2, "Việt Nam Nguyễn Thị Kim Ngân" -> 2); 0 when none does.
     The name starts at a frequent family name and keeps two to four syllables."""
     cuts = [i for i, w in enumerate(words) if i >= 1 and w in doc.lex.common_family_names and 2 <= len(words) - i <= 4]
-    return cuts[0] if cuts else 0
+    # after a known place first ("Hải Dương | Nguyễn Đại Dân", not "Hải | Dương Nguyễn Đại Dân")
+    placed = [i for i in cuts if fold(" ".join(words[:i])) in doc.lex.places]
+    return (placed or cuts or [0])[0]
 
 
 def _district_then_person(doc: Doc, toks: list[Tok]) -> bool:

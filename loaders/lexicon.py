@@ -72,9 +72,18 @@ def _emit(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+_CENTRAL_SHORT = ("TƯ", "T.Ư", "TW", "T.W")
+
+
+def central_short(name: str) -> list[str]:
+    """The name with its "Trung ương" as the press shortens it ("Quân ủy TƯ", "Bí thư T.Ư Đảng")."""
+    return [name.replace(" Trung ương", " " + short) for short in _CENTRAL_SHORT] if " Trung ương" in name else []
+
+
 def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
     """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
-    "Kế hoạch&Đầu tư"), prints its "phòng, chống" ("phòng chống"), a closing "Quốc hội" ("Ủy ban Kinh tế của QH"), its initials' joins
+    "Kế hoạch&Đầu tư"), prints its "phòng, chống" ("phòng chống"), its "Trung ương" ("TƯ", "TW"), a
+    closing "Quốc hội" ("Ủy ban Kinh tế của QH"), its initials' joins
     ("Bộ KH&CN" = "Bộ KHCN") and its head (``heads``: "Bệnh viện" -> "BV", "BV Bạch Mai"), so the
     data lists each name once."""
     out = [name]
@@ -89,6 +98,7 @@ def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
         out += [o.replace(" - ", sep) for o in out for sep in (", ", " ", "-")]
     if "phòng, chống" in name:   # "Cục Cảnh sát phòng chống tội phạm ...", "phòng - chống"
         out += [o.replace("phòng, chống", sep) for o in out for sep in ("phòng chống", "phòng - chống", "phòng-chống")]
+    out += [v for o in out for v in central_short(o)]   # "Đảng ủy Khối các cơ quan TƯ", "Ban Tuyên giáo TW"
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
         out += [o[:-len("Quốc hội")] + "QH" for o in out]
     # initials joined by "&" or "-" are also printed run together or with the other sign
@@ -285,9 +295,13 @@ def get_lexicon() -> Lexicon:
                   tuple(u.get("first_words", ())), u.get("ministry_stem", False), u.get("not_in_title", False))
              for u in [*uni["unit"], *short_heads]]
     titles: dict[str, Title] = {}
+    title_forms: list[str] = []
     for t in tit["titles"]:
-        titles[fold(t["t"])] = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
-                                       tuple(t.get("not_before", ())), t.get("leads"))
+        title = Title(t["t"], t.get("title", t["t"]), t.get("implied"), t.get("head"),
+                      tuple(t.get("not_before", ())), t.get("leads"))
+        for form in (t["t"], *central_short(t["t"])):   # "Bí thư TƯ Đảng" is "Bí thư Trung ương Đảng"
+            titles[fold(form)] = title
+            title_forms.append(form)
     # every printed name of a province of the registry -> its name
     province_of = {n: p.name for p in provinces() for n in (p.name, *p.aliases)}
     # the provinces and the other places of names.toml
@@ -366,7 +380,7 @@ def get_lexicon() -> Lexicon:
         titles=titles,
         # titles are often typed in lower case mid-sentence ("phó chủ tịch UBND tỉnh ..."): the
         # pattern is lower case and runs on Doc.lower (a case-insensitive regex is much slower)
-        title_re=re.compile(alternation([t["t"].lower() for t in tit["titles"]])),
+        title_re=re.compile(alternation([t.lower() for t in title_forms])),
         honorific_re=re.compile(alternation(tit["honorifics"])),
         object_verb_re=re.compile(alternation([c.lower() for c in tit["object_verbs"]], tail=r"\s+$")),
         former_re=re.compile(alternation([c.lower() for c in tit["former_cues"]], tail=r"\s+$")),

@@ -1409,3 +1409,15 @@ def test_a_decree_cited_by_number_and_year_is_one_and_resolves_to_its_full_numbe
     instruments = sorted(n for n, d in store.graph.nodes(data=True) if d.get("type") == "Instrument")
     # the 2017 one is the full number; the 2012 one matches no decree 25 of 2012, so it stands alone
     assert instruments == ["instrument/25/2011/NĐ-CP", "instrument/49/2017/NĐ-CP", "instrument/nghi-dinh-25-2012"]
+
+
+def test_trung_uong_shortened_in_titles_and_bodies_and_a_name_after_a_province() -> None:
+    ex = _extract("Bí thư TƯ Đảng, ủy viên Thường vụ Quân ủy TƯ, Chủ nhiệm Tổng cục Chính trị QĐND Việt Nam Lương "
+                  "Cường; Bí thư Đảng ủy Khối các cơ quan TƯ Nguyễn Quang Dương. Giám đốc Trung tâm Dịch vụ bán ĐGTS "
+                  "tỉnh Hải Dương Nguyễn Đại Dân lý giải.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts == {
+        "Lương Cường": [("Bí thư", "Ban Bí thư"), ("Ủy viên", "Thường vụ Quân ủy Trung ương"),
+                        ("Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam")],
+        "Nguyễn Quang Dương": [("Bí thư", "Đảng ủy Khối các cơ quan Trung ương")],
+        "Nguyễn Đại Dân": [("Giám đốc", "Trung tâm Dịch vụ bán ĐGTS tỉnh Hải Dương")]}
