@@ -87,9 +87,14 @@ class Doc:
 
     @cached_property
     def sole_province(self) -> str | None:
-        """The one province or centrally-run city the text names, if it names only one: where a
+        """The one province or centrally-run city the text names, if it names only one, or the one
+        it is about, named at least three times and three times as often as any other: where a
         post's body is printed without its place ("Phó Bí thư Tỉnh ủy X"), that place."""
-        return self._one_province(0, len(self.shadow))
+        counts = Counter(self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow))
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def province_near(self, pos: int) -> str | None:
         """The one province the sentence at pos names ("Về phía tỉnh Nghệ An, Phó Bí thư Tỉnh ủy

@@ -1421,3 +1421,9 @@ def test_trung_uong_shortened_in_titles_and_bodies_and_a_name_after_a_province()
                         ("Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam")],
         "Nguyễn Quang Dương": [("Bí thư", "Đảng ủy Khối các cơ quan Trung ương")],
         "Nguyễn Đại Dân": [("Giám đốc", "Trung tâm Dịch vụ bán ĐGTS tỉnh Hải Dương")]}
+
+
+def test_a_bare_party_committee_takes_the_province_an_article_is_about() -> None:
+    ex = _extract("Tỉnh Bình Định có nhiều vi phạm. Ông Nguyễn Văn Thiện, Bí thư Tỉnh ủy Bình Định, đã ký. UBND tỉnh "
+                  "Bình Định họp. Đoàn đã làm việc ở Thanh Hóa. Việc không thông qua tập thể Ban Thường vụ Tỉnh ủy.")
+    assert _agencies(ex)["Ban Thường vụ Tỉnh ủy Bình Định"] == "Tỉnh ủy Bình Định"
