@@ -90,7 +90,7 @@ class Doc:
         """The one province or centrally-run city the text names, if it names only one, or the one
         it is about, named at least three times and three times as often as any other: where a
         post's body is printed without its place ("Phó Bí thư Tỉnh ủy X"), that place."""
-        counts = Counter(self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow))
+        counts = Counter(self.lex.province_of[m.group(0)] for m in self._province_matches(0, len(self.shadow)))
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]):
             return ranked[0][0]
@@ -112,8 +112,18 @@ class Doc:
         return None
 
     def _one_province(self, start: int, end: int) -> str | None:
-        named = {self.lex.province_of[m.group(0)] for m in self.lex.province_re.finditer(self.shadow, start, end)}
+        named = {self.lex.province_of[m.group(0)] for m in self._province_matches(start, end)}
         return named.pop() if len(named) == 1 else None
+
+    def _province_matches(self, start: int, end: int) -> list[re.Match[str]]:
+        """The provinces named between start and end, not those inside a person's name ("Trương
+        Hòa Bình" names no Hòa Bình)."""
+        out = []
+        for m in self.lex.province_re.finditer(self.shadow, start, end):
+            prev = re.search(r"(\S+)\s+$", self.shadow[max(0, m.start() - 12):m.start()])
+            if prev is None or prev.group(1) not in self.lex.family_names:
+                out.append(m)
+        return out
 
     def title_at(self, pos: int) -> re.Match[str] | None:
         """A post title starting at pos, whatever its case."""

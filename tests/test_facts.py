@@ -1427,3 +1427,10 @@ def test_a_bare_party_committee_takes_the_province_an_article_is_about() -> None
     ex = _extract("Tỉnh Bình Định có nhiều vi phạm. Ông Nguyễn Văn Thiện, Bí thư Tỉnh ủy Bình Định, đã ký. UBND tỉnh "
                   "Bình Định họp. Đoàn đã làm việc ở Thanh Hóa. Việc không thông qua tập thể Ban Thường vụ Tỉnh ủy.")
     assert _agencies(ex)["Ban Thường vụ Tỉnh ủy Bình Định"] == "Tỉnh ủy Bình Định"
+
+
+def test_a_province_inside_a_persons_name_is_no_province_of_the_sentence() -> None:
+    ex = _extract("Đoàn đến từ Hà Nội. Hà Nội cử đoàn. Tại Nghệ An, Phó Thủ tướng Trương Hòa Bình gặp Phó Bí thư "
+                  "Tỉnh ủy Nguyễn Văn An.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts["Nguyễn Văn An"] == [("Phó Bí thư", "Tỉnh ủy Nghệ An")]
