@@ -72,7 +72,7 @@ class Sentence:
 # A sentence ends at . ! ? … followed by space and a capital or an opening quote, or at a
 # line break.  Abbreviations that end in a dot (TS., GS., TP.) do not end a sentence.
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
-_ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|KTS|BS|KS|LS|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|\w)\.)$")
+_ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|KTS|BS|KS|LS|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|[^\W\d_])\.)$")
 
 
 with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:

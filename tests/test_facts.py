@@ -1434,3 +1434,16 @@ def test_a_province_inside_a_persons_name_is_no_province_of_the_sentence() -> No
                   "Tỉnh ủy Nguyễn Văn An.")
     posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
     assert posts["Nguyễn Văn An"] == [("Phó Bí thư", "Tỉnh ủy Nghệ An")]
+
+
+def test_a_full_stop_after_a_date_ends_the_sentence_but_one_after_an_initial_does_not() -> None:
+    from loaders.vntext import sentences
+
+    text = "Ông dự lễ tại tỉnh Vĩnh Phúc sáng 6/2. Theo ông Nguyễn Thiện Nhân, ngày 28/11/1959, Bác phát động. Ông Nguyễn V. An nói."
+    assert [s.text for s in sentences(text)] == [
+        "Ông dự lễ tại tỉnh Vĩnh Phúc sáng 6/2.", "Theo ông Nguyễn Thiện Nhân, ngày 28/11/1959, Bác phát động.",
+        "Ông Nguyễn V. An nói."]
+    ex = _extract("Bảo vệ rừng\nĐây là khẳng định của Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân khi tham "
+                  "dự lễ hưởng ứng Tết trồng cây tại tỉnh Vĩnh Phúc sáng 6/2. Theo ông Nguyễn Thiện Nhân, ngày "
+                  "28/11/1959, Chủ tịch Hồ Chí Minh đã phát động ngày Tết trồng cây.")
+    assert [e.date for e in ex.events] == ["--02-06"]   # no 1959 event for the 6/2 ceremony's sentence
