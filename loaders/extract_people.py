@@ -303,6 +303,10 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
         posts.append(post)
         p = post.end
         j = _JOIN.match(doc.shadow, p)
+        if (not j or not doc.title_at(j.end())) and post.context_default and doc.shadow[p:p + 1] == " " \
+                and doc.title_at(p + 1) and (nxt := parse_post(doc, p + 1)) and nxt.agency and not nxt.context_default:
+            p += 1   # "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ": the comma left out after a title with no body
+            continue
         if not j or not doc.title_at(j.end()):
             break
         p = j.end()
@@ -589,6 +593,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         gap = _prefix_len(doc, end + lead.end()) if lead else 0
         if lead and "," in lead.group(0) and not gap:
             lead = None
+        if lead and "," in lead.group(0) and doc.lex.object_verb_re.search(doc.lower, max(0, tm.start() - 24), tm.start()):
+            lead = None   # "Theo Quyết định của Bộ trưởng Bộ Tài chính, bà X sẽ đảm nhiệm ...": not X's post
         if lead and "," in lead.group(0):
             # "ông A, Bộ trưởng X, ông B, Tổng giám đốc Y": a name right before is the post's owner
             lo = max(0, lead_start - 40)

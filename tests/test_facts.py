@@ -1447,3 +1447,12 @@ def test_a_full_stop_after_a_date_ends_the_sentence_but_one_after_an_initial_doe
                   "dự lễ hưởng ứng Tết trồng cây tại tỉnh Vĩnh Phúc sáng 6/2. Theo ông Nguyễn Thiện Nhân, ngày "
                   "28/11/1959, Chủ tịch Hồ Chí Minh đã phát động ngày Tết trồng cây.")
     assert [e.date for e in ex.events] == ["--02-06"]   # no 1959 event for the 6/2 ceremony's sentence
+
+
+def test_a_post_of_the_one_whose_decision_it_is_and_a_minister_chairing_an_office_without_comma() -> None:
+    ex = _extract("Ông Mai Tiến Dũng, Bộ trưởng Chủ nhiệm Văn phòng Chính phủ, cho biết việc Bộ Tài chính đề xuất. Theo "
+                  "Quyết định của Bộ trưởng Bộ Tài chính, bà Phan Thị Thu Hiền sẽ đảm nhiệm chức vụ Vụ trưởng Vụ Tài "
+                  "chính các ngân hàng và Tổ chức tài chính.")
+    posts = {p.name: {q.title: q.agency for q in p.positions} for p in ex.people}
+    assert posts["Mai Tiến Dũng"] == {"Bộ trưởng": "Văn phòng Chính phủ", "Chủ nhiệm": "Văn phòng Chính phủ"}
+    assert "Bộ trưởng" not in posts["Phan Thị Thu Hiền"]
