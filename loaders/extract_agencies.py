@@ -447,7 +447,21 @@ def _body_inside_head(doc: Doc, pos: int, head_end: int) -> AgencyHit | None:
 
 def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = False) -> AgencyHit | None:
     """A patterned unit starting at pos (the head word must be there); ``in_post``: printed in a
-    post, where a body after a comma is its parent."""
+    post, where a body after a comma is its parent.  A unit printed with initials that the registry
+    knows under its owner is that unit ("Cục ATTP (Bộ Y tế)" is Cục An toàn thực phẩm)."""
+    hit = _parse_unit_at(doc, pos, head_ci, in_post)
+    hm = doc.lex.unit_re.match(doc.shadow, pos) if hit is not None else None
+    if hit is None or hm is None:
+        return hit
+    owner = hit.parent or doc.context_body
+    known = registry_unit_by_initials(doc, doc.lex.unit_by_head[fold(old_tones(hm.group(0)))].canonical_head, hit.name, owner)
+    if known is None:
+        return hit
+    body = doc.lex.bodies.get(known)
+    return AgencyHit(hit.start, hit.end, known, body.parent if body else owner)
+
+
+def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = False) -> AgencyHit | None:
     s = doc.shadow
     hm = doc.lex.unit_re.match(s, pos)
     if hm is None and head_ci:
@@ -542,6 +556,34 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
         and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) \
         and _may_be_unit_of(doc, head, name, doc.context_body) else None
     return AgencyHit(pos, end, name, default)
+
+
+def _initials_match(printed: list[str], words: tuple[str, ...]) -> bool:
+    """Whether printed words (folded; an abbreviation in capitals kept as printed) spell ``words``,
+    each abbreviation standing for as many of them as it has letters ("quản lý KCB" for "quản lý
+    khám chữa bệnh")."""
+    if not printed:
+        return not words
+    first, rest = printed[0], printed[1:]
+    if len(first) > 1 and first.isupper() and first.isalpha():
+        n = len(first)
+        letters = fold(first)
+        return len(words) >= n and "".join(w[0] for w in words[:n]) == letters and _initials_match(rest, words[n:])
+    return bool(words) and fold(first) == words[0] and _initials_match(rest, words[1:])
+
+
+def registry_unit_by_initials(doc: Doc, head: str, name: str, owner: str | None) -> str | None:
+    """The one registry unit of ``owner`` that a unit printed with initials names ("Cục ATTP" ->
+    Cục An toàn thực phẩm, "Cục Quản lý KCB" -> Cục Quản lý Khám, chữa bệnh); None unless exactly one."""
+    printed = re.findall(r"\w+", name)
+    head_words = tuple(fold_words(head))
+    if not owner or not any(len(w) > 1 and w.isupper() and w.isalpha() for w in printed[len(head_words):]):
+        return None
+    if tuple(fold(w) for w in printed[:len(head_words)]) != head_words:
+        return None
+    found = {unit for unit, words in doc.lex.registry_units_of.get(owner, ())
+             if words[:len(head_words)] == head_words and _initials_match(printed[len(head_words):], words[len(head_words):])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:

@@ -208,6 +208,7 @@ class Lexicon:
     places: set[str]                    # folded
     district_names: frozenset[str]      # folded; places only after their word, or before a person's name
     registry_unit_words: dict[str, tuple[tuple[str, ...], ...]]   # body -> its units' (and theirs') names, folded words
+    registry_units_of: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]   # body -> (unit's name, folded words of a name)
     place_re: re.Pattern[str]
     province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
     province_of: dict[str, str]          # printed name (traditional tone placement) -> the registry's name
@@ -405,6 +406,7 @@ def get_lexicon() -> Lexicon:
         places={fold(p) for p in place_names},
         district_names=frozenset(fold(n) for n in district_names),
         registry_unit_words=_unit_words(),
+        registry_units_of=_units_of(),
         place_re=re.compile(place_re),
         province_re=re.compile(alternation(list(province_of))),
         province_of={old_tones(n): name for n, name in province_of.items()},
@@ -478,6 +480,18 @@ def _unit_words() -> dict[str, tuple[tuple[str, ...], ...]]:
             words = tuple(fold_words(name))
             for o in owners:
                 out.setdefault(o, []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _units_of() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each registry parent's own units by every name they go by, as (canonical name, folded words):
+    for reading a unit printed with initials ("Cục ATTP" of Bộ Y tế) as the one they stand for."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for u in registry_units():
+        if u.repeated:
+            continue
+        for name in (u.name, *u.aliases):
+            out.setdefault(u.parent, []).append((u.name, tuple(fold_words(name))))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -1001,7 +1001,7 @@ def test_a_unit_printed_without_owner_is_the_article_ministrys_only_when_the_reg
     assert "Văn phòng Chủ tịch nước" in agencies and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
     # an abbreviation stands for its words' initials; a unit of a Tổng cục is its ministry's too
     ex = _extract("Bộ Giao thông vận tải yêu cầu Cục HHVN kiểm tra. Bộ Giao thông vận tải họp.")
-    assert _agencies(ex)["Cục HHVN"] == "Bộ Giao thông vận tải"
+    assert _agencies(ex)["Cục Hàng hải Việt Nam"] == "Bộ Giao thông vận tải"   # (read by its initials)
 
 
 def test_a_foreigner_holds_no_post_in_a_vietnamese_body_of_the_same_name() -> None:
@@ -1456,3 +1456,11 @@ def test_a_post_of_the_one_whose_decision_it_is_and_a_minister_chairing_an_offic
     posts = {p.name: {q.title: q.agency for q in p.positions} for p in ex.people}
     assert posts["Mai Tiến Dũng"] == {"Bộ trưởng": "Văn phòng Chính phủ", "Chủ nhiệm": "Văn phòng Chính phủ"}
     assert "Bộ trưởng" not in posts["Phan Thị Thu Hiền"]
+
+
+def test_a_unit_printed_with_initials_is_the_registry_unit_they_stand_for() -> None:
+    ex = _extract("Bộ Y tế cho biết Cục ATTP (Bộ Y tế) và Cục Quản lý KCB đã làm việc. Ông Nguyễn Văn An, Cục trưởng "
+                  "Cục ATTP cho biết. Bộ Y tế họp.")
+    assert _agencies(ex) == {"Bộ Y tế": None, "Cục An toàn thực phẩm": "Bộ Y tế",
+                             "Cục Quản lý Khám, chữa bệnh": "Bộ Y tế"}
+    assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [("Cục trưởng", "Cục An toàn thực phẩm")]
