@@ -690,6 +690,9 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             continue  # "Tây Ban Nha" is Spain, not a "Ban"
         if m.group(0) == "Bộ" and s.startswith(("Luật", "luật"), m.end() + 1):
             continue  # "Bộ Luật Hình sự" is a code of law
+        title = doc.title_at(m.start())
+        if title is not None and title.end() > m.end():
+            continue  # "Bộ Trưởng", "Cục Trưởng": a title in capitals, not a unit
         if doc.lex.unit_by_head[fold(old_tones(m.group(0)))].not_in_title and (doc.lower.endswith("cơ quan ", 0, m.start()) or any(
                 t.start() < m.start() < t.end() for t in doc.lex.title_re.finditer(doc.lower, max(0, m.start() - 30), m.end()))):
             continue  # "Phó Chủ tịch Thường trực UBND", "Cơ quan Thường trực của Ban Chỉ đạo": no standing body

@@ -1464,3 +1464,8 @@ def test_a_unit_printed_with_initials_is_the_registry_unit_they_stand_for() -> N
     assert _agencies(ex) == {"Bộ Y tế": None, "Cục An toàn thực phẩm": "Bộ Y tế",
                              "Cục Quản lý Khám, chữa bệnh": "Bộ Y tế"}
     assert [(q.title, q.agency) for p in ex.people for q in p.positions] == [("Cục trưởng", "Cục An toàn thực phẩm")]
+
+
+def test_a_title_in_capitals_is_no_unit() -> None:
+    ex = _extract("Bộ Trưởng Nguyễn Thị Kim Tiến nói. Ban Giám đốc Công an tỉnh Vĩnh Phúc họp.")
+    assert set(_agencies(ex)) == {"Ban Giám đốc Công an tỉnh Vĩnh Phúc", "Công an tỉnh Vĩnh Phúc"}
