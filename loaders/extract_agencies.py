@@ -480,6 +480,8 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     if inner is not None:
         return inner
     after = head_end + (len(s[head_end:]) - len(s[head_end:].lstrip(" ")))
+    if unit.head[:1].islower() and unit.first_words and not any(s.startswith(w, after) for w in unit.first_words):
+        return None   # "trường THCS X" is a school; "nghị trường Quốc hội" is not
     parent = _parent_after(doc, head_end)
     if parent:
         return AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])

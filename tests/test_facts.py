@@ -1469,3 +1469,9 @@ def test_a_unit_printed_with_initials_is_the_registry_unit_they_stand_for() -> N
 def test_a_title_in_capitals_is_no_unit() -> None:
     ex = _extract("Bộ Trưởng Nguyễn Thị Kim Tiến nói. Ban Giám đốc Công an tỉnh Vĩnh Phúc họp.")
     assert set(_agencies(ex)) == {"Ban Giám đốc Công an tỉnh Vĩnh Phúc", "Công an tỉnh Vĩnh Phúc"}
+
+
+def test_a_school_with_its_head_in_lower_case_is_a_school_and_a_verb_ends_its_name() -> None:
+    ex = _extract("Tập thể giáo viên trường THCS Đoàn Tùng đón chào năm học mới. Năm học này, trường Mầm non Đoàn Tùng "
+                  "được khen. Đại biểu phát biểu tại nghị trường Quốc hội. Ông từng làm ở Ủy ban Kế hoạch rồi chuyển.")
+    assert set(_agencies(ex)) == {"Trường THCS Đoàn Tùng", "Trường Mầm non Đoàn Tùng", "Ủy ban Kế hoạch", "Quốc hội"}
