@@ -265,7 +265,14 @@ def _own_province(doc: Doc, name: str, pos: int) -> tuple[str, str] | None:
 
 def _bare_province_committee(doc: Doc, pos: int) -> AgencyHit | None:
     """A "Tỉnh ủy" or "Thành ủy" printed with no place at pos ("Ban Tổ chức Thành ủy"): the
-    committee of the one province its sentence or else the article names, when it is of that kind."""
+    committee of the one province its sentence or else the article names, when it is of that kind;
+    a bare "Huyện ủy" is the one district committee the article names with its place."""
+    d = doc.lex.district_committee_re.match(doc.shadow, pos)
+    if d is not None and not doc.lex.place_word_re.match(doc.shadow, d.end() + 1) \
+            and not re.match(r" [A-ZĐ]", doc.shadow[d.end():d.end() + 2]):
+        named = {m.group(0) for m in re.finditer(rf"{re.escape(d.group(0))} (?:(?:huyện|quận|thị xã) )?[{UPPER}]\w*(?: [{UPPER}]\w*)?",
+                                                  doc.shadow)}
+        return AgencyHit(pos, d.end(), named.pop(), None) if len(named) == 1 else None
     m = doc.lex.province_committee_re.match(doc.shadow, pos)
     province = doc.province_near(pos)
     if m is None or province is None or doc.lex.place_word_re.match(doc.shadow, m.end() + 1):

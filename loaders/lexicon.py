@@ -179,6 +179,7 @@ class Lexicon:
     local_unit_re: re.Pattern[str]       # "Sở ", "Phòng ": a unit every province or district has
     province_committees: dict[str, str]  # "Thành ủy" -> "city": a bare one is the article's city's
     province_committee_re: re.Pattern[str]
+    district_committee_re: re.Pattern[str]   # "Huyện ủy": bare, the one district committee the article names
     province_word_end_re: re.Pattern[str]   # a name ending in a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh")
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
@@ -372,6 +373,7 @@ def get_lexicon() -> Lexicon:
         local_unit_re=re.compile(alternation(uni["local_units"], tail=" ")),
         province_committees=dict(uni["province_committees"]),
         province_committee_re=re.compile(alternation(list(uni["province_committees"]))),
+        district_committee_re=re.compile(alternation(uni["district_committees"])),
         province_word_end_re=re.compile(r"(?<=\s)" + alternation(uni["province_words"], tail="$")),
         sub_units=frozenset(uni["sub_units"]),
         place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"

@@ -1475,3 +1475,12 @@ def test_a_school_with_its_head_in_lower_case_is_a_school_and_a_verb_ends_its_na
     ex = _extract("Tập thể giáo viên trường THCS Đoàn Tùng đón chào năm học mới. Năm học này, trường Mầm non Đoàn Tùng "
                   "được khen. Đại biểu phát biểu tại nghị trường Quốc hội. Ông từng làm ở Ủy ban Kế hoạch rồi chuyển.")
     assert set(_agencies(ex)) == {"Trường THCS Đoàn Tùng", "Trường Mầm non Đoàn Tùng", "Ủy ban Kế hoạch", "Quốc hội"}
+
+
+def test_a_bare_district_committee_is_the_one_the_article_names_with_its_place() -> None:
+    ex = _extract("Ông Nguyễn Văn An, Bí thư Huyện ủy Gia Viễn cho biết. Ủy ban Kiểm tra Huyện ủy sẽ xin ý kiến Ban "
+                  "Thường vụ Huyện ủy.")
+    assert _agencies(ex)["Ban Thường vụ Huyện ủy Gia Viễn"] == "Huyện ủy Gia Viễn"
+    # two district committees named: a bare one is neither
+    ex = _extract("Huyện ủy Gia Viễn và Huyện ủy Nho Quan họp. Ban Thường vụ Huyện ủy sẽ xem xét.")
+    assert not [a for a in _agencies(ex) if a.startswith("Ban Thường vụ Huyện ủy ")]
