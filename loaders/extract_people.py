@@ -71,6 +71,8 @@ def find_names(doc: Doc) -> list[NameHit]:
             if len(words) < 3:
                 continue
             start, end = start + words[-2].start(), start + words[-1].end()
+        while doc.shadow[start:end].rsplit(" ", 1)[-1] in doc.lex.not_name_words and " " in doc.shadow[start:end]:
+            end = start + doc.shadow[start:end].rindex(" ")   # "HLV Darren Bazeley Trong buổi họp báo": the next sentence
         name = doc.shadow[start:end]
         if start in taken or " " not in name or name.split()[0] in doc.lex.family_names \
                 or any(w in doc.lex.not_foreign_name_words for w in name.split()):
@@ -131,8 +133,9 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
                 rest = rest[:k]
                 break   # ("Hồ Văn Năm" is a name, "... Năm 2017" is not; "Hoàng Huy Được (Ba Vì)" is one)
         after = re.match(r" (\w+)", doc.shadow[m.start() + rest[-1].end():m.start() + rest[-1].end() + 12])
-        if len(rest) == 4 and after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs:
-            rest = rest[:-1]   # "Đào Minh Tú Chia sẻ": a caption's verb run into the name
+        if after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs and (
+                len(rest) == 4 or (len(rest) == 3 and after.group(1)[:1].islower())):
+            rest = rest[:-1]   # "Đào Minh Tú Chia sẻ", "Ảnh: VGP/Lê Sơn Phát biểu": a caption's verb run into the name
         if len(rest) < 2:
             break
         if len(words) - i > 4 and len(words) - i != 5:

@@ -1484,3 +1484,11 @@ def test_a_bare_district_committee_is_the_one_the_article_names_with_its_place()
     # two district committees named: a bare one is neither
     ex = _extract("Huyện ủy Gia Viễn và Huyện ủy Nho Quan họp. Ban Thường vụ Huyện ủy sẽ xem xét.")
     assert not [a for a in _agencies(ex) if a.startswith("Ban Thường vụ Huyện ủy ")]
+
+
+def test_cuu_marks_a_former_post_and_a_caption_verb_or_sentence_opener_ends_a_name() -> None:
+    ex = _extract("Theo cựu Thứ trưởng Ngoại giao Mỹ Nicholas Burns, Mỹ cần làm. Ảnh: VGP/Lê Sơn Phát biểu tại hội "
+                  "nghị, Phó Thủ tướng Vương Đình Huệ nói. HLV Darren Bazeley Trong buổi họp báo nói.")
+    posts = {p.name: [(q.title, q.former) for q in p.positions] for p in ex.people}
+    assert posts["Nicholas Burns"] == [("Thứ trưởng", True)]
+    assert "Darren Bazeley" in posts and not [n for n in posts if n.endswith((" Phát", " Trong"))]
