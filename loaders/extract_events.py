@@ -369,6 +369,21 @@ def _remembered(doc: Doc, names: list[NameHit]) -> set[str]:
     return out
 
 
+def _other_day(doc: Doc, sent: Sentence, event: Event) -> bool:
+    """A sentence dated another day than the event ("Ngày 19/5, ông X giới thiệu chương trình kỳ
+    họp", for its closing sitting of 21/6): what the person did or said then, not there."""
+    day = event.date[-5:]
+    for d in find_dates(sent.text):
+        before = sent.text[max(0, d.start - 24):d.start]
+        if re.search(r"\d+/[\w.-]+\s+(?:ký\s+)?(?:ngày\s+)?$", before) or not doc.lex.day_part_re.search(before) \
+                or doc.lex.speech_verb_re.search(doc.lower, sent.start, sent.start + d.start):
+            continue   # an instrument's date ("... 1439/QĐ-BNV ngày 29/10/2018"), or one the person tells
+        if d.day and d.month and f"{d.month:02d}-{d.day:02d}" != day and not (
+                event.date_end and d.month == int(event.date[5:7]) and int(event.date[-2:]) <= d.day <= int(event.date_end[-2:])):
+            return True
+    return False
+
+
 def _quoted(before: str) -> bool:
     """Whether a quotation is open at the end of ``before`` (“...” or "...")."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -439,7 +454,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
-        if _absent(doc, n, sent):
+        if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and _other_day(doc, sent, event)):
             continue
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):

@@ -1492,3 +1492,12 @@ def test_cuu_marks_a_former_post_and_a_caption_verb_or_sentence_opener_ends_a_na
     posts = {p.name: [(q.title, q.former) for q in p.positions] for p in ex.people}
     assert posts["Nicholas Burns"] == [("Thứ trưởng", True)]
     assert "Darren Bazeley" in posts and not [n for n in posts if n.endswith((" Phát", " Trong"))]
+
+
+def test_one_who_speaks_on_another_day_took_no_part_in_the_lead_event() -> None:
+    ex = _extract("Kiểm tra xe buýt\nSáng 2/6, đoàn kiểm tra của Sở Giao thông vận tải đã kiểm tra các tuyến xe buýt. "
+                  "Tham gia có ông Lê Văn Bình. Ngày 3/6, ông Trần Chí Trung, Giám đốc Trung tâm Quản lý và Điều hành "
+                  "vận tải hành khách công cộng, cho biết tài xế vi phạm sẽ bị xử lý. Ông Lê Văn Bình cho biết, từ "
+                  "ngày 1/6 đã có 5 tài xế bị phạt.")
+    (event,) = ex.events
+    assert event.participants == ["Lê Văn Bình"]
