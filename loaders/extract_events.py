@@ -204,10 +204,12 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
     lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
     filled = lead if lead is not None and sent_of_event[lead] < LEAD_SENTENCES + 2 else None
-    if filled is not None:
+    planned = {i for i, si in enumerate(sent_of_event)
+               if doc.lex.planned_re.search(doc.lower, doc.sents[si].start, doc.sents[si].end)}
+    if filled is not None and filled not in planned:
         _fill_lead(doc, events[filled], sent_of_event[filled], agencies, people, names)
     for i, event in enumerate(events):
-        if i != filled and _of_its_time(doc, event):
+        if i != filled and i not in planned and _of_its_time(doc, event):
             _fill_own_sentence(doc, event, doc.sents[sent_of_event[i]], people, names)
     return events
 

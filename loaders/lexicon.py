@@ -239,6 +239,7 @@ class Lexicon:
     deadline_re: re.Pattern[str]         # "trước ngày ", "sinh ngày ": a date that dates no event
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
+    planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
     long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     speech_verb_re: re.Pattern[str]      # "cho biết": a name before it reports the lead verb's act
@@ -439,6 +440,7 @@ def get_lexicon() -> Lexicon:
         at_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
+        planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
         deadline_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"] + evt["life_dates"], key=len, reverse=True))
                                + r")\s+$"),
         speech_verb_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"])),

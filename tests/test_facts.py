@@ -1501,3 +1501,10 @@ def test_one_who_speaks_on_another_day_took_no_part_in_the_lead_event() -> None:
                   "ngày 1/6 đã có 5 tài xế bị phạt.")
     (event,) = ex.events
     assert event.participants == ["Lê Văn Bình"]
+
+
+def test_an_event_spoken_of_as_planned_takes_no_chair_nor_participants() -> None:
+    ex = _extract("Hội nghị Thủ tướng với doanh nghiệp\nHội nghị Thủ tướng với doanh nghiệp năm nay sẽ diễn ra vào "
+                  "ngày 17/5 tới đây tại Hà Nội. Chủ tịch VCCI Vũ Tiến Lộc cho biết hội nghị rất quan trọng.")
+    (event,) = ex.events
+    assert (event.chaired_by, event.participants) == ([], [])
