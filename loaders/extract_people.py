@@ -585,6 +585,11 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             continue
         if len(posts) > 1 and doc.lex.object_verb_re.search(doc.lower, max(0, tm.start() - 24), tm.start()):
             posts = posts[1:]   # "Tiếp Chủ tịch Tập đoàn P&G, Thủ tướng X": the first post is the guest's
+        if doc.lex.on_behalf_re.search(doc.lower, max(0, tm.start() - 24), tm.start()):
+            posts = posts[1:]   # "X, thừa ủy quyền Thủ tướng, trình bày": the Prime Minister's post, not X's
+            if not posts:
+                pos = max(end, tm.end())
+                continue
         cue = _former(doc, tm.start())
         for post in posts:
             post.former = cue is not None

@@ -193,6 +193,7 @@ class Lexicon:
     leaving_cue_re: re.Pattern[str]        # "thôi giữ chức " right before a chain: posts being left
     other_subject_re: re.Pattern[str]      # "ngài", "chúc mừng": another person comes in before the cue
     object_verb_re: re.Pattern[str]     # "tiếp " right before a chain: its first post is the object's
+    on_behalf_re: re.Pattern[str]        # "thừa ủy quyền ": the next post is the one acted for
     rank_re: re.Pattern[str]
     family_names: set[str]
     common_family_names: set[str]
@@ -387,6 +388,7 @@ def get_lexicon() -> Lexicon:
         title_re=re.compile(alternation([t.lower() for t in title_forms])),
         honorific_re=re.compile(alternation(tit["honorifics"])),
         object_verb_re=re.compile(alternation([c.lower() for c in tit["object_verbs"]], tail=r"\s+$")),
+        on_behalf_re=re.compile(alternation([c.lower() for c in tit["on_behalf"]], tail=r"\s+$")),
         former_re=re.compile(alternation([c.lower() for c in tit["former_cues"]], tail=r"\s+$")),
         subject_post_cue_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["subject_post_cues"] + tit["leaving_cues"]],
                                                                tail=r"\s+$")),

@@ -1508,3 +1508,10 @@ def test_an_event_spoken_of_as_planned_takes_no_chair_nor_participants() -> None
                   "ngày 17/5 tới đây tại Hà Nội. Chủ tịch VCCI Vũ Tiến Lộc cho biết hội nghị rất quan trọng.")
     (event,) = ex.events
     assert (event.chaired_by, event.participants) == ([], [])
+
+
+def test_the_post_one_acts_on_behalf_of_is_not_ones_own() -> None:
+    ex = _extract("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng, thừa ủy quyền Thủ tướng, trình bày báo cáo. Thay mặt Thủ tướng, "
+                  "Phó Thủ tướng Vương Đình Huệ trao quyết định.")
+    posts = {p.name: [q.title for q in p.positions] for p in ex.people}
+    assert posts == {"Đinh Tiến Dũng": ["Bộ trưởng"], "Vương Đình Huệ": ["Phó Thủ tướng"]}
