@@ -21,6 +21,7 @@ from loaders.vntext import fold
 _SEPARATOR = re.compile(r"[\s,;]*(?:(?:và|cùng|,)\s+)?")
 _ISSUING = re.compile(r"(?:ban hành|xây dựng|phê duyệt|ký|triển khai)\s+$")
 _OPENING = 24            # a cue this close to the sentence start opens it
+_PASSIVE = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?được\s+$")   # "A được sửa đổi bởi B": B amends A
 _PREVIOUS = 400          # how far back "Căn cứ ..." looks for the act it belongs to
 
 
@@ -75,6 +76,10 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             src = before[-1]
             between = doc.shadow[src.tail_end:cue.start()]
             if ";" in between or (rtype != "SUCCEEDS" and lex.kind_word_re.search(between)):
+                continue
+            if _PASSIVE.search(between) and len(targets) == 1:
+                # "Nghị định 163/2006 được sửa đổi, bổ sung bởi Nghị định 11/2012": the one after acts
+                add(rtype, targets[0], src, cue.start())
                 continue
             for tgt in targets:
                 add(rtype, src, tgt, cue.start())

@@ -1515,3 +1515,8 @@ def test_the_post_one_acts_on_behalf_of_is_not_ones_own() -> None:
                   "Phó Thủ tướng Vương Đình Huệ trao quyết định.")
     posts = {p.name: [q.title for q in p.positions] for p in ex.people}
     assert posts == {"Đinh Tiến Dũng": ["Bộ trưởng"], "Vương Đình Huệ": ["Phó Thủ tướng"]}
+
+
+def test_a_link_in_the_passive_runs_from_the_instrument_after_the_cue() -> None:
+    ex = _extract("Nghị định 163/2006/NĐ-CP được sửa đổi, bổ sung bởi Nghị định 11/2012/NĐ-CP về giao dịch bảo đảm.")
+    assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", "11/2012/NĐ-CP", "163/2006/NĐ-CP")]
