@@ -258,7 +258,9 @@ def _name_end(rest: str, not_law: frozenset[str], listed: bool = False,
     if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in not_law:
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
-    skip_to = 0
+    skip_to = body_at(words[0].start()) if body_at else 0   # "Luật Mặt trận Tổ quốc Việt Nam": a body first
+    if skip_to:
+        end = skip_to
     after_and = False
     for i in range(1, min(len(words), 16)):
         if words[i].start() < skip_to:

@@ -1520,3 +1520,9 @@ def test_the_post_one_acts_on_behalf_of_is_not_ones_own() -> None:
 def test_a_link_in_the_passive_runs_from_the_instrument_after_the_cue() -> None:
     ex = _extract("Nghị định 163/2006/NĐ-CP được sửa đổi, bổ sung bởi Nghị định 11/2012/NĐ-CP về giao dịch bảo đảm.")
     assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", "11/2012/NĐ-CP", "163/2006/NĐ-CP")]
+
+
+def test_a_law_named_for_a_body_is_read_whole_and_hien_hanh_is_no_part_of_it() -> None:
+    ex = _extract("Theo Luật Mặt trận Tổ quốc Việt Nam năm 2015, Mặt trận có quyền giám sát. Theo Luật Doanh nghiệp hiện "
+                  "hành, doanh nghiệp có quyền.")
+    assert {d.name for d in ex.documents} == {"Luật Mặt trận Tổ quốc Việt Nam năm 2015", "Luật Doanh nghiệp"}
