@@ -253,6 +253,10 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         known = doc.lex.canonical_body(b.group(0)) if b else None
         return Post(title.title, known, b.end() if b and known else tm.end())
     party = re.match(r"(?:\s+(?:Đảng|Cộng sản|Nhân dân))*", s[tm.end():tm.end() + 40])
+    term = re.match(r"\s+khóa\s+(\d+)", s[tm.end():tm.end() + 16])
+    if implied and term and int(term.group(1)) > 13:
+        # "Ủy viên trung ương khóa 18": a term Vietnam's Party has not had (China's has)
+        return Post(title.title, None, tm.end())
     if implied and party is not None and doc.lex.country_re.match(s, tm.end() + party.end()):
         # "Ủy viên Trung ương Đảng Cộng sản Trung Quốc", "Thống đốc Ngân hàng Trung ương Congo": the
         # implied body is Vietnam's, the post is not

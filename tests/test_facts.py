@@ -1526,3 +1526,13 @@ def test_a_law_named_for_a_body_is_read_whole_and_hien_hanh_is_no_part_of_it() -
     ex = _extract("Theo Luật Mặt trận Tổ quốc Việt Nam năm 2015, Mặt trận có quyền giám sát. Theo Luật Doanh nghiệp hiện "
                   "hành, doanh nghiệp có quyền.")
     assert {d.name for d in ex.documents} == {"Luật Mặt trận Tổ quốc Việt Nam năm 2015", "Luật Doanh nghiệp"}
+
+
+def test_checkset11_names_and_a_foreign_partys_central_committee() -> None:
+    ex = _extract("Ông Vũ Xuân Sáng, Giám đốc Sở Kế hoạch và Đầu tư tỉnh Yên Bái cho biết. Đại biểu Quốc hội Đỗ Ngọc "
+                  "Thịnh Cần có trọng tài. Vương Dân, Ủy viên trung ương khóa 18 rời chức. Ông Nguyễn Văn An, Ủy viên "
+                  "Trung ương Đảng khóa XII, dự.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts == {"Vũ Xuân Sáng": [("Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Yên Bái")],
+                     "Đỗ Ngọc Thịnh": [("Đại biểu", "Quốc hội")], "Vương Dân": [],
+                     "Nguyễn Văn An": [("Ủy viên", "Ban Chấp hành Trung ương Đảng")]}
