@@ -111,6 +111,15 @@ class Doc:
                 return m.group(0)
         return None
 
+    def with_place(self, name: str, province: str) -> str:
+        """A body printed with a bare place word given its province, written as the article writes
+        that city when it abbreviates it ("UBND TP" -> "UBND TP.HCM" or "UBND TPHCM"; else "UBND TP
+        Hồ Chí Minh", "Sở Y tế tỉnh Nghệ An")."""
+        short = self.printed_short(province)
+        if short and short[:2].upper() == "TP" and re.search(r"\s(?:TP\.?|[Tt]hành phố)$", name):
+            return re.sub(r"\s+(?:TP\.?|[Tt]hành phố)$", "", name) + " " + short
+        return f"{name} {province}"
+
     def _one_province(self, start: int, end: int) -> str | None:
         named = {self.lex.province_of[m.group(0)] for m in self._province_matches(start, end)}
         return named.pop() if len(named) == 1 else None

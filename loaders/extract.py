@@ -83,12 +83,16 @@ def extract_article(source: SourceText) -> Extraction:
         for pos in p.positions:
             if pos.agency:
                 pos.agency = renames.get(fold(pos.agency), pos.agency)
-    known = {fold(a.name) for a in agencies[0]}
+    known = {fold(a.name): a.name for a in agencies[0]}
     for p in people:  # a body named only inside a post is an agency of the article too
         for pos in p.positions:
             if pos.agency and fold(pos.agency) not in known:
-                known.add(fold(pos.agency))
-                agencies[0].append(Agency(pos.agency, None, [pos.evidence] if pos.evidence else []))
+                # its parent, when its name ends with a body the article names ("Văn phòng UBND TP HCM")
+                words = pos.agency.split(" ")
+                parent = next((known[fold(" ".join(words[i:]))] for i in range(1, len(words))
+                               if fold(" ".join(words[i:])) in known), None)
+                known[fold(pos.agency)] = pos.agency
+                agencies[0].append(Agency(pos.agency, parent, [pos.evidence] if pos.evidence else []))
     for a in agencies[0]:   # a parent printed with the unit in a post ("Phòng X, Bệnh viện Y")
         a.parent = a.parent or doc.post_parents.get(a.name)
     for a in agencies[0]:  # a Sở's "UBND <province>" parent only when the text names that UBND
@@ -97,9 +101,8 @@ def extract_article(source: SourceText) -> Extraction:
     local = _main_local_body(doc, agencies[0])
     placeless = [a for a in agencies[0] if a.parent is None and _PROVINCIAL_UNIT.match(a.name) and not _names_place(doc, a.name)]
     if local is None and placeless and doc.sole_province:   # the committee of the one province the article names
-        city = doc.sole_province in doc.lex.city_provinces
-        short = doc.printed_short(doc.sole_province) if city else None   # written as the article does: "UBND TPHCM"
-        local = f"UBND {short}" if short and short[:2].upper() == "TP" else f"UBND {'TP' if city else 'tỉnh'} {doc.sole_province}"
+        city = doc.sole_province in doc.lex.city_provinces   # (written as the article does: "UBND TPHCM")
+        local = doc.with_place(f"UBND {'TP' if city else 'tỉnh'}", doc.sole_province)
     for a in placeless:  # "Sở Y tế" with no place, in an article about one province: that province's
         a.parent = local
     kept, twins = _drop_placeless_twins(agencies[0], people)

@@ -260,7 +260,7 @@ def _own_province(doc: Doc, name: str, pos: int) -> tuple[str, str] | None:
     province = doc.province_near(pos)
     if word is None or province is None or (word.group(0) == "tỉnh") == (province in doc.lex.city_provinces):
         return None
-    return f"{name} {province}", f"UBND {word.group(0)} {province}"
+    return doc.with_place(name, province), doc.with_place(f"UBND {word.group(0)}", province)
 
 
 def _bare_province_committee(doc: Doc, pos: int) -> AgencyHit | None:
@@ -554,7 +554,9 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
         return AgencyHit(pos, parent[1], name, parent[0])
     own = _own_province(doc, name, pos)
     if own:   # "Trường Chính trị tỉnh" in an article about one province: that province's
-        return AgencyHit(pos, end, own[0], own[1] if unit.parent in ("province", "district") else None)
+        # (its People's Committee is its parent when it is a unit of the province, or its name ends
+        # with that committee: "Văn phòng UBND TP" -> Văn phòng UBND TP HCM, of UBND TP HCM)
+        return AgencyHit(pos, end, own[0], own[1] if unit.parent in ("province", "district") or own[0].endswith(" " + own[1]) else None)
     local_place = _split_place(doc, toks) if unit.parent in ("province", "district") else None
     if local_place:
         return AgencyHit(pos, end, name, f"UBND {local_place}")

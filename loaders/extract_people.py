@@ -398,10 +398,10 @@ def _fill_pending(doc: Doc, posts: list[Post], place: str | None, check_kind: bo
         short = doc.printed_short(place)   # ("Chủ tịch UBND TP" in an article that writes "TP.HCM")
         if short and head in doc.lex.province_committees:
             x.agency = f"{head} {short}"
-        elif short and (doc.lex.place_word_re.match(short) or short[:2].upper() == "TP"):   # ("TP.HCM", "TPHCM")
-            x.agency = re.sub(r"\s+(?:TP\.?|[Tt]hành phố|[Tt]ỉnh)$", "", x.pending) + " " + short
+        elif head in doc.lex.province_committees:
+            x.agency = f"{head} {place}"
         else:
-            x.agency = f"{head} {place}" if head in doc.lex.province_committees else f"{x.pending} {place}"
+            x.agency = doc.with_place(x.pending, place)
 
 
 def _wrong_kind(doc: Doc, body: str, province: str) -> bool:

@@ -1536,3 +1536,8 @@ def test_checkset11_names_and_a_foreign_partys_central_committee() -> None:
     assert posts == {"Vũ Xuân Sáng": [("Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Yên Bái")],
                      "Đỗ Ngọc Thịnh": [("Đại biểu", "Quốc hội")], "Vương Dân": [],
                      "Nguyễn Văn An": [("Ủy viên", "Ban Chấp hành Trung ương Đảng")]}
+
+
+def test_an_office_of_the_city_committee_is_written_as_the_article_writes_the_city_and_has_it_as_parent() -> None:
+    ex = _extract("UBND TP HCM họp. Chánh Văn phòng UBND TP Võ Văn Hoan nhấn mạnh TP đã giao. Sở Y tế cũng vậy.")
+    assert _agencies(ex) == {"UBND TP HCM": None, "Văn phòng UBND TP HCM": "UBND TP HCM", "Sở Y tế": "UBND TP HCM"}
