@@ -252,6 +252,20 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     return name, end, local
 
 
+def _bare_place_word(doc: Doc, pos: int, head: str, after: int) -> AgencyHit | None:
+    """A unit named by its place with the place word alone, then a person or the end of a clause
+    ("Phó Trưởng đoàn ĐB Quốc hội TP Ngọ Duy Hiểu", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh và ..."): the
+    one province the sentence or else the article names, when it is of that kind."""
+    word = doc.lex.province_word_re.match(doc.shadow, after)
+    if word is None:
+        return None
+    end = after + len(word.group(0).rstrip())
+    if not (person_starts_at(doc, word.end()) or re.match(r"\s*(?:[,;.)]|và\s|cùng\s)", doc.shadow[end:end + 5])):
+        return None
+    own = _own_province(doc, f"{head} {doc.text[after:end]}", pos)
+    return AgencyHit(pos, end, own[0], None) if own else None
+
+
 def _own_province(doc: Doc, name: str, pos: int) -> tuple[str, str] | None:
     """A unit's name that ends with a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh"), with
     the one province its sentence or else the article names put after it, and that province's
@@ -507,7 +521,7 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
             head, after = doc.text[pos:head_end + country.end() - 1], head_end + country.end()
         place = _place_after(doc, after)
         if not place:
-            return None
+            return _bare_place_word(doc, pos, head, after)
         return AgencyHit(pos, place[1], f"{head} {place[0]}", None)
     if unit.first_words and not any(s.startswith(w, after) for w in unit.first_words):
         return None

@@ -1541,3 +1541,13 @@ def test_checkset11_names_and_a_foreign_partys_central_committee() -> None:
 def test_an_office_of_the_city_committee_is_written_as_the_article_writes_the_city_and_has_it_as_parent() -> None:
     ex = _extract("UBND TP HCM họp. Chánh Văn phòng UBND TP Võ Văn Hoan nhấn mạnh TP đã giao. Sở Y tế cũng vậy.")
     assert _agencies(ex) == {"UBND TP HCM": None, "Văn phòng UBND TP HCM": "UBND TP HCM", "Sở Y tế": "UBND TP HCM"}
+
+
+def test_checkset11_local_units_named_by_their_place_or_place_word() -> None:
+    ex = _extract("Đoàn ĐBQH TP Hà Nội họp. Phó Trưởng đoàn ĐB Quốc hội TP Ngọ Duy Hiểu cho biết.")
+    assert [(p.name, [(q.title, q.agency) for q in p.positions]) for p in ex.people] == [
+        ("Ngọ Duy Hiểu", [("Phó Trưởng Đoàn", "Đoàn ĐB Quốc hội TP Hà Nội")])]
+    ex = _extract("Công an tỉnh Đắk Nông, Bộ Chỉ huy Bộ đội Biên phòng tỉnh và UBND huyện Tuy Đức chưa báo cáo. Xử lý "
+                  "Hạt Kiểm lâm huyện Tuy Đức. Phối hợp với Đồn Biên phòng Bu Cháp kiểm tra.")
+    assert {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Nông", "Hạt Kiểm lâm huyện Tuy Đức",
+            "Đồn Biên phòng Bu Cháp"} <= set(_agencies(ex))
