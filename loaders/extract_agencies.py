@@ -158,7 +158,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     toks = tokens(s, p, 8)
     caps: list[Tok] = []
     for t in toks:
-        if not t.word[:1].isupper() or (t.word in doc.lex.not_name_words and s[max(0, t.start - 2):t.start].startswith(".")) \
+        if not t.word[:1].isupper() or (t.word in doc.lex.not_name_words and (caps or s[max(0, t.start - 2):t.start].startswith("."))) \
                 or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start) or doc.title_at(t.start)
                               or (doc.lex.honorific_re.fullmatch(t.word) and person_starts_at(doc, t.end + 1)))):
             break   # ("UBND TP. Theo lãnh đạo ...": the next sentence; "Huyện ủy Tuy Phước" is a place; "... Ông X")

@@ -1551,3 +1551,9 @@ def test_checkset11_local_units_named_by_their_place_or_place_word() -> None:
                   "Hạt Kiểm lâm huyện Tuy Đức. Phối hợp với Đồn Biên phòng Bu Cháp kiểm tra.")
     assert {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Nông", "Hạt Kiểm lâm huyện Tuy Đức",
             "Đồn Biên phòng Bu Cháp"} <= set(_agencies(ex))
+
+
+def test_a_sentence_opener_ends_a_place_in_a_units_name_but_opens_one() -> None:
+    ex = _extract("Ông Trần Đình Vịnh trao thưởng Công an Tiên Lãng Trong tháng 5 và 6-2017, qua công tác. Cà Mau: "
+                  "Huyện ủy Năm Căn họp.")
+    assert {"Công an Tiên Lãng", "Huyện ủy Năm Căn"} <= set(_agencies(ex))
