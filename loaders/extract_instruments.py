@@ -327,6 +327,17 @@ def find_plenum(doc: Doc) -> tuple[dict[str, Instrument], list[Mention]]:
     return found, mentions
 
 
+def _known_title_end(doc: Doc, start: int) -> int:
+    """The end of the longest law title of the registry printed at start ("Luật Trợ giúp pháp lý",
+    "Luật Trách nhiệm bồi thường của Nhà nước"), whose words would otherwise end the name; 0 if none."""
+    head = fold(" ".join(doc.shadow[start:start + 40].split()[:2]))
+    for title in doc.lex.law_titles.get(head, ()):   # (folding keeps the length of NFC text)
+        end = start + len(title)
+        if fold(doc.shadow[start:end]) == title and not doc.shadow[end:end + 1].isalnum():
+            return end
+    return 0
+
+
 def _lower_head_names_a_law(doc: Doc, m: re.Match[str]) -> bool:
     """"từ luật Tổ chức chính quyền địa phương", "trong bộ luật Hình sự": a head in lower case
     names a law only when cited (after "theo", "trong", "của" ...) and followed by a capitalised
@@ -381,6 +392,7 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             end = m.start("rest") + consumed
             while doc.shadow[end - 1:end] in ("…", "."):   # "Luật Thi hành án dân sự…": a list trails off
                 end -= 1
+            end = max(end, _known_title_end(doc, m.start()))
             for known in doc.lex.law_abbreviations.values():   # "bộ luật Hình sự thiếu chế tài": a code's name is known
                 if code and fold(doc.text[m.start():m.start() + len(known)]) == fold(known):
                     end = m.start() + len(known)

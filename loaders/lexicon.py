@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from loaders.numbers import code_key
-from loaders.registry import body_entries, countries, districts, provinces, registry_units, repeated_names
+from loaders.registry import body_entries, countries, districts, law_titles, provinces, registry_units, repeated_names
 from loaders.vntext import LEXICON_DIR, UPPER, fold, fold_words, old_tones
 
 
@@ -152,6 +152,7 @@ class Lexicon:
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
     named_re: re.Pattern[str]            # a law's, code's, ordinance's head in any case, and what follows it
+    law_titles: dict[str, tuple[str, ...]]   # folded first two words -> the registry's law titles, folded, longest first
     lower_head_after_re: re.Pattern[str]  # "trong ", "theo " ... before a lower-case head: a law cited
     law_abbreviations: dict[str, str]    # "BLHS" -> "Bộ luật Hình sự"
     not_law_words: frozenset[str]        # "TNHH", "sư": after "Luật", no law's name
@@ -340,6 +341,7 @@ def get_lexicon() -> Lexicon:
         kind_words={fold(k): v for k, v in ins["kind_words"].items()},
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
+        law_titles=_law_titles(),
         lower_head_after_re=re.compile(r"(?<!\w)" + alternation(ins["named"]["lower_head_after"],
                                                                tail=r"(?:\s+\d+)?\s+$")),
         named_re=re.compile(r"(?<!\w)(?P<head>(?i:" + "|".join(re.escape(h) for h in sorted(ins["named"]["heads"], key=len, reverse=True))
@@ -487,6 +489,16 @@ def _unit_words() -> dict[str, tuple[tuple[str, ...], ...]]:
             for o in owners:
                 out.setdefault(o, []).append(words)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _law_titles() -> dict[str, tuple[str, ...]]:
+    """The registry's law titles (folded) by their first two words, longest first: the few that
+    may start at a "Luật X" of the text."""
+    out: dict[str, list[str]] = {}
+    for t in law_titles():
+        folded = fold(t)
+        out.setdefault(" ".join(folded.split()[:2]), []).append(folded)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def _units_of() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:

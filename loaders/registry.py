@@ -161,6 +161,24 @@ def countries() -> tuple[str, ...]:
     return _names(path, "countries", raw.get("countries", []))
 
 
+@lru_cache(maxsize=1)
+def law_titles() -> tuple[str, ...]:
+    """Titles of laws, codes and ordinances as passed (data/registry/laws.toml), for reading a
+    law's name whole where its words would otherwise end it ("Luật Trợ giúp pháp lý")."""
+    return read_laws_file(REGISTRY_DIR / "laws.toml")
+
+
+def read_laws_file(path: Path) -> tuple[str, ...]:
+    """A laws file, validated: an unknown key or a title that is no law's is refused."""
+    raw = _read(path)
+    _check_keys(path, "file", raw, {"titles"})
+    titles = _names(path, "titles", raw.get("titles", []))
+    bad = [t for t in titles if not t.startswith(("Luật ", "Bộ luật ", "Pháp lệnh "))]
+    if bad:
+        raise RegistryError(f"{path}: titles: not a law's title: {bad[0]!r}")
+    return titles
+
+
 _PROVINCE_KEYS = {"name", "kind", "en", "aliases", "since", "until", "merged_into", "formerly"}
 
 

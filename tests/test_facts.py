@@ -1557,3 +1557,26 @@ def test_a_sentence_opener_ends_a_place_in_a_units_name_but_opens_one() -> None:
     ex = _extract("Ông Trần Đình Vịnh trao thưởng Công an Tiên Lãng Trong tháng 5 và 6-2017, qua công tác. Cà Mau: "
                   "Huyện ủy Năm Căn họp.")
     assert {"Công an Tiên Lãng", "Huyện ủy Năm Căn"} <= set(_agencies(ex))
+
+
+def test_a_law_printed_with_a_registry_title_is_read_whole() -> None:
+    from loaders.registry import law_titles
+
+    assert len(law_titles()) > 300 and len(set(law_titles())) == len(law_titles())
+    ex = _extract("Chủ tịch nước công bố Luật Trách nhiệm bồi thường của Nhà nước năm 2017, Luật Quản lý, sử dụng vũ "
+                  "khí, vật liệu nổ và công cụ hỗ trợ, Luật Trợ giúp pháp lý và Luật Đầu tư công.")
+    assert [d.name for d in ex.documents] == [
+        "Luật Trách nhiệm bồi thường của Nhà nước năm 2017", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+        "Luật Trợ giúp pháp lý", "Luật Đầu tư công"]
+
+
+def test_a_law_titles_file_with_an_unknown_key_or_a_title_of_no_law_is_refused(tmp_path: Path) -> None:
+    from loaders.registry import read_laws_file
+
+    bad = tmp_path / "laws.toml"
+    bad.write_text('titles = ["Luật Đất đai", "Nghị định 15"]\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="laws.toml: titles: not a law's title: 'Nghị định 15'"):
+        read_laws_file(bad)
+    bad.write_text('titles = ["Luật Đất đai"]\nyears = [2013]\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"laws\.toml: file: unknown key\(s\) years"):
+        read_laws_file(bad)
