@@ -85,10 +85,13 @@ def find_names(doc: Doc) -> list[NameHit]:
         vouched = bool(_FOREIGN_CUE.search(before) or doc.lex.age_bracket_re.match(doc.shadow, end) or (country and (
             doc.lex.foreign_cue_re.search(before, 0, country.start())
             or doc.lex.title_re.search(doc.lower, lo, lo + country.start()))))
-        if not vouched and not country and doc.lex.foreign_cue_re.search(before):
+        cue = doc.lex.foreign_cue_re.search(before) if not vouched and not country else None
+        if cue is not None:
             vouched = True
             first, *rest = name.split(" ")
-            if len(rest) == 2:   # "Chủ tịch Alibaba Jack Ma": after a bare post, a company may come first
+            if len(rest) == 2 and doc.title_at(max(0, start - 40) + cue.start()):
+                # "Chủ tịch Alibaba Jack Ma": after a bare post, a company may come first (not after a
+                # role: "võ sỹ Pierre Francois Flores")
                 start += len(first) + 1
                 name = doc.shadow[start:end]
         # "Thượng nghị sỹ John Boozman và Jerry Moran", "đánh bại Tim Bradley và Jessie Vargas" (the
@@ -136,6 +139,8 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
         if after and f"{rest[-1].group(0).lower()} {after.group(1)}" in doc.lex.caption_verbs and (
                 len(rest) == 4 or (len(rest) == 3 and after.group(1)[:1].islower())):
             rest = rest[:-1]   # "Đào Minh Tú Chia sẻ", "Ảnh: VGP/Lê Sơn Phát biểu": a caption's verb run into the name
+        if len(rest) == 4 and [r.group(0) for r in rest[:2]] == [r.group(0) for r in rest[2:]]:
+            rest = rest[:2]   # "Dương Cương Dương Cương": a caption's name, then the text's
         if len(rest) < 2:
             break
         if len(words) - i > 4 and len(words) - i != 5:

@@ -1580,3 +1580,9 @@ def test_a_law_titles_file_with_an_unknown_key_or_a_title_of_no_law_is_refused(t
     bad.write_text('titles = ["Luật Đất đai"]\nyears = [2013]\n', encoding="utf-8")
     with pytest.raises(RegistryError, match=r"laws\.toml: file: unknown key\(s\) years"):
         read_laws_file(bad)
+
+
+def test_a_role_before_a_three_word_foreign_name_keeps_it_whole() -> None:
+    ex = _extract("Trận tỷ thí giữa võ sư Đoàn Bảo Châu và võ sỹ Pierre Francois Flores, người Canada. Chủ tịch Alibaba "
+                  "Jack Ma phát biểu. Chủ tịch Tập Cận Bình phát biểu.")
+    assert {p.name for p in ex.people} == {"Đoàn Bảo Châu", "Pierre Francois Flores", "Jack Ma", "Tập Cận Bình"}
