@@ -133,7 +133,7 @@ def _country_then_capital(doc: Doc, words: list[str]) -> bool:
     return False
 
 
-def _local_branch(doc: Doc, end: int) -> bool:
+def local_branch(doc: Doc, end: int) -> bool:
     """A place right after a registry unit ("Cục Quản lý thị trường tỉnh Lào Cai", "Kho bạc Nhà
     nước Hà Nội") makes it a local branch, which the unit rules name, not the national unit."""
     gap = len(doc.shadow[end:end + 3]) - len(doc.shadow[end:end + 3].lstrip(" "))
@@ -461,7 +461,7 @@ def _body_inside_head(doc: Doc, pos: int, head_end: int) -> AgencyHit | None:
     for gap in re.finditer(r" (?=\S)", s[pos:head_end]):
         b = doc.lex.body_re.match(s, pos + gap.end())
         named = named_body(doc, b) if b and b.end() > head_end else None
-        if named and not named[2] and not _local_branch(doc, named[1]):   # ("Ủy ban MTTQ Việt Nam tỉnh X")
+        if named and not named[2] and not local_branch(doc, named[1]):   # ("Ủy ban MTTQ Việt Nam tỉnh X")
             return AgencyHit(pos, named[1], f"{doc.text[pos:pos + gap.start()]} {named[0]}", named[0])
     return None
 
@@ -691,8 +691,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             hits.append(AgencyHit(m.start(), body_end, name, None))
             continue
         body = doc.lex.bodies[name]
-        if body.kind == "unit" and _local_branch(doc, m.end()):
-            continue
+        if body.kind in ("unit", "front") and local_branch(doc, m.end()):
+            continue   # ("Ủy ban MTTQ Việt Nam TP Hà Nội" is the city's committee, which the unit rules name)
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
                 or _CREDIT_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or _byline(doc, m):
             continue  # a credit or byline ("Ảnh: Văn Điệp/TTXVN", "Ảnh: Thanh Liêm – TTXVN"), not a mention

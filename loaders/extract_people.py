@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.context import Doc
-from loaders.extract_agencies import name_start_in_run, named_body, parse_unit_at, person_starts_at
+from loaders.extract_agencies import local_branch, name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, fold, old_tones
 
@@ -199,6 +199,9 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
+        entry = doc.lex.bodies.get(doc.lex.canonical_body(b.group(0)) or "") if b is not None else None
+        if b is not None and entry is not None and entry.kind in ("unit", "front") and local_branch(doc, b.end()):
+            b = None   # "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nghệ An X": the province's committee, a unit
         u = parse_unit_at(doc, after, in_post=True) if b is None else None
         if u is None and b is None and s[after:after + 1].islower():
             # "Bí thư tỉnh ủy Yên Bái": a local body printed in lower case, with its place

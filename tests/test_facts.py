@@ -1586,3 +1586,12 @@ def test_a_role_before_a_three_word_foreign_name_keeps_it_whole() -> None:
     ex = _extract("Trận tỷ thí giữa võ sư Đoàn Bảo Châu và võ sỹ Pierre Francois Flores, người Canada. Chủ tịch Alibaba "
                   "Jack Ma phát biểu. Chủ tịch Tập Cận Bình phát biểu.")
     assert {p.name for p in ex.people} == {"Đoàn Bảo Châu", "Pierre Francois Flores", "Jack Ma", "Tập Cận Bình"}
+
+
+def test_the_fronts_committees_national_and_local_by_their_printed_forms() -> None:
+    ex = _extract("Bà Tô Thị Bích Châu, Chủ tịch MTTQ Việt Nam TP.HCM, đề nghị. Chủ tịch Ủy ban MTTQ Việt Nam Nguyễn "
+                  "Thiện Nhân nói. Ông Dmitry Medvedev, Thủ tướng Chính phủ Liên bang Nga, dự.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts == {"Tô Thị Bích Châu": [("Chủ tịch", "MTTQ Việt Nam TP.HCM")],
+                     "Nguyễn Thiện Nhân": [("Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")],
+                     "Dmitry Medvedev": [("Thủ tướng", "Chính phủ Liên bang Nga")]}
