@@ -63,7 +63,7 @@ def test_check_set_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset") >= CHECKSET_MIN_OVERALL
 
 
-CHECKSET_MIN_OVERALL = 0.90  # measured 0.951 after tuning on its misses (0.750 with the rules as first written)
+CHECKSET_MIN_OVERALL = 0.90  # measured 0.952 after tuning on its misses (0.750 with the rules as first written)
 
 
 def test_held_out_check_set_scores(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_held_out_check_set_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset2") >= HELD_OUT_MIN_OVERALL
 
 
-HELD_OUT_MIN_OVERALL = 0.80  # measured 0.860 (0.677 when the set was made); only category figures were read
+HELD_OUT_MIN_OVERALL = 0.84  # measured 0.889 (0.677 when the set was made); only category figures were read
 
 
 def test_third_check_set_tuning_half_scores(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_third_check_set_tuning_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset3") >= CHECKSET3_MIN_OVERALL
 
 
-CHECKSET3_MIN_OVERALL = 0.84  # measured 0.888 after tuning on its misses (0.656 before)
+CHECKSET3_MIN_OVERALL = 0.84  # measured 0.889 after tuning on its misses (0.656 before)
 
 
 def test_third_check_set_held_out_half_scores(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_third_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset4") >= CHECKSET4_MIN_OVERALL
 
 
-CHECKSET4_MIN_OVERALL = 0.66  # measured 0.708 (0.673 when its gold was complete); only category figures read
+CHECKSET4_MIN_OVERALL = 0.68  # measured 0.726 (0.673 when its gold was complete); only category figures read
 
 
 def test_fourth_check_set_tuning_half_scores(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_fourth_check_set_tuning_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset5") >= CHECKSET5_MIN_OVERALL
 
 
-CHECKSET5_MIN_OVERALL = 0.88  # measured 0.935 after tuning on its misses (0.739 when its gold was written)
+CHECKSET5_MIN_OVERALL = 0.90  # measured 0.945 after tuning on its misses (0.739 when its gold was written)
 
 
 def test_fourth_check_set_held_out_half_scores(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_fourth_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset6") >= CHECKSET6_MIN_OVERALL
 
 
-CHECKSET6_MIN_OVERALL = 0.65  # measured 0.706 (0.640 when its gold was written); only category figures read
+CHECKSET6_MIN_OVERALL = 0.74  # measured 0.786 (0.640 when its gold was written); only category figures read
 
 
 def test_fifth_check_set_tuning_half_scores(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_fifth_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset8") >= CHECKSET8_MIN_OVERALL
 
 
-CHECKSET8_MIN_OVERALL = 0.71  # measured 0.760 (0.740 when its gold was written); only category figures read
+CHECKSET8_MIN_OVERALL = 0.73  # measured 0.777 (0.740 when its gold was written); only category figures read
 
 
 def test_sixth_check_set_tuning_half_scores(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_sixth_check_set_tuning_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset9") >= CHECKSET9_MIN_OVERALL
 
 
-CHECKSET9_MIN_OVERALL = 0.80  # measured 0.849 after tuning on its misses (0.802 when its gold was written)
+CHECKSET9_MIN_OVERALL = 0.81  # measured 0.859 after tuning on its misses (0.802 when its gold was written)
 
 
 def test_sixth_check_set_held_out_half_scores(tmp_path: Path) -> None:
@@ -137,7 +137,23 @@ def test_sixth_check_set_held_out_half_scores(tmp_path: Path) -> None:
     assert _set_score(tmp_path, "checkset10") >= CHECKSET10_MIN_OVERALL
 
 
-CHECKSET10_MIN_OVERALL = 0.72  # measured 0.776 (0.772 when its gold was written); only category figures read
+CHECKSET10_MIN_OVERALL = 0.73  # measured 0.780 (0.772 when its gold was written); only category figures read
+
+
+def test_seventh_check_set_tuning_half_scores(tmp_path: Path) -> None:
+    """A fifth pick of forty (tests/checkset11, tuning half: misses read)."""
+    assert _set_score(tmp_path, "checkset11") >= CHECKSET11_MIN_OVERALL
+
+
+CHECKSET11_MIN_OVERALL = 0.79  # measured 0.838 after tuning on its misses (0.703 when its gold was written)
+
+
+def test_seventh_check_set_held_out_half_scores(tmp_path: Path) -> None:
+    """Its other twenty, held out: only category figures are read (tests/checkset12)."""
+    assert _set_score(tmp_path, "checkset12") >= CHECKSET12_MIN_OVERALL
+
+
+CHECKSET12_MIN_OVERALL = 0.65  # measured 0.703 (0.703 when its gold was written); only category figures read
 
 
 @pytest.mark.parametrize(("printed", "normalized"), [
