@@ -381,7 +381,7 @@ def _other_day(doc: Doc, sent: Sentence, event: Event) -> bool:
                 or doc.lex.speech_verb_re.search(doc.lower, sent.start, sent.start + d.start):
             continue   # an instrument's date ("... 1439/QĐ-BNV ngày 29/10/2018"), or one the person tells
         if d.day and d.month and f"{d.month:02d}-{d.day:02d}" != day and not (
-                event.date_end and d.month == int(event.date[5:7]) and int(event.date[-2:]) <= d.day <= int(event.date_end[-2:])):
+                event.date_end and d.month == int(day[:2]) and int(day[-2:]) <= d.day <= int(event.date_end[-2:])):
             return True
     return False
 

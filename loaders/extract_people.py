@@ -89,7 +89,7 @@ def find_names(doc: Doc) -> list[NameHit]:
         if cue is not None:
             vouched = True
             first, *rest = name.split(" ")
-            if len(rest) == 2 and doc.title_at(max(0, start - 40) + cue.start()):
+            if len(rest) == 2 and doc.title_at(lo + cue.start()):
                 # "Chủ tịch Alibaba Jack Ma": after a bare post, a company may come first (not after a
                 # role: "võ sỹ Pierre Francois Flores")
                 start += len(first) + 1
@@ -747,8 +747,8 @@ def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:
         word = prev.group(1)
         if (word[:1].isupper() and word not in doc.lex.not_name_words) or word[-1:].isdigit():
             return False
-    if re.search(r"[\w)]\s*[-–]\s*$", before) or doc.lex.place_re.match(doc.shadow, hit.end + 2) \
-            and doc.shadow[hit.end:hit.end + 2] == ", ":
+    if re.search(r"[\w)]\s*[-–]\s*$", before) or (doc.shadow[hit.end:hit.end + 2] == ", "
+                                                   and doc.lex.place_re.match(doc.shadow, hit.end + 2)):
         return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Lê Thị Hồng Gấm, Hoàng Sa, Calmette": streets
     return doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start) is None
 

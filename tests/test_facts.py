@@ -1595,3 +1595,10 @@ def test_the_fronts_committees_national_and_local_by_their_printed_forms() -> No
     assert posts == {"Tô Thị Bích Châu": [("Chủ tịch", "MTTQ Việt Nam TP.HCM")],
                      "Nguyễn Thiện Nhân": [("Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")],
                      "Dmitry Medvedev": [("Thủ tướng", "Chính phủ Liên bang Nga")]}
+
+
+def test_one_who_speaks_on_a_day_within_the_events_span_took_part() -> None:
+    ex = _extract("Hội nghị APEC\nHội nghị Bộ trưởng APEC diễn ra từ ngày 20-21/5 tại Hà Nội. Tham gia có ông Lê Văn "
+                  "Bình. Ngày 21/5, Bộ trưởng Bộ Công Thương Trần Tuấn Anh phát biểu bế mạc.")
+    event = next(e for e in ex.events if e.date == "--05-20")   # (the closing sitting of 21/5 is one too)
+    assert event.date_end == "--05-21" and "Trần Tuấn Anh" in event.participants
