@@ -347,13 +347,18 @@ def _absent(doc: Doc, n: NameHit, sent: Sentence) -> bool:
     if absent is not None and len(doc.shadow[absent.end():n.start].split()) <= 6:
         return True
     # "Báo cáo Phó Thủ tướng Trương Hòa Bình": the addressee, right before the name or its post
-    at = n.start
+    at = _post_start(doc, n, sent)
+    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None
+
+
+def _post_start(doc: Doc, n: NameHit, sent: Sentence) -> int:
+    """Where the post printed right before a name begins ("Phó Thủ tướng Trương Hòa Bình"), or the
+    name's own start: the words before that say how the person stands in the sentence."""
     for post in doc.lex.title_re.finditer(doc.lower, max(sent.start, n.start - 60), n.start):
         between = doc.shadow[post.end():n.start]
         if not re.search(r",|;|\s(?:và|cùng)\s", between) and len(between.split()) <= 8:
-            at = post.start()   # (the post and its body run up to the name)
-            break
-    return doc.lex.addressed_before_re.search(doc.lower, max(sent.start, at - 20), at) is not None
+            return post.start()   # (the post and its body run up to the name)
+    return n.start
 
 
 def _remembered(doc: Doc, names: list[NameHit]) -> set[str]:
@@ -386,6 +391,14 @@ def _other_day(doc: Doc, sent: Sentence, event: Event) -> bool:
     return False
 
 
+def _to_the_press(doc: Doc, sent: Sentence, event: Event) -> bool:
+    """A sentence of what someone told the press ("Trao đổi với PV, bà X cho biết"): it shows the
+    speaker at the lead's event only if that was the press's own, or the talk was on its sidelines."""
+    return event.kind not in doc.lex.press_kinds \
+        and doc.lex.to_press_re.search(doc.lower, sent.start, sent.end) is not None \
+        and doc.lex.sidelines_re.search(doc.lower, sent.start, sent.end) is None
+
+
 def _quoted(before: str) -> bool:
     """Whether a quotation is open at the end of ``before`` (“...” or "...")."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -403,6 +416,10 @@ def _spoken_of_in_lead(doc: Doc, names: list[NameHit], i: int, lead: Sentence) -
         and not _speaks_or_attends(doc, names, i, lead)
 
 
+# a capitalised "Theo" a few words (a post) before a name, mid-sentence: a caption ran into "Theo ông X, ..."
+_CAPTION_THEN_THEO = re.compile(r"(?<=\w )Theo\s+(?:(?!của\s)[^\s,;.:()]+\s+){0,6}$")
+
+
 def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -> bool:
     """Whether the i-th name of the text is one who took part, by the words of its sentence: it
     opens reported speech ("Theo ông A, ..."), an attendance cue comes before it ("Tham dự có ông
@@ -413,6 +430,8 @@ def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -
     if sent.text.startswith(doc.lex.reported_speech) and not any(
             sent.start <= m.start < n.start for m in names) and " của " not in s[sent.start:n.start]:
         return True   # "Theo ông X, ...", not "Theo bài viết của ông X" (the author of a text)
+    if _CAPTION_THEN_THEO.search(s, max(sent.start, n.start - 60), n.start):
+        return True   # the same after a photo caption run into the sentence ("... Nguyễn Văn Thể Theo đại biểu X")
     if doc.lex.attendance_re.search(s, sent.start, n.start):
         return True
     last = n
@@ -421,8 +440,10 @@ def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -
         if m.start >= sent.end or len(gap) > 150 or ":" in gap or doc.lex.participant_re.search(gap):
             break
         last = m
-    window = s[last.end:min(sent.end, last.end + 80)]
-    return bool(doc.lex.participant_re.search(window.split(";")[0]))
+    window = s[last.end:min(sent.end, last.end + 80)].split(";")[0]
+    cue = doc.lex.participant_re.search(window)
+    # (", trung tướng Tuyến cho biết": the cue is that other person's)
+    return cue is not None and not doc.lex.other_speaker_re.search(window, 0, cue.start())
 
 
 def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
@@ -456,7 +477,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     took_part = set()
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
-        if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and _other_day(doc, sent, event)):
+        if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
+                _other_day(doc, sent, event) or _to_the_press(doc, sent, event))):
             continue
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):
@@ -465,7 +487,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
             # a foreign figure merely named ("ông Trump") took no part: a cue must follow the name
             if doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
                 took_part.add(fold(n.name))
-        elif _speaks_or_attends(doc, names, i, sent):
+        elif _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:n.start]):
             took_part.add(fold(n.name))
     took_part |= {fold(n.name) for n in guests}
     took_part -= _remembered(doc, names)

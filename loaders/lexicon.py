@@ -196,6 +196,7 @@ class Lexicon:
     object_verb_re: re.Pattern[str]     # "tiếp " right before a chain: its first post is the object's
     on_behalf_re: re.Pattern[str]        # "thừa ủy quyền ": the next post is the one acted for
     rank_re: re.Pattern[str]
+    other_speaker_re: re.Pattern[str]    # ", trung tướng Tuyến cho biết": another person, short-named, before a cue
     family_names: set[str]
     common_family_names: set[str]
     not_name_words: set[str]
@@ -242,6 +243,9 @@ class Lexicon:
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
+    to_press_re: re.Pattern[str]         # "trao đổi với PV": what a person told the press, not the event
+    sidelines_re: re.Pattern[str]        # "bên lề": on the event's sidelines, so there
+    press_kinds: frozenset[str]          # events that are the press's own (a press conference)
     long_kinds: frozenset[str]           # event kinds of more than a day ("session", "visit")
     lead_verb_res: list[tuple[str, re.Pattern[str]]]   # in order of precedence, each whole ("tiếp", not "tiếp thu")
     speech_verb_re: re.Pattern[str]      # "cho biết": a name before it reports the lead verb's act
@@ -397,6 +401,9 @@ def get_lexicon() -> Lexicon:
         leaving_cue_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["leaving_cues"]], tail=r"\s+$")),
         other_subject_re=re.compile(r"(?<!\w)" + alternation([c.lower() for c in tit["other_subject_words"]])),
         rank_re=re.compile(alternation(tit["ranks"])),
+        # an honorific or rank with a short name, ending a gap right before a speech cue
+        other_speaker_re=re.compile(r"(?<!\w)(?i:" + alternation(sorted({h.lower() for h in tit["honorifics"] + tit["ranks"]}))
+                                    + rf")\s+[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)?\s*$"),
         family_names=set(nam["family_names"]),
         common_family_names=set(nam["common_family_names"]),
         not_name_words=set(nam["not_name_words"]),
@@ -445,6 +452,9 @@ def get_lexicon() -> Lexicon:
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
+        to_press_re=re.compile(r"(?<!\w)" + alternation(evt["to_press"])),
+        sidelines_re=re.compile(r"(?<!\w)" + alternation(evt["sidelines"])),
+        press_kinds=frozenset(evt["press_kinds"]),
         deadline_re=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(evt["deadline"] + evt["life_dates"], key=len, reverse=True))
                                + r")\s+$"),
         speech_verb_re=re.compile(r"(?<!\w)" + alternation(evt["speech_verbs"])),

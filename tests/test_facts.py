@@ -1602,3 +1602,35 @@ def test_one_who_speaks_on_a_day_within_the_events_span_took_part() -> None:
                   "Bình. Ngày 21/5, Bộ trưởng Bộ Công Thương Trần Tuấn Anh phát biểu bế mạc.")
     event = next(e for e in ex.events if e.date == "--05-20")   # (the closing sitting of 21/5 is one too)
     assert event.date_end == "--05-21" and "Trần Tuấn Anh" in event.participants
+
+
+def test_who_told_the_press_or_is_named_in_a_quotation_took_no_part_in_the_lead_event() -> None:
+    lead = "Sáng 9/5, Sở Y tế tỉnh Ninh Bình đã kiểm tra Bệnh viện Đa khoa huyện Gia Viễn. "
+    ex = _extract(lead + "Trao đổi với báo chí, bà Đinh Thị Thanh Hương, Phó Phòng Tổ chức hành chính, cho biết clip là thật.")
+    assert ex.events[0].participants == []
+    ex = _extract(lead + "Trao đổi với báo chí bên lề cuộc kiểm tra, bà Đinh Thị Thanh Hương cho biết bệnh viện đã họp.")
+    assert ex.events[0].participants == ["Đinh Thị Thanh Hương"]   # (on the sidelines: she was there)
+    ex = _extract(lead + "“Ông Đặng Trung Bình đã không đến nhiệm sở” - Giám đốc Sở Y tế nói.")
+    assert ex.events[0].participants == []
+
+
+def test_a_cue_after_another_short_named_person_is_not_the_names_own() -> None:
+    ex = _extract("Sáng 28/6, Bộ Công an tổ chức giao ban báo chí. Bị can là ông Vũ Đình Duy đã bỏ trốn, trung tướng Tuyến "
+                  "cho biết. Sau đó, ông Trần Văn Sơn cho biết công an đã bắt giữ 4 bị can.")
+    assert ex.events[0].participants == ["Trần Văn Sơn"]
+
+
+def test_reported_speech_after_a_caption_and_words_of_debate_are_taking_part() -> None:
+    ex = _extract("Thảo luận về dự án Luật Quy hoạch tại Quốc hội ngày 26/5, đại biểu Đinh Duy Vượt nêu thực trạng. "
+                  "Đại biểu Quốc hội Nguyễn Văn Thể Theo đại "
+                  "biểu Lê Công Nhường (Bình Định), nên ưu tiên quy hoạch. Bí thư Tỉnh ủy Sóc Trăng Nguyễn Văn Thể băn "
+                  "khoăn về quy hoạch. Trao đổi tại buổi thảo luận, ông Đỗ Ngọc Thịnh góp ý về nguyên tắc lập quy hoạch.")
+    assert set(ex.events[0].participants) == {"Đinh Duy Vượt", "Lê Công Nhường", "Nguyễn Văn Thể", "Đỗ Ngọc Thịnh"}
+
+
+def test_one_whose_words_are_conveyed_or_whose_letter_is_handed_over_took_no_part() -> None:
+    ex = _extract("Chiều 20/6, Bộ trưởng Mai Tiến Dũng làm việc với Tập đoàn Dệt may Việt Nam. Tại buổi làm việc, Bộ "
+                  "trưởng truyền đạt ý kiến Thủ tướng Nguyễn Xuân Phúc yêu cầu Vinatex làm rõ 6 vấn đề. Phó Thủ tướng "
+                  "Phạm Bình Minh đã trao thư mời của Chủ tịch nước Trần Đại Quang gửi Tổng thống.")
+    assert "Nguyễn Xuân Phúc" not in ex.events[0].participants
+    assert "Trần Đại Quang" not in ex.events[0].participants
