@@ -152,9 +152,10 @@ def load_schema() -> Schema:
 
 def _event_kinds_vi() -> dict[str, str]:
     """Each event kind's Vietnamese label: the first cue data/lexicons/events.toml lists for it
-    ("working session" -> "Buổi làm việc")."""
-    out: dict[str, str] = {}
-    for cue, kind in _read_toml(LEXICONS / "events.toml").get("kinds", {}).items():
+    ("working session" -> "Buổi làm việc"), unless its [kind_labels] names one."""
+    events = _read_toml(LEXICONS / "events.toml")
+    out: dict[str, str] = dict(events.get("kind_labels", {}))
+    for cue, kind in events.get("kinds", {}).items():
         out.setdefault(kind, cue[:1].upper() + cue[1:])
     return out
 

@@ -28,6 +28,10 @@ def _within(spans: list[tuple[int, int]], sent: Sentence) -> list[tuple[int, int
     return [(a, b) for a, b in spans if a < sent.end and b > sent.start]
 
 
+# a photo credit a few words after an event word: the word is in a caption ("Toàn cảnh hội nghị - Ảnh: X")
+_CAPTION_CREDIT = re.compile(r"[^.;:!?“”\"]{0,40}?[-–(]\s*Ảnh\s*:")
+
+
 def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """Event words of a sentence: (position, kind, weak), leaving out those inside an
     instrument's mention and those inside a post title ("Tổng Thanh tra")."""
@@ -47,7 +51,9 @@ def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int
             continue   # "Báo cáo giám sát": a report, no event
         if kind is not None:
             out.append((m.start(), kind, weak))
-    return out
+    # "Toàn cảnh hội nghị - Ảnh: X. Ngày 7.7, “Hội nghị xúc tiến ...”": the word of a photo's caption
+    # run into the sentence gives way to one after it
+    return [c for i, c in enumerate(out) if i == len(out) - 1 or not _CAPTION_CREDIT.match(doc.shadow, c[0])]
 
 
 def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> tuple[str, int] | None:

@@ -1634,3 +1634,14 @@ def test_one_whose_words_are_conveyed_or_whose_letter_is_handed_over_took_no_par
                   "Phạm Bình Minh đã trao thư mời của Chủ tịch nước Trần Đại Quang gửi Tổng thống.")
     assert "Nguyễn Xuân Phúc" not in ex.events[0].participants
     assert "Trần Đại Quang" not in ex.events[0].participants
+
+
+def test_a_captions_event_word_gives_way_and_a_name_ends_before_a_relative_clause_or_a_visit() -> None:
+    ex = _extract("Toàn cảnh hội nghị - Ảnh: Khoa học phát triển Ngày 7.7, “Hội nghị xúc tiến đầu tư các doanh nghiệp "
+                  "Hàn Quốc” đã được tổ chức.")
+    assert [e.name for e in ex.events] == ["Hội nghị xúc tiến đầu tư các doanh nghiệp Hàn Quốc"]
+    ex = _extract("Ngày 7-7, Bộ TN&MT có buổi làm việc với Bình Thuận về việc nhận chìm bùn ở vùng biển Bình Thuận mà "
+                  "Bộ TN&MT đã cấp phép.")
+    assert [e.name for e in ex.events] == ["Buổi làm việc với Bình Thuận về việc nhận chìm bùn ở vùng biển Bình Thuận"]
+    from graph.schema import load_schema
+    assert load_schema().event_kinds_vi["award ceremony"] == "Lễ trao tặng"   # ("Lễ trao" read as a cut name)
