@@ -72,20 +72,33 @@ def _kind_near(cues: list[tuple[int, str, bool]], at: int) -> tuple[str, int] | 
 _NAMED_YEAR = re.compile(r"(?<!cuối )(?<!đầu )(?<!giữa )(?<!trong )(?<!từ )(?<!đến )(?<!sau )(?<!trước )năm ((?:19|20)\d\d)\b")
 
 
-def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int) -> str | None:
+def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int,
+                  instruments: Sequence[tuple[int, int]] = ()) -> str | None:
     """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name.  A year
     under review ("Hội nghị tổng kết năm 2016", held 7/2) is not the meeting's when the meeting
     falls in the first quarter (it is then usually the year after): no year rather than a wrong
-    one; nor when the name gives several."""
+    one; nor when the name gives several.  A year printed with an instrument's title ("sơ kết thi
+    hành Luật Hợp tác xã (HTX) năm 2012") is the instrument's."""
     end = min(sent_end, cue_pos + 90)
     years = set()
     since = cue_pos   # the review word must stand between the year and the one before it
     for m in _NAMED_YEAR.finditer(doc.shadow, cue_pos, end):
+        if any(a <= m.start() <= b + 12 for a, b in instruments) or _after_an_instruments_title(doc, cue_pos, m.start()):
+            continue
         if month <= 3 and doc.lex.review_re.search(doc.lower, since, m.start()):
             return None
         years.add(m.group(1))
         since = m.end()
     return years.pop() if len(years) == 1 else None
+
+
+def _after_an_instruments_title(doc: Doc, lo: int, at: int) -> bool:
+    """Whether the year at ``at`` follows an instrument's head in the same phrase ("Luật hợp tác xã
+    (HTX) năm 2012", "Nghị quyết số 19 năm 2017"), even one the rules did not read as an instrument."""
+    heads = [m for m in doc.lex.named_head_re.finditer(doc.shadow, max(lo, at - 70), at)]
+    heads += list(doc.lex.kind_word_re.finditer(doc.shadow, max(lo, at - 70), at))
+    return any(not re.search(r"[,;:]", doc.shadow[h.end():at]) and len(doc.shadow[h.end():at].split()) <= 8
+               for h in heads)
 
 
 _MAX_NAME = 120
@@ -143,6 +156,8 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
         return False   # ("trước ngày 30-6", "sinh ngày 12/6/1953"; "từ ngày 20-21/5" is an event's span)
     if _SPAN.match(doc.shadow, d.start) or _SPAN_END.search(doc.shadow, max(0, d.start - 24), d.start):
         return False   # "(21/6/1925 - 21/6/2017)": the span of an anniversary, no event
+    if doc.lex.long_ago_re.search(doc.shadow, max(sent_start, d.start - 50), d.start):
+        return False   # "Cách đây tròn 92 năm, ngày 21/6/1925": what is remembered
     if d.year:
         return True
     # "sáng 20/6", "ngày 20/6", "chiều nay, 20-6", "(ngày 20/6"
@@ -180,7 +195,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
             if told and not re.search(r"[“”\"]", doc.shadow[told.end():start]):
                 continue   # "Phát biểu tại buổi lễ, X nêu rõ, ngày 28/11/1959, ...": the date X tells (a quote may date the event)
             iso, explicit = resolve_year(d, doc.published)
-            named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month)
+            named_year = None if explicit else _year_in_name(doc, cue_pos, sent.end, d.month, local)
             if named_year and doc.latest_year and named_year < doc.latest_year:
                 # "Lễ trao Giải báo chí quốc gia năm 2016", held in 2017: the year is the prize's;
                 # no year rather than a wrong one

@@ -151,6 +151,7 @@ class Lexicon:
     kind_words: dict[str, str]          # folded word -> kind
     kind_word_re: re.Pattern[str]
     named_heads: list[str]
+    named_head_re: re.Pattern[str]       # "Luật", "Bộ luật" ...: a named instrument's head, as printed
     named_re: re.Pattern[str]            # a law's, code's, ordinance's head in any case, and what follows it
     law_titles: dict[str, tuple[str, ...]]   # folded first two words -> the registry's law titles, folded, longest first
     lower_head_after_re: re.Pattern[str]  # "trong ", "theo " ... before a lower-case head: a law cited
@@ -243,6 +244,7 @@ class Lexicon:
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
+    long_ago_re: re.Pattern[str]         # "cách đây 92 năm, ngày ...": a date long past, no event's
     to_press_re: re.Pattern[str]         # "trao đổi với PV": what a person told the press, not the event
     sidelines_re: re.Pattern[str]        # "bên lề": on the event's sidelines, so there
     press_kinds: frozenset[str]          # events that are the press's own (a press conference)
@@ -345,6 +347,7 @@ def get_lexicon() -> Lexicon:
         kind_words={fold(k): v for k, v in ins["kind_words"].items()},
         kind_word_re=re.compile(alternation(list(ins["kind_words"]), flags_ci=True)),
         named_heads=ins["named"]["heads"],
+        named_head_re=re.compile(r"(?<!\w)" + alternation(ins["named"]["heads"])),
         law_titles=_law_titles(),
         lower_head_after_re=re.compile(r"(?<!\w)" + alternation(ins["named"]["lower_head_after"],
                                                                tail=r"(?:\s+\d+)?\s+$")),
@@ -452,6 +455,7 @@ def get_lexicon() -> Lexicon:
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
+        long_ago_re=re.compile(r"(?<!\w)" + alternation(evt["long_ago"], tail=r"(?!\w)[^.;:!?]{0,30}$"), re.IGNORECASE),
         to_press_re=re.compile(r"(?<!\w)" + alternation(evt["to_press"])),
         sidelines_re=re.compile(r"(?<!\w)" + alternation(evt["sidelines"])),
         press_kinds=frozenset(evt["press_kinds"]),

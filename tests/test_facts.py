@@ -1645,3 +1645,15 @@ def test_a_captions_event_word_gives_way_and_a_name_ends_before_a_relative_claus
     assert [e.name for e in ex.events] == ["Buổi làm việc với Bình Thuận về việc nhận chìm bùn ở vùng biển Bình Thuận"]
     from graph.schema import load_schema
     assert load_schema().event_kinds_vi["award ceremony"] == "Lễ trao tặng"   # ("Lễ trao" read as a cut name)
+
+
+def test_an_events_date_is_not_a_laws_year_a_date_long_ago_nor_a_planned_visits() -> None:
+    ex = _extract("Sáng 7-7, tại TP Đà Lạt, Bộ NN&PTNT tổ chức Hội nghị sơ kết thi hành Luật hợp tác xã (HTX) năm 2012 "
+                  "trong lĩnh vực nông nghiệp.")
+    assert [e.date for e in ex.events] == ["--07-07"]   # (no year rather than the law's)
+    ex = _extract("Tổng Bí thư Nguyễn Phú Trọng sau khi kết thúc Đại hội Đảng toàn quốc lần thứ XII Cách đây tròn 92 năm, "
+                  "ngày 21/6/1925, Báo Thanh Niên đã xuất bản số đầu tiên.")
+    assert ex.events == []
+    ex = _extract("Chủ tịch nước Trần Đại Quang sẽ thăm Trung Quốc và dự Diễn đàn cấp cao hợp tác quốc tế từ ngày "
+                  "11-15/5/2017. Chủ tịch Tập Cận Bình sẽ chủ trì Diễn đàn.")
+    assert [(e.chaired_by, e.participants) for e in ex.events] == [([], [])]
