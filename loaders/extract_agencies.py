@@ -331,6 +331,10 @@ def _next_post_at(doc: Doc, pos: int) -> bool:
     return bool(doc.lex.body_re.match(doc.shadow, at) or doc.lex.unit_re.match(doc.shadow, at))
 
 
+# after a number in a unit's name, what shows the number names it: a capital, a bracket, a stop
+_NUMBER_NAMES = re.compile(rf"(?:\s+[{UPPER}(]|\s*[,;:)]|\.(?!\d)|\s*[-–]\s|\s*$)")
+
+
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
     """The words that name a unit after its head, by the unit's naming style."""
     toks = tokens(doc.shadow, after, 14, doc.lex.name_commas, doc.lex.comma_initials_place_re)
@@ -429,6 +433,8 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             district = _district_then_person(doc, toks[i:])   # "Bệnh viện Đa khoa Vũ Quang Nguyễn Văn Toại"
             if not after_place and not named_for and not district and _starts_other(doc, t.start):
                 break
+        elif unit.numbered and re.fullmatch(r"\d{1,3}", t.word) and _NUMBER_NAMES.match(doc.shadow, t.end):
+            pass   # "Bệnh viện Nhi đồng 1 TP.HCM", "Bệnh viện Quân y 175": the number names it
         elif stops_at(words, i) or not t.word[:1].isalpha():
             break
         out.append(t)

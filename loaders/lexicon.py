@@ -131,6 +131,7 @@ class Unit:
     first_words: tuple[str, ...] = ()
     ministry_stem: bool = False
     not_in_title: bool = False   # the head ending a title ("Phó Chủ tịch Thường trực") is the title's word
+    numbered: bool = False       # a number goes on the name ("Bệnh viện Nhi đồng 1", "Bệnh viện Quân y 175")
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,8 @@ def get_lexicon() -> Lexicon:
     units = [Unit(u["head"], u.get("canonical_head", u["head"]), u.get("parent", ""),
                   u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
-                  tuple(u.get("first_words", ())), u.get("ministry_stem", False), u.get("not_in_title", False))
+                  tuple(u.get("first_words", ())), u.get("ministry_stem", False), u.get("not_in_title", False),
+                  u.get("numbered", False))
              for u in [*uni["unit"], *short_heads]]
     titles: dict[str, Title] = {}
     title_forms: list[str] = []

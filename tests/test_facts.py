@@ -1657,3 +1657,10 @@ def test_an_events_date_is_not_a_laws_year_a_date_long_ago_nor_a_planned_visits(
     ex = _extract("Chủ tịch nước Trần Đại Quang sẽ thăm Trung Quốc và dự Diễn đàn cấp cao hợp tác quốc tế từ ngày "
                   "11-15/5/2017. Chủ tịch Tập Cận Bình sẽ chủ trì Diễn đàn.")
     assert [(e.chaired_by, e.participants) for e in ex.events] == [([], [])]
+
+
+def test_a_number_goes_on_a_hospitals_name_and_a_bracketed_owner_holds_its_unit() -> None:
+    ex = _extract("Ông Lê Văn Phúc, Trưởng phòng Kế hoạch Tổng hợp (BV Nhi đồng 2) cho biết, Bệnh viện Quân y 175 đã tiếp "
+                  "nhận bệnh nhân. Bệnh viện Đa khoa Sóc Sơn 2 năm qua đã khám cho 3 bệnh nhân.")
+    assert _agencies(ex) == {"Bệnh viện Nhi đồng 2": None, "Bệnh viện Quân y 175": "Bộ Quốc phòng",
+                             "Phòng Kế hoạch Tổng hợp": "Bệnh viện Nhi đồng 2", "Bệnh viện Đa khoa Sóc Sơn": None}
