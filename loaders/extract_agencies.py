@@ -331,8 +331,13 @@ def _next_post_at(doc: Doc, pos: int) -> bool:
     return bool(doc.lex.body_re.match(doc.shadow, at) or doc.lex.unit_re.match(doc.shadow, at))
 
 
-# after a number in a unit's name, what shows the number names it: a capital, a bracket, a stop
-_NUMBER_NAMES = re.compile(rf"(?:\s+[{UPPER}(]|\s*[,;:)]|\.(?!\d)|\s*[-–]\s|\s*$)")
+def _names_by_number(doc: Doc, end: int) -> bool:
+    """Whether the number ending at ``end`` goes on a numbered unit's name: not a number's part
+    ("3.5", "2/9") nor a count ("2 năm qua", "30 giường")."""
+    if re.match(r"[.,/:-]\d", doc.shadow[end:end + 2]):
+        return False
+    nxt = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?|%)", doc.shadow[end:end + 30])
+    return nxt is None or not any(nxt.group(1) == w or nxt.group(1).startswith(w + " ") for w in doc.lex.counted_words)
 
 
 def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None:
@@ -360,6 +365,10 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             # a document reference is part of the name: "Ban Chỉ đạo tổng kết Chỉ thị số 39-CT/TW"
             if ends and not doc.lex.kind_word_re.match(doc.shadow, t.start):
                 break
+            if not out and re.fullmatch(r"\d{2,3}", t.word) and not t.breaks:
+                out.append(t)   # a committee named by its number ("Ban Chỉ đạo 389 tỉnh")
+                i += 1
+                continue
             if t.word[:1].isdigit():
                 n = NUMBER_RE.match(doc.shadow, t.start)
                 if not n or not out:
@@ -433,7 +442,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             district = _district_then_person(doc, toks[i:])   # "Bệnh viện Đa khoa Vũ Quang Nguyễn Văn Toại"
             if not after_place and not named_for and not district and _starts_other(doc, t.start):
                 break
-        elif unit.numbered and re.fullmatch(r"\d{1,3}", t.word) and _NUMBER_NAMES.match(doc.shadow, t.end):
+        elif unit.numbered and re.fullmatch(r"\d{1,3}", t.word) and _names_by_number(doc, t.end):
             pass   # "Bệnh viện Nhi đồng 1 TP.HCM", "Bệnh viện Quân y 175": the number names it
         elif stops_at(words, i) or not t.word[:1].isalpha():
             break

@@ -185,6 +185,7 @@ class Lexicon:
     district_committee_re: re.Pattern[str]   # "Huyện ủy": bare, the one district committee the article names
     province_word_end_re: re.Pattern[str]   # a name ending in a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh")
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
+    counted_words: frozenset[str]        # "năm", "bệnh nhân": after a number, it counts them, names nothing
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
@@ -389,6 +390,7 @@ def get_lexicon() -> Lexicon:
         district_committee_re=re.compile(alternation(uni["district_committees"])),
         province_word_end_re=re.compile(r"(?<=\s)" + alternation(uni["province_words"], tail="$")),
         sub_units=frozenset(uni["sub_units"]),
+        counted_words=frozenset(uni["counted_words"]),
         place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"
                                    + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),

@@ -1664,3 +1664,10 @@ def test_a_number_goes_on_a_hospitals_name_and_a_bracketed_owner_holds_its_unit(
                   "nhận bệnh nhân. Bệnh viện Đa khoa Sóc Sơn 2 năm qua đã khám cho 3 bệnh nhân.")
     assert _agencies(ex) == {"Bệnh viện Nhi đồng 2": None, "Bệnh viện Quân y 175": "Bộ Quốc phòng",
                              "Phòng Kế hoạch Tổng hợp": "Bệnh viện Nhi đồng 2", "Bệnh viện Đa khoa Sóc Sơn": None}
+
+
+def test_a_committee_named_by_its_number_and_the_standing_deputy_of_a_committee() -> None:
+    ex = _extract("Ông Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh Quảng Trị, Phó Ban Thường trực Ban Chỉ đạo 389 tỉnh cho biết. "
+                  "Ông Lê Văn Tâm, Phó Giám đốc Bệnh viện Nhi đồng 1 cho hay.")
+    assert _held(ex)["Nguyễn Văn Sơn"][1][:2] == ("Phó Trưởng ban Thường trực", "Ban Chỉ đạo 389 tỉnh Quảng Trị")
+    assert _held(ex)["Lê Văn Tâm"][0][:2] == ("Phó Giám đốc", "Bệnh viện Nhi đồng 1")
