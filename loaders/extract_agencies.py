@@ -144,6 +144,11 @@ def local_branch(doc: Doc, end: int) -> bool:
         or (place is not None and place.group(0) != "Việt Nam")
 
 
+# ", quận Hai Bà Trưng": after a commune's name the address goes on, so the name was the commune's
+# ("UBND phường Bùi Thị Xuân, quận Hai Bà Trưng"), not a person's
+_ADDRESS_GOES_ON = re.compile(r"\s*,\s*(?:quận|huyện|thị xã|thành phố|TP\.?|tỉnh)\s")
+
+
 def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     """'tỉnh Quảng Nam' / 'Hà Nội' / 'TP Hồ Chí Minh' at pos: the place as printed and its end."""
     s = doc.shadow
@@ -170,7 +175,8 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     cut = name_start_in_run(doc, [t.word for t in caps])
     if cut:
         caps = caps[:cut]
-    elif person_starts_at(doc, p) and (3 if m is not None and m.group(0).strip() in ("xã", "phường") else 2) <= len(caps) <= 4:
+    elif person_starts_at(doc, p) and (3 if m is not None and m.group(0).strip() in ("xã", "phường") else 2) <= len(caps) <= 4 \
+            and not (m is not None and _ADDRESS_GOES_ON.match(s, caps[-1].end)):
         # "Chủ tịch UBND TP Nguyễn Đức Chung", "Thành ủy Đinh La Thăng": a person, not a place; but
         # after "xã" two syllables are the commune ("UBND xã Thạch Ngọc")
         return None

@@ -1671,3 +1671,10 @@ def test_a_committee_named_by_its_number_and_the_standing_deputy_of_a_committee(
                   "Ông Lê Văn Tâm, Phó Giám đốc Bệnh viện Nhi đồng 1 cho hay.")
     assert _held(ex)["Nguyễn Văn Sơn"][1][:2] == ("Phó Trưởng ban Thường trực", "Ban Chỉ đạo 389 tỉnh Quảng Trị")
     assert _held(ex)["Lê Văn Tâm"][0][:2] == ("Phó Giám đốc", "Bệnh viện Nhi đồng 1")
+
+
+def test_a_commune_or_a_lake_named_after_a_person_is_no_person() -> None:
+    ex = _extract("Ngay từ sáng sớm, bà Nguyễn Thị Huệ, Chủ tịch UBND phường Bùi Thị Xuân, quận Hai Bà Trưng, Hà Nội đã có "
+                  "mặt. Ngày 19/6, UBND tỉnh Thái Nguyên họp về phương án xử lý khẩn cấp đập chính Hồ Núi Cốc.")
+    assert {p.name for p in ex.people} == {"Nguyễn Thị Huệ"}
+    assert _held(ex)["Nguyễn Thị Huệ"][0][:2] == ("Chủ tịch", "UBND phường Bùi Thị Xuân")
