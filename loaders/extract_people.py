@@ -605,6 +605,8 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         cue = _former(doc, tm.start())
         for post in posts:
             post.former = cue is not None
+            if post.former and post.context_default:
+                post.agency = None   # "Nguyên Bộ trưởng X": a former minister's ministry is not the article's
         lead_start = tm.start() if cue is None else cue   # "X, nguyên Bí thư ...": apposition before the cue
         ev = doc.evidence(tm.start())
         targets: list[NameHit] = []

@@ -1678,3 +1678,10 @@ def test_a_commune_or_a_lake_named_after_a_person_is_no_person() -> None:
                   "mặt. Ngày 19/6, UBND tỉnh Thái Nguyên họp về phương án xử lý khẩn cấp đập chính Hồ Núi Cốc.")
     assert {p.name for p in ex.people} == {"Nguyễn Thị Huệ"}
     assert _held(ex)["Nguyễn Thị Huệ"][0][:2] == ("Chủ tịch", "UBND phường Bùi Thị Xuân")
+
+
+def test_a_former_ministers_bare_title_does_not_take_the_articles_ministry() -> None:
+    ex = _extract("Bộ NN&PTNT quản lý đê. Nguyên Bộ trưởng Đồng Sỹ Nguyên từng quyết định làm đường trên đê. Bộ trưởng "
+                  "Nguyễn Xuân Cường cho biết.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions if q.agency] for p in ex.people}
+    assert posts == {"Đồng Sỹ Nguyên": [], "Nguyễn Xuân Cường": [("Bộ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")]}
