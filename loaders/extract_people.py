@@ -126,9 +126,9 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
             continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
         rest = words[i:i + 4]
         for k, r in enumerate(rest):
-            if k >= 2 and doc.title_at(m.start() + r.start()):
+            if k >= 2 and (doc.title_at(m.start() + r.start()) or doc.lex.foreign_title_at_re.match(doc.shadow, m.start() + r.start())):
                 rest = rest[:k]
-                break   # ("Võ Công Trí Phó Bí thư ...": a title after the name)
+                break   # ("Võ Công Trí Phó Bí thư ...", "Nguyễn Xuân Phúc Ngoại trưởng Hoa Kỳ": a title after the name)
             tail = doc.shadow[m.start() + r.end():m.start() + r.end() + 3]
             if k and r.group(0) in doc.lex.not_name_words and not (
                     k == 2 and r.group(0) in doc.lex.name_words_unless_number and not re.match(r"\s+\d", tail)) \

@@ -175,6 +175,7 @@ class Lexicon:
     country_re: re.Pattern[str]          # a foreign country after a body: "Bộ Quốc phòng Nga"
     country_before_re: re.Pattern[str]   # a country ending right before a name: "Tổng thống Mỹ Donald Trump"
     foreign_cue_re: re.Pattern[str]      # a word before that country that makes the name a person's
+    foreign_title_at_re: re.Pattern[str]  # "Ngoại trưởng ", "Tổng thống " as printed: a foreign post starts here
     foreign_region_re: re.Pattern[str]   # "bang ", ending right before a region's name
     countries_folded: tuple[str, ...]
     place_word_re: re.Pattern[str]       # "tỉnh ", "huyện ", "TP " before a place name
@@ -379,6 +380,7 @@ def get_lexicon() -> Lexicon:
         country_before_re=re.compile("(?:" + alternation(list(countries())) + "|" + alternation(tit["foreign_region_words"])
                                      + rf"\s+[{UPPER}]\w+(?:\s+[{UPPER}]\w+)?)\s+$"),
         foreign_cue_re=re.compile(alternation(tit["foreign_cues"], tail=r"\s+$"), re.IGNORECASE),
+        foreign_title_at_re=re.compile(alternation([c for c in tit["foreign_cues"] if c[:1].isupper()], tail=r"\s")),
         foreign_region_re=re.compile(alternation(tit["foreign_region_words"], tail=r"\s+$")),
         countries_folded=tuple(fold(old_tones(c)) for c in countries()),
         place_word_re=re.compile(alternation(uni["place_words"], tail=r"(?:\s+(?=\S)|(?<=\.)(?=\w))")),   # "TP.Hải Phòng" too

@@ -1685,3 +1685,9 @@ def test_a_former_ministers_bare_title_does_not_take_the_articles_ministry() -> 
                   "Nguyễn Xuân Cường cho biết.")
     posts = {p.name: [(q.title, q.agency) for q in p.positions if q.agency] for p in ex.people}
     assert posts == {"Đồng Sỹ Nguyên": [], "Nguyễn Xuân Cường": [("Bộ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")]}
+
+
+def test_a_name_ends_before_a_foreign_post_run_into_it_from_a_caption() -> None:
+    ex = _extract("Ngoại trưởng Hoa Kỳ chủ trì tiệc trưa làm việc với Thủ tướng Nguyễn Xuân Phúc Ngoại trưởng Hoa Kỳ bắt tay "
+                  "Phó Thủ tướng.")
+    assert [p.name for p in ex.people] == ["Nguyễn Xuân Phúc"]
