@@ -47,8 +47,9 @@ def _cues(doc: Doc, sent_start: int, sent_end: int, blocked: list[tuple[int, int
         cue = fold(m.group(0))
         kind = doc.lex.event_kinds.get(cue)
         weak = cue in doc.lex.weak_event_cues
-        if weak and doc.lex.weak_noun_before_re.search(doc.lower, max(sent_start, m.start() - 12), m.start()):
-            continue   # "Báo cáo giám sát": a report, no event
+        if weak and (doc.lex.weak_noun_before_re.search(doc.lower, max(sent_start, m.start() - 12), m.start())
+                     or doc.lex.weak_body_noun_before_re.search(doc.shadow, max(sent_start, m.start() - 12), m.start())):
+            continue   # "Báo cáo giám sát": a report, no event; "Tổ chức giám sát ...": a watchdog
         if kind is not None:
             out.append((m.start(), kind, weak))
     # "Toàn cảnh hội nghị - Ảnh: X. Ngày 7.7, “Hội nghị xúc tiến ...”": the word of a photo's caption

@@ -226,6 +226,7 @@ class Lexicon:
     weak_event_cues: set[str]
     refers_before_re: re.Pattern[str]    # "gửi đến ": an event word after it names another event
     weak_noun_before_re: re.Pattern[str]  # "báo cáo ": a weak event word after it is a report's noun
+    weak_body_noun_before_re: re.Pattern[str]  # "Tổ chức ": as printed, a weak event word after it names a body
     participant_re: re.Pattern[str]
     attendance_re: re.Pattern[str]       # of those, the cues that say who was there when printed before a name
     absent_before_re: re.Pattern[str]    # "theo chỉ đạo của": a few words (a title) before a name, spoken of
@@ -439,6 +440,7 @@ def get_lexicon() -> Lexicon:
         weak_event_cues={fold(w) for w in evt["weak"]},
         refers_before_re=re.compile(alternation(evt["refers_before"], tail=r"\s+$")),
         weak_noun_before_re=re.compile(alternation(evt["weak_noun_before"], tail=r"\s+$")),
+        weak_body_noun_before_re=re.compile(r"(?<!\w)" + alternation(evt["weak_body_noun_before"], tail=r"\s+$")),
         participant_re=cue_re(evt["participant_cues"]),
         attendance_re=cue_re(evt["attendance_cues"]),
         absent_before_re=re.compile(alternation(evt["absent_before"]), re.IGNORECASE),

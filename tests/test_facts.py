@@ -1691,3 +1691,11 @@ def test_a_name_ends_before_a_foreign_post_run_into_it_from_a_caption() -> None:
     ex = _extract("Ngoại trưởng Hoa Kỳ chủ trì tiệc trưa làm việc với Thủ tướng Nguyễn Xuân Phúc Ngoại trưởng Hoa Kỳ bắt tay "
                   "Phó Thủ tướng.")
     assert [p.name for p in ex.people] == ["Nguyễn Xuân Phúc"]
+
+
+def test_a_watchdog_or_a_camera_is_no_oversight_or_inspection() -> None:
+    ex = _extract("Theo New York Times, Tổ chức giám sát chính phủ Protect Democracy của Mỹ ngày 8-5 đã đệ đơn kiện. Hệ "
+                  "thống camera giám sát ngày 9/5 ghi lại vụ việc.")
+    assert ex.events == []
+    ex = _extract("Ngày 8/5, Sở Y tế tổ chức giám sát an toàn thực phẩm tại chợ.")
+    assert [e.kind for e in ex.events] == ["oversight"]
