@@ -296,7 +296,14 @@ def _chair_by_cue(doc: Doc, sents: list[Sentence], names: list[NameHit], cues: l
     for sent in sents:
         for cue in cues:
             for m in re.finditer(re.escape(cue), doc.shadow[sent.start:sent.end]):
-                hit = _person_before(names, sent.start, sent.start + m.start())
+                if doc.lower.endswith("sự ", 0, sent.start + m.start()):
+                    # "Dưới sự chủ trì của X": X chairs, not whoever is named before
+                    hit = next((n for n in names if sent.start + m.end() < n.start < sent.start + m.end() + 40
+                                and doc.shadow.startswith(" của ", sent.start + m.end())), None)
+                else:
+                    hit = _person_before(names, sent.start, sent.start + m.start())
+                    if hit is not None and doc.lex.delegating_re.search(doc.shadow, hit.end, sent.start + m.start()):
+                        hit = None   # "Thủ tướng X đã giao Thanh tra Chính phủ chủ trì": the body chairs
                 if hit:
                     return hit
     return None
@@ -481,7 +488,11 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         hit = _chair_by_cue(doc, window, names, cues)
     else:
         hit = (_chair_by_cue(doc, window, names, cues) or _chair_by_conclusion(doc, names)
-               or _chair_by_lead_verb(doc, lead, names, event.kind) or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names, cues))
+               or _chair_by_lead_verb(doc, lead, names, event.kind)
+               # later on, leading a delegation chairs only a delegation's event (an inspection, a visit):
+               # "X dẫn đầu Đoàn ... hội đàm" after a welcome ceremony is another event's delegation
+               or _chair_by_cue(doc, doc.sents[si + LEAD_SENTENCES:], names,
+                                cues if event.kind in doc.lex.delegation_kinds else doc.lex.two_sided_chair_cues))
     guests: list[NameHit] = []
     if hit is not None:
         runners = [n for n in names if n.start >= lead.start and event.kind in doc.lex.runs_sitting_kinds

@@ -238,6 +238,8 @@ class Lexicon:
     two_sided_kinds: frozenset[str]      # talks ...: leading a delegation there is no chairing
     two_sided_chair_cues: list[str]
     leads_delegation_re: re.Pattern[str]   # "dẫn đầu": the one who leads a delegation
+    delegation_kinds: frozenset[str]       # events a delegation makes, whose leader chairs them
+    delegating_re: re.Pattern[str]         # "giao": before a chair cue, the chair is handed to another
     co_chair_re: re.Pattern[str]         # "đồng chủ trì": everyone named before it chairs
     runs_sitting_re: re.Pattern[str]     # "điều hành" right after a name: that person chairs too
     runs_sitting_kinds: frozenset[str]   # the kinds of event where that holds (sittings)
@@ -452,6 +454,9 @@ def get_lexicon() -> Lexicon:
         two_sided_kinds=frozenset(evt["two_sided_kinds"]),
         two_sided_chair_cues=[c for c in evt["chair"] if c not in evt["leads_delegation"]],
         leads_delegation_re=re.compile(alternation(evt["leads_delegation"])),
+        delegation_kinds=frozenset(evt["delegation_kinds"]),
+        # as printed, in lower case, then the body handed the chair ("đã giao Thanh tra Chính phủ")
+        delegating_re=re.compile(r"(?<!\w)" + alternation(evt["delegating"], tail=rf"\s+(?:cho\s+)?[{UPPER}]")),
         co_chair_re=re.compile(alternation(evt["co_chair"])),
         runs_sitting_re=re.compile(r"\s*" + alternation(evt["runs_sitting"])),
         runs_sitting_kinds=frozenset(evt["runs_sitting_kinds"]),

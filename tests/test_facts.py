@@ -1699,3 +1699,17 @@ def test_a_watchdog_or_a_camera_is_no_oversight_or_inspection() -> None:
     assert ex.events == []
     ex = _extract("Ngày 8/5, Sở Y tế tổ chức giám sát an toàn thực phẩm tại chợ.")
     assert [e.kind for e in ex.events] == ["oversight"]
+
+
+def test_who_chairs_under_su_chu_tri_and_who_hands_the_chair_or_leads_another_delegation() -> None:
+    ex = _extract("Ngày 13/5, ông Nguyễn Văn Phò, Phó Chủ tịch UBND huyện cho biết: Dưới sự chủ trì của chính quyền địa "
+                  "phương, người dân và doanh nghiệp đã đối thoại.")
+    assert ex.events[0].chaired_by == []
+    ex = _extract("Từ ngày 15 đến 17/5, Ủy ban Thường vụ Quốc hội đã họp phiên thứ 10 dưới sự chủ tọa của Chủ tịch Quốc "
+                  "hội Nguyễn Thị Kim Ngân.")
+    assert ex.events[0].chaired_by == ["Nguyễn Thị Kim Ngân"]
+    ex = _extract("Chiều 11/5, lễ đón chính thức Chủ tịch nước Trần Đại Quang đã được tổ chức tại Bắc Kinh. Hai bên chào "
+                  "cờ. Quân nhạc cử quốc thiều. Đoàn duyệt đội danh dự. Sau đó, Chủ tịch nước Trần Đại Quang dẫn đầu Đoàn "
+                  "đại biểu cấp cao Việt Nam hội đàm. Thủ tướng Nguyễn Xuân Phúc đã giao Thanh tra Chính phủ chủ trì "
+                  "kiểm tra.")
+    assert ex.events[0].chaired_by == []
