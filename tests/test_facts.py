@@ -1713,3 +1713,9 @@ def test_who_chairs_under_su_chu_tri_and_who_hands_the_chair_or_leads_another_de
                   "đại biểu cấp cao Việt Nam hội đàm. Thủ tướng Nguyễn Xuân Phúc đã giao Thanh tra Chính phủ chủ trì "
                   "kiểm tra.")
     assert ex.events[0].chaired_by == []
+
+
+def test_a_session_scheduled_to_open_has_no_participants_yet() -> None:
+    ex = _extract("Dự kiến thời gian tiến hành kỳ họp là 22,5 ngày làm việc và dự kiến khai mạc vào ngày 22/5. Phó Chủ "
+                  "tịch Quốc hội Phùng Quốc Hiển nhất trí với dự kiến chương trình.")
+    assert [(e.chaired_by, e.participants) for e in ex.events] == [([], [])]
