@@ -525,6 +525,8 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     if unit.head[:1].islower() and unit.first_words and not any(s.startswith(w, after) for w in unit.first_words):
         return None   # "trường THCS X" is a school; "nghị trường Quốc hội" is not
     parent = _parent_after(doc, head_end)
+    if parent and head not in doc.lex.one_per_body and re.match(r"\s+(?:trực\s+)?thuộc\s|\s+của\s", s[head_end:]):
+        return None   # "Bệnh viện trực thuộc Bộ Y tế": any of the ministry's hospitals (but "Thanh tra của Bộ X")
     if parent:
         return AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
     if unit.needs_parent:

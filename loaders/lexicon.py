@@ -186,6 +186,7 @@ class Lexicon:
     district_committee_re: re.Pattern[str]   # "Huyện ủy": bare, the one district committee the article names
     province_word_end_re: re.Pattern[str]   # a name ending in a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh")
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
+    one_per_body: frozenset[str]         # unit heads a body has one of ("Thanh tra của Bộ X" is that one)
     counted_words: frozenset[str]        # "năm", "bệnh nhân": after a number, it counts them, names nothing
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
@@ -396,6 +397,7 @@ def get_lexicon() -> Lexicon:
         province_word_end_re=re.compile(r"(?<=\s)" + alternation(uni["province_words"], tail="$")),
         sub_units=frozenset(uni["sub_units"]),
         counted_words=frozenset(uni["counted_words"]),
+        one_per_body=frozenset(uni["one_per_body"]),
         place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"
                                    + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),

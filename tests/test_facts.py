@@ -1719,3 +1719,10 @@ def test_a_session_scheduled_to_open_has_no_participants_yet() -> None:
     ex = _extract("Dự kiến thời gian tiến hành kỳ họp là 22,5 ngày làm việc và dự kiến khai mạc vào ngày 22/5. Phó Chủ "
                   "tịch Quốc hội Phùng Quốc Hiển nhất trí với dự kiến chương trình.")
     assert [(e.chaired_by, e.participants) for e in ex.events] == [([], [])]
+
+
+def test_a_head_with_thuoc_or_cua_names_a_bodys_units_at_large_unless_it_has_one() -> None:
+    ex = _extract("Ông Lê Văn An, Giám đốc Bệnh viện trực thuộc Bộ Y tế cho biết. Các Ủy ban của Quốc hội họp. Thanh tra của "
+                  "Bộ Tài nguyên và Môi trường đã kiểm tra.")
+    assert _agencies(ex) == {"Bộ Y tế": None, "Quốc hội": None, "Bộ Tài nguyên và Môi trường": None,
+                             "Thanh tra Bộ Tài nguyên và Môi trường": "Bộ Tài nguyên và Môi trường"}
