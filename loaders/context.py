@@ -46,6 +46,10 @@ def stops_at(words: list[str], i: int) -> bool:
 
 
 
+# a province's printed form that abbreviates it: "TP.HCM", "TT-Huế", "BR-VT" (not "Sài Gòn")
+_ABBREVIATED = re.compile(r"TP|[A-ZĐ]{2}|-")
+
+
 @dataclass
 class Doc:
     """One document being extracted: original text, a same-length shadow with traditional
@@ -107,8 +111,9 @@ class Doc:
         that place is written the way the article writes it."""
         key = fold(province)
         for m in self.lex.province_re.finditer(self.shadow):
-            if self.lex.province_of[m.group(0)] == province and key not in fold(m.group(0)):
-                return m.group(0)
+            if self.lex.province_of[m.group(0)] == province and key not in fold(m.group(0)) \
+                    and _ABBREVIATED.search(m.group(0)):
+                return m.group(0)   # (an old name, "Sài Gòn", is no abbreviation: "Thành ủy Hồ Chí Minh")
         return None
 
     def with_place(self, name: str, province: str) -> str:

@@ -1726,3 +1726,9 @@ def test_a_head_with_thuoc_or_cua_names_a_bodys_units_at_large_unless_it_has_one
                   "Bộ Tài nguyên và Môi trường đã kiểm tra.")
     assert _agencies(ex) == {"Bộ Y tế": None, "Quốc hội": None, "Bộ Tài nguyên và Môi trường": None,
                              "Thanh tra Bộ Tài nguyên và Môi trường": "Bộ Tài nguyên và Môi trường"}
+
+
+def test_a_bare_city_committee_takes_the_citys_name_not_its_old_one() -> None:
+    ex = _extract("Thiếu tướng Phan Anh Minh khen chiến sĩ phá chuyên án ma túy lớn nhất Sài Gòn. Thiếu tướng Minh nhận hoa "
+                  "từ Bí thư Thành ủy Nguyễn Thiện Nhân.")
+    assert _held(ex)["Nguyễn Thiện Nhân"][0][:2] == ("Bí thư", "Thành ủy Hồ Chí Minh")
