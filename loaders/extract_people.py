@@ -217,11 +217,15 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         if named:
             name, end, _ = named
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
-            of = re.match(r"\s+của\s+", s[end:end + 8])
+            of = re.match(r"\s+(?:của\s+|thuộc\s+|\(\s*|[-–]\s+)?", s[end:end + 8])
             parent = doc.lex.body_re.match(s, end + of.end()) if of else None
             entry = doc.lex.bodies.get(name)   # (a foreign body, "Bộ Quốc phòng Nga", is none)
             if parent and entry and doc.lex.canonical_body(parent.group(0)) == entry.parent:
-                return Post(title.title, name, parent.end())   # "Ủy ban KH-CN-MT của Quốc hội X"
+                close = re.match(r"\s*\)", s[parent.end():]) if "(" in of.group(0) else None
+                if "(" not in of.group(0) or close:
+                    # "Ủy ban KH-CN-MT của Quốc hội X", "Vụ trưởng Vụ Chính quyền địa phương Bộ Nội vụ X":
+                    # the registry unit's own parent, printed after it, is part of the post
+                    return Post(title.title, name, parent.end() + (close.end() if close else 0))
             return Post(title.title, name, end + (country.end() if country else 0))
         stem = doc.lex.ministry_stem_re.match(s, after) if title.implied == "@context" else None
         ministry = doc.lex.canonical_body("Bộ " + stem.group(0)) if stem else None

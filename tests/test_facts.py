@@ -1732,3 +1732,10 @@ def test_a_bare_city_committee_takes_the_citys_name_not_its_old_one() -> None:
     ex = _extract("Thiếu tướng Phan Anh Minh khen chiến sĩ phá chuyên án ma túy lớn nhất Sài Gòn. Thiếu tướng Minh nhận hoa "
                   "từ Bí thư Thành ủy Nguyễn Thiện Nhân.")
     assert _held(ex)["Nguyễn Thiện Nhân"][0][:2] == ("Bí thư", "Thành ủy Hồ Chí Minh")
+
+
+def test_a_registry_units_own_parent_printed_after_it_is_part_of_the_post() -> None:
+    ex = _extract("Phó Vụ trưởng Vụ Chính quyền địa phương Bộ Nội vụ Trương Hải Long nhấn mạnh. Phó Vụ trưởng Vụ Công chức "
+                  "(Bộ Nội vụ) Lê Văn Hòa cho biết.")
+    assert _held(ex)["Trương Hải Long"][0][:2] == ("Phó Vụ trưởng", "Vụ Chính quyền địa phương")
+    assert _held(ex)["Lê Văn Hòa"][0][:2] == ("Phó Vụ trưởng", "Vụ Công chức - Viên chức")
