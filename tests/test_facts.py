@@ -994,10 +994,10 @@ def test_a_dated_lead_and_an_event_named_later_at_it_make_one_event_of_its_day()
 
 
 def test_a_unit_printed_without_owner_is_the_article_ministrys_only_when_the_registry_has_one_like_it() -> None:
-    ex = _extract("Bộ Nội vụ cho biết, Vụ Công chức sẽ họp. Văn phòng Phủ Chủ tịch đã gửi thư. Cục Văn thư đã làm "
+    ex = _extract("Bộ Nội vụ cho biết, Vụ Chính quyền sẽ họp. Văn phòng Phủ Chủ tịch đã gửi thư. Cục Văn thư đã làm "
                   "việc. Văn phòng Ủy ban nhân dân tỉnh có mặt.")
     agencies = _agencies(ex)
-    assert agencies["Vụ Công chức"] == agencies["Cục Văn thư"] == "Bộ Nội vụ"
+    assert agencies["Vụ Chính quyền"] == agencies["Cục Văn thư"] == "Bộ Nội vụ"
     assert "Văn phòng Chủ tịch nước" in agencies and agencies["Văn phòng Ủy ban nhân dân tỉnh"] is None
     # an abbreviation stands for its words' initials; a unit of a Tổng cục is its ministry's too
     ex = _extract("Bộ Giao thông vận tải yêu cầu Cục HHVN kiểm tra. Bộ Giao thông vận tải họp.")
