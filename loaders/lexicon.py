@@ -99,6 +99,8 @@ def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
     if "phòng, chống" in name:   # "Cục Cảnh sát phòng chống tội phạm ...", "phòng - chống"
         out += [o.replace("phòng, chống", sep) for o in out for sep in ("phòng chống", "phòng - chống", "phòng-chống")]
     out += [v for o in out for v in central_short(o)]   # "Đảng ủy Khối các cơ quan TƯ", "Ban Tuyên giáo TW"
+    if name.endswith(" Việt Nam"):   # "Hội Nhà báo VN"
+        out += [o[:-len("Việt Nam")] + "VN" for o in out if o.endswith(" Việt Nam")]
     if name.endswith(" Quốc hội") and name != "Quốc hội":   # "Ủy ban Kinh tế của QH"
         out += [o[:-len("Quốc hội")] + "QH" for o in out]
     # initials joined by "&" or "-" are also printed run together or with the other sign

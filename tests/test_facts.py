@@ -1739,3 +1739,12 @@ def test_a_registry_units_own_parent_printed_after_it_is_part_of_the_post() -> N
                   "(Bộ Nội vụ) Lê Văn Hòa cho biết.")
     assert _held(ex)["Trương Hải Long"][0][:2] == ("Phó Vụ trưởng", "Vụ Chính quyền địa phương")
     assert _held(ex)["Lê Văn Hòa"][0][:2] == ("Phó Vụ trưởng", "Vụ Công chức - Viên chức")
+
+
+def test_the_fronts_member_organisations_are_bodies_and_vn_spells_viet_nam() -> None:
+    ex = _extract("Chủ tịch Liên đoàn Luật sư Việt Nam Đỗ Ngọc Thịnh góp ý. Phó Thống đốc Ngân hàng Nhà nước VN Đào Minh Tú "
+                  "cho biết. Chủ tịch Hội Nhà báo tỉnh Nghệ An Nguyễn Văn An phát biểu.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in ex.people}
+    assert posts == {"Đỗ Ngọc Thịnh": [("Chủ tịch", "Liên đoàn Luật sư Việt Nam")],
+                     "Đào Minh Tú": [("Phó Thống đốc", "Ngân hàng Nhà nước Việt Nam")],
+                     "Nguyễn Văn An": [("Chủ tịch", "Hội Nhà báo tỉnh Nghệ An")]}
