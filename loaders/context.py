@@ -65,6 +65,7 @@ class Doc:
     body_matches: list[re.Match[str]] = field(default_factory=list)
     lower: str = ""             # shadow in lower case, same length (for case-blind patterns)
     ministries_named: int = 0   # how many ministries the text names
+    ministry_dominates: bool = False   # the context ministry is named three times as often as any other
     post_parents: dict[str, str] = field(default_factory=dict)   # unit named in a post -> the parent printed there
 
     def __post_init__(self) -> None:
@@ -165,6 +166,8 @@ class Doc:
             return None
         self.ministries_named = len(counts)
         ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+        # the article is plainly about one ministry: named three times and three times as often as any other
+        self.ministry_dominates = counts[ranked[0]] >= 3 and (len(ranked) == 1 or counts[ranked[0]] >= 3 * counts[ranked[1]])
         if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]] and counts[ranked[0]] > 1:
             return None   # several ministries, none dominant: "Bộ trưởng X" alone says nothing
         return ranked[0]

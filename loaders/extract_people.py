@@ -275,7 +275,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
         return Post(title.title, None, tm.end())
     if implied == "@context":
         # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
-        body = doc.context_body if doc.ministries_named == 1 else None
+        body = doc.context_body if doc.ministries_named == 1 or doc.ministry_dominates else None
         return Post(title.title, body, tm.end(), context_default=True)
     if implied and doc.lex.placeless_body_re.fullmatch(implied):
         # "Thành ủy viên": the city's Party committee, which one the chain or the article says
@@ -721,6 +721,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
 
 
 # two or three capitalised syllables closed by punctuation or "và": a name the rules did not read
+_SHORT_NAME = re.compile(rf"[ \t]+([{UPPER}][^\W\d_]+)[ \t]+(?=[^\W\d_])")
 _CAPITALISED_NAME = re.compile(rf"[ \t]+([{UPPER}][^\W\d_]+(?:[ \t]+[{UPPER}][^\W\d_]+){{1,2}})(?=\s*(?:[,;.:]|và\s|cùng\s))")
 
 
@@ -730,7 +731,10 @@ def _holder_unread_after(doc: Doc, end: int) -> bool:
     body, place or title."""
     m = _CAPITALISED_NAME.match(doc.shadow, end)
     if m is None:
-        return False
+        # "ĐB Lê Thanh Vân, Bộ trưởng Tân cho hay": a holder named by one syllable, then a verb of saying
+        m = _SHORT_NAME.match(doc.shadow, end)
+        if m is None or not doc.lex.participant_re.match(doc.shadow, m.end()):
+            return False
     at = m.start(1)
     return not (doc.lex.body_re.match(doc.shadow, at) or doc.lex.unit_re.match(doc.shadow, at)
                 or doc.lex.place_re.match(doc.shadow, at) or doc.lex.province_word_re.match(doc.shadow, at)

@@ -1748,3 +1748,11 @@ def test_the_fronts_member_organisations_are_bodies_and_vn_spells_viet_nam() -> 
     assert posts == {"Đỗ Ngọc Thịnh": [("Chủ tịch", "Liên đoàn Luật sư Việt Nam")],
                      "Đào Minh Tú": [("Phó Thống đốc", "Ngân hàng Nhà nước Việt Nam")],
                      "Nguyễn Văn An": [("Chủ tịch", "Hội Nhà báo tỉnh Nghệ An")]}
+
+
+def test_a_bare_ministers_post_takes_a_plainly_dominant_ministry_and_a_short_named_holder_keeps_it() -> None:
+    text = ("Bộ Giao thông vận tải họp. Bộ Giao thông vận tải báo cáo. Bộ Giao thông vận tải trả lời Bộ Tài chính. "
+            "Kết luận buổi làm việc, Bộ trưởng Trương Quang Nghĩa khẳng định. Giải đáp băn khoăn của ĐB Lê Thanh Vân, "
+            "Bộ trưởng Nghĩa cho hay.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in _extract(text).people}
+    assert posts == {"Trương Quang Nghĩa": [("Bộ trưởng", "Bộ Giao thông vận tải")], "Lê Thanh Vân": []}
