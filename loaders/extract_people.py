@@ -653,6 +653,9 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             sep = re.search(r"(\S)\s*(?:,|\s[-–]|[-–](?=\s)|\()\s*$", window) or _APPOINTED.search(window)
             if sep:
                 prev_end = lead_start - len(window) + sep.start(1) + 1
+                place = _PLACE_BRACKET.search(s, max(0, prev_end - 40), prev_end) if s[prev_end - 1] == ")" else None
+                if prev_end not in by_end and place and place.start() in by_end:
+                    prev_end = place.start()   # "Đại biểu Hoàng Quang Hàm (Phú Thọ) - Ủy viên ...": the name before its bracket
                 if prev_end in by_end:
                     targets = [by_end[prev_end]]
                     lo = max(0, targets[0].start - 60)
@@ -721,6 +724,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
 
 
 # two or three capitalised syllables closed by punctuation or "và": a name the rules did not read
+_PLACE_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")   # " (Phú Thọ)" after a deputy's name
 _SHORT_NAME = re.compile(rf"[ \t]+([{UPPER}][^\W\d_]+)[ \t]+(?=[^\W\d_])")
 _CAPITALISED_NAME = re.compile(rf"[ \t]+([{UPPER}][^\W\d_]+(?:[ \t]+[{UPPER}][^\W\d_]+){{1,2}})(?=\s*(?:[,;.:]|và\s|cùng\s))")
 

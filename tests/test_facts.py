@@ -1756,3 +1756,10 @@ def test_a_bare_ministers_post_takes_a_plainly_dominant_ministry_and_a_short_nam
             "Bộ trưởng Nghĩa cho hay.")
     posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in _extract(text).people}
     assert posts == {"Trương Quang Nghĩa": [("Bộ trưởng", "Bộ Giao thông vận tải")], "Lê Thanh Vân": []}
+
+
+def test_an_apposition_after_a_bracket_behind_the_name_is_the_names() -> None:
+    ex = _extract("Đại biểu Hoàng Quang Hàm (Phú Thọ) - Ủy viên thường trực Ủy ban Tài chính và ngân sách của Quốc hội đặt vấn "
+                  "đề. Ông Huỳnh Hùng (SN 1971), Phó Chủ tịch HĐND xã Lộc Điền điều khiển xe máy.")
+    assert _held(ex)["Hoàng Quang Hàm"][0][0] == "Ủy viên thường trực"
+    assert _held(ex)["Huỳnh Hùng"][0][:2] == ("Phó Chủ tịch", "HĐND xã Lộc Điền")
