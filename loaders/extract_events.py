@@ -96,7 +96,7 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int,
 def _after_an_instruments_title(doc: Doc, lo: int, at: int) -> bool:
     """Whether the year at ``at`` follows an instrument's head in the same phrase ("Luật hợp tác xã
     (HTX) năm 2012", "Nghị quyết số 19 năm 2017"), even one the rules did not read as an instrument."""
-    heads = [m for m in doc.lex.named_head_re.finditer(doc.shadow, max(lo, at - 70), at)]
+    heads = list(doc.lex.named_head_re.finditer(doc.shadow, max(lo, at - 70), at))
     heads += list(doc.lex.kind_word_re.finditer(doc.shadow, max(lo, at - 70), at))
     return any(not re.search(r"[,;:]", doc.shadow[h.end():at]) and len(doc.shadow[h.end():at].split()) <= 8
                for h in heads)

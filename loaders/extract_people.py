@@ -218,11 +218,12 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             name, end, _ = named
             country = re.match(r"\s+Việt Nam(?=\s)", s[end:end + 10])  # "Quốc hội Việt Nam X"
             of = re.match(r"\s+(?:của\s+|thuộc\s+|\(\s*|[-–]\s+)?", s[end:end + 8])
-            parent = doc.lex.body_re.match(s, end + of.end()) if of else None
+            sep = of.group(0) if of else ""
+            parent = doc.lex.body_re.match(s, end + len(sep)) if of else None
             entry = doc.lex.bodies.get(name)   # (a foreign body, "Bộ Quốc phòng Nga", is none)
             if parent and entry and doc.lex.canonical_body(parent.group(0)) == entry.parent:
-                close = re.match(r"\s*\)", s[parent.end():]) if "(" in of.group(0) else None
-                if "(" not in of.group(0) or close:
+                close = re.match(r"\s*\)", s[parent.end():]) if "(" in sep else None
+                if "(" not in sep or close:
                     # "Ủy ban KH-CN-MT của Quốc hội X", "Vụ trưởng Vụ Chính quyền địa phương Bộ Nội vụ X":
                     # the registry unit's own parent, printed after it, is part of the post
                     return Post(title.title, name, parent.end() + (close.end() if close else 0))
