@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from loaders.context import Doc
@@ -99,7 +100,21 @@ def find_names(doc: Doc) -> list[NameHit]:
         listed = foreign_out and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", doc.shadow[foreign_out[-1].end:start])
         if (vouched or listed) and fold(name) not in doc.lex.places:
             foreign_out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
-    return sorted(out + foreign_out, key=lambda h: h.start)
+    return sorted(_cut_run_ons(out) + foreign_out, key=lambda h: h.start)
+
+
+def _cut_run_ons(hits: list[NameHit]) -> list[NameHit]:
+    """A four-syllable name printed once whose first three syllables the article prints alone as a
+    name elsewhere is that name with the next word run in ("Giám đốc Sở ... Vũ Xuân Sáng Nhà tôi không
+    phải biệt phủ": a caption, then a heading; later "ông Vũ Xuân Sáng")."""
+    printed = Counter(h.name for h in hits)
+    out = []
+    for h in hits:
+        first3, _, last = h.name.rpartition(" ")
+        if first3.count(" ") == 2 and printed[h.name] == 1 and printed[first3]:
+            h = NameHit(h.start, h.end - len(last) - 1, first3, h.vouched, h.foreign)
+        out.append(h)
+    return out
 
 
 def _runs_between_honorifics(doc: Doc, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

@@ -1763,3 +1763,11 @@ def test_an_apposition_after_a_bracket_behind_the_name_is_the_names() -> None:
                   "đề. Ông Huỳnh Hùng (SN 1971), Phó Chủ tịch HĐND xã Lộc Điền điều khiển xe máy.")
     assert _held(ex)["Hoàng Quang Hàm"][0][0] == "Ủy viên thường trực"
     assert _held(ex)["Huỳnh Hùng"][0][:2] == ("Phó Chủ tịch", "HĐND xã Lộc Điền")
+
+
+def test_a_fourth_syllable_is_a_run_in_word_when_the_article_prints_the_name_with_three() -> None:
+    ex = _extract("Giám đốc Sở Kế hoạch và Đầu tư tỉnh Yên Bái Vũ Xuân Sáng Nhà tôi không phải biệt phủ. Ông Sáng "
+                  "cho hay. Phóng viên đã gặp ông Vũ Xuân Sáng. Bà Nguyễn Thị Kim Ngân phát biểu.")
+    held = _held(ex)
+    assert held["Vũ Xuân Sáng"][0][:2] == ("Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Yên Bái")
+    assert "Vũ Xuân Sáng Nhà" not in held and "Nguyễn Thị Kim Ngân" in held
