@@ -495,6 +495,9 @@ def parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fal
     hm = doc.lex.unit_re.match(doc.shadow, pos) if hit is not None else None
     if hit is None or hm is None:
         return hit
+    ministry = _ministry_by_initials(doc, hit) if hm.group(0) == "Bộ" else None
+    if ministry is not None:
+        return ministry
     owner = hit.parent or doc.context_body
     known = registry_unit_by_initials(doc, doc.lex.unit_by_head[fold(old_tones(hm.group(0)))].canonical_head, hit.name, owner)
     if known is None:
@@ -604,6 +607,31 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
         and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) \
         and _may_be_unit_of(doc, head, name, doc.context_body) else None
     return AgencyHit(pos, end, name, default)
+
+
+# a ministry's initials as the press prints them: capitals joined by signs, spaces or "và"
+# ("Bộ VH,TT&DL", "Bộ NN- PTNT", "Bộ GD và ĐT", "Bộ LĐ-TBXH")
+_INITIAL_OR_JOIN = re.compile(rf"[{UPPER}]|\s*[,&.\-–]\s*|\s+và\s+|\s+")
+
+
+def _ministry_by_initials(doc: Doc, hit: AgencyHit) -> AgencyHit | None:
+    """The ministry whose initials a "Bộ" printed with capitals spells, however they are joined,
+    also when a word is glued to them ("Bộ GTVTLê Đình Thọ", "Bộ NN&PTNTđưa"); None when they
+    spell none or go on to more capitals."""
+    s = doc.shadow
+    at = hit.start + len("Bộ ")
+    letters, ends = "", []
+    while at < hit.end and (m := _INITIAL_OR_JOIN.match(s, at)) is not None:
+        if len(m.group(0)) == 1 and m.group(0).isupper():
+            letters += m.group(0)
+            ends.append(m.end())
+        at = m.end()
+    for n in range(len(letters), 1, -1):
+        name = doc.lex.ministry_by_initials.get(letters[:n])
+        glued = n < len(letters) and ends[n] == ends[n - 1] + 1
+        if name and (not glued or s[ends[n]:ends[n] + 1].islower()):   # ("Bộ GTVTLê": a word glued on)
+            return AgencyHit(hit.start, ends[n - 1], name, None)
+    return None
 
 
 def _initials_match(printed: list[str], words: tuple[str, ...]) -> bool:

@@ -80,6 +80,12 @@ def central_short(name: str) -> list[str]:
     return [name.replace(" Trung ương", " " + short) for short in _CENTRAL_SHORT] if " Trung ương" in name else []
 
 
+def ministry_initials(name: str) -> str:
+    """The capitals a ministry's name is abbreviated to ("Bộ Lao động - Thương binh và Xã hội" ->
+    "LĐTBXH"): the first letter of each word after "Bộ" but "và", upper-cased."""
+    return "".join(w[0].upper() for w in re.findall(r"\w+", name)[1:] if w != "và")
+
+
 def spellings(name: str, heads: dict[str, str] | None = None) -> list[str]:
     """A name and the ways the press abbreviates its "và" ("Bộ Nông nghiệp & Phát triển nông thôn",
     "Kế hoạch&Đầu tư"), prints its "phòng, chống" ("phòng chống"), its "Trung ương" ("TƯ", "TW"), a
@@ -171,6 +177,7 @@ class Lexicon:
     body_re: re.Pattern[str]
     ministry_by_code: dict[str, str]
     ministry_stem_re: re.Pattern[str]
+    ministry_by_initials: dict[str, str]   # "VHTTDL" -> "Bộ Văn hóa, Thể thao và Du lịch"
     units: list[Unit]
     unit_re: re.Pattern[str]
     unit_by_head: dict[str, Unit]       # fold(head) -> Unit
@@ -379,6 +386,8 @@ def get_lexicon() -> Lexicon:
             [v[len("Bộ "):] for b in bod["body"] if b.get("kind") == "ministry" and b["name"].startswith("Bộ ")
              for a in [b["name"], *b.get("aliases", [])] if a.startswith("Bộ ") for v in spellings(a)],
             flags_ci=True)),
+        ministry_by_initials={ministry_initials(b["name"]): b["name"] for b in bod["body"]
+                              if b.get("kind") == "ministry" and b["name"].startswith("Bộ ")},
         units=units,
         unit_re=re.compile(alternation([u.head for u in units], flags_ci=True)),
         unit_by_head={fold(old_tones(u.head)): u for u in units},

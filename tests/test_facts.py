@@ -1771,3 +1771,13 @@ def test_a_fourth_syllable_is_a_run_in_word_when_the_article_prints_the_name_wit
     held = _held(ex)
     assert held["Vũ Xuân Sáng"][0][:2] == ("Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Yên Bái")
     assert "Vũ Xuân Sáng Nhà" not in held and "Nguyễn Thị Kim Ngân" in held
+
+
+def test_a_ministry_printed_with_its_initials_however_joined_is_that_ministry() -> None:
+    ex = _extract("Bộ VH,TT&DL tổ chức hội nghị. Ông Trần Văn An, Thứ trưởng Bộ NN- PTNT cho biết. Bộ GD và ĐT, "
+                  "Bộ LĐ-TBXH và Bộ GTVTphối hợp. Bộ GD vừa ra văn bản.")
+    names = set(_agencies(ex))
+    assert {"Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Giáo dục và Đào tạo",
+            "Bộ Lao động - Thương binh và Xã hội", "Bộ Giao thông vận tải"} <= names
+    assert _held(ex)["Trần Văn An"][0][:2] == ("Thứ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")
+    assert not [n for n in names if n.startswith(("Bộ VH", "Bộ NN", "Bộ LĐ", "Bộ GTVT"))]   # ("Bộ GD" spells none)
