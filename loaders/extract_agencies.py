@@ -615,13 +615,13 @@ _INITIAL_OR_JOIN = re.compile(rf"[{UPPER}]|\s*[,&.\-–]\s*|\s+và\s+|\s+")
 
 
 def _ministry_by_initials(doc: Doc, hit: AgencyHit) -> AgencyHit | None:
-    """The ministry whose initials a "Bộ" printed with capitals spells, however they are joined,
-    also when a word is glued to them ("Bộ GTVTLê Đình Thọ", "Bộ NN&PTNTđưa"); None when they
-    spell none or go on to more capitals."""
+    """The ministry whose initials a "Bộ" printed with capitals spells, however they are joined, also
+    past where the unit's name stopped ("Bộ NN & PTNT") or with a word glued on ("Bộ GTVTLê Đình
+    Thọ", "Bộ NN&PTNTđưa"); None when they spell none or go on to more capitals."""
     s = doc.shadow
     at = hit.start + len("Bộ ")
     letters, ends = "", []
-    while at < hit.end and (m := _INITIAL_OR_JOIN.match(s, at)) is not None:
+    while at < hit.end + 12 and (m := _INITIAL_OR_JOIN.match(s, at)) is not None:
         if len(m.group(0)) == 1 and m.group(0).isupper():
             letters += m.group(0)
             ends.append(m.end())
