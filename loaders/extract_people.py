@@ -106,15 +106,25 @@ def find_names(doc: Doc) -> list[NameHit]:
 def _cut_run_ons(hits: list[NameHit]) -> list[NameHit]:
     """A four-syllable name printed once whose first three syllables the article prints alone as a
     name elsewhere is that name with the next word run in ("Giám đốc Sở ... Vũ Xuân Sáng Nhà tôi không
-    phải biệt phủ": a caption, then a heading; later "ông Vũ Xuân Sáng")."""
+    phải biệt phủ": a caption, then a heading; later "ông Vũ Xuân Sáng"); one whose last three
+    the article prints alone is that name with the word before run in ("Bí thư Trung ương Đoàn Lê
+    Quốc Phong", later "anh Lê Quốc Phong")."""
     printed = Counter(h.name for h in hits)
     out = []
     for h in hits:
         first3, _, last = h.name.rpartition(" ")
+        first, _, last3 = h.name.partition(" ")
         if first3.count(" ") == 2 and printed[h.name] == 1 and printed[first3]:
             h = NameHit(h.start, h.end - len(last) - 1, first3, h.vouched, h.foreign)
+        elif last3.count(" ") == 2 and printed[h.name] == 1 and printed[last3]:
+            h = NameHit(h.start + len(first) + 1, h.end, last3, h.vouched, h.foreign)
         out.append(h)
     return out
+
+
+def _ends_a_body(doc: Doc, start: int, end: int) -> bool:
+    """Whether a body the lexicon knows is printed from before ``start`` to ``end``."""
+    return any(b.start() < start and b.end() == end for b in doc.lex.body_re.finditer(doc.shadow, max(0, start - 40), end))
 
 
 def _runs_between_honorifics(doc: Doc, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -139,11 +149,16 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
         start = m.start() + w.start()
         if not person_starts_at(doc, start) or doc.title_at(start):
             continue   # ("Phó Đội trưởng ..." is a title, not the person "Phó Đội")
+        if i + 1 < len(words) and words[i + 1].group(0) in doc.lex.family_names and _ends_a_body(doc, start, start + len(w.group(0))):
+            continue   # ("Bí thư Trung ương Đoàn Nguyễn Anh Tuấn": the Youth Union's, then the name)
         rest = words[i:i + 4]
         for k, r in enumerate(rest):
             if k >= 2 and (doc.title_at(m.start() + r.start()) or doc.lex.foreign_title_at_re.match(doc.shadow, m.start() + r.start())):
                 rest = rest[:k]
                 break   # ("Võ Công Trí Phó Bí thư ...", "Nguyễn Xuân Phúc Ngoại trưởng Hoa Kỳ": a title after the name)
+            if k >= 2 and len(r.group(0)) > 1 and r.group(0).isupper() and not rest[0].group(0).isupper():
+                rest = rest[:k]
+                break   # ("Chủ tịch Nguyễn Đức Chung DN có quyền ...": a heading's initials after the name)
             tail = doc.shadow[m.start() + r.end():m.start() + r.end() + 3]
             if k and r.group(0) in doc.lex.not_name_words and not (
                     k == 2 and r.group(0) in doc.lex.name_words_unless_number and not re.match(r"\s+\d", tail)) \

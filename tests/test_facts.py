@@ -1783,3 +1783,13 @@ def test_a_ministry_printed_with_its_initials_however_joined_is_that_ministry() 
     assert _held(ex)["Trần Văn An"][0][:2] == ("Thứ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")
     assert not [n for n in names if n.startswith(("Bộ VH", "Bộ NN", "Bộ LĐ", "Bộ GTVT", "Bộ Văn hóa -", "Phòng Thương mại -"))]
     assert _agencies(ex)["Phòng Thương mại và Công nghiệp Việt Nam"] is None and "Bộ GD" in names   # (spells none)
+
+
+def test_a_name_ends_before_initials_and_starts_after_a_body_ending_in_a_family_name() -> None:
+    ex = _extract("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung DN có quyền từ chối đoàn kiểm tra. Bí thư thứ nhất Trung ương "
+                  "Đoàn Lê Quốc Phong trao giải. Bí thư Trung ương Đoàn Nguyễn Anh Tuấn phát biểu.")
+    held = _held(ex)
+    assert held["Nguyễn Đức Chung"][0][:2] == ("Chủ tịch", "UBND TP Hà Nội")
+    assert held["Lê Quốc Phong"][0][:2] == ("Bí thư thứ nhất", "Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+    assert held["Nguyễn Anh Tuấn"][0][:2] == ("Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+    assert not [n for n in held if n.startswith("Đoàn ") or n.endswith(" DN")]
