@@ -258,6 +258,8 @@ def _name_end(rest: str, not_law: frozenset[str], listed: bool = False,
     if not words or not (texts[0][:1].isupper() or listed) or texts[0].rstrip(",") in not_law:
         return 0
     end = words[0].start() + len(texts[0].rstrip(","))
+    if texts[0].endswith(",") and texts[0][:-1].isupper():
+        return end   # "Luật BHYT, tỷ lệ bao phủ BHYT": the law by its initials, then the sentence
     skip_to = body_at(words[0].start()) if body_at else 0   # "Luật Mặt trận Tổ quốc Việt Nam": a body first
     if skip_to:
         end = skip_to
@@ -338,6 +340,23 @@ def _known_title_end(doc: Doc, start: int) -> int:
     return 0
 
 
+def _known_title_before_join(doc: Doc, start: int, end: int) -> int:
+    """The end of the longest registry title printed at start that a comma or "và" follows before
+    ``end`` ("vi phạm Luật Đất đai và xác định tiền sử dụng đất", "luật Tố tụng hình sự, vi phạm
+    Luật Luật sư": the law, then the sentence goes on); 0 if none.  A code may be printed as a law
+    ("luật Tố tụng hình sự")."""
+    words = doc.shadow[start:start + 40].split()[:2]
+    head = fold(" ".join(words))
+    titles = list(doc.lex.law_titles.get(head, ()))
+    if fold(words[0]) == "luat":
+        titles += [t[len("bo "):] for t in doc.lex.law_titles.get("bo luat", ())]
+    for title in sorted(titles, key=len, reverse=True):
+        at = start + len(title)
+        if at < end and fold(doc.shadow[start:at]) == title and re.match(r",\s|\s+và\s", doc.shadow[at:at + 5]):
+            return at
+    return 0
+
+
 def _lower_head_names_a_law(doc: Doc, m: re.Match[str]) -> bool:
     """"từ luật Tổ chức chính quyền địa phương", "trong bộ luật Hình sự": a head in lower case
     names a law only when cited (after "theo", "trong", "của" ...) and followed by a capitalised
@@ -392,7 +411,9 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
             end = m.start("rest") + consumed
             while doc.shadow[end - 1:end] in ("…", "."):   # "Luật Thi hành án dân sự…": a list trails off
                 end -= 1
-            end = max(end, _known_title_end(doc, m.start()))
+            known_end = _known_title_end(doc, m.start())
+            cut = _known_title_before_join(doc, m.start(), end) if known_end != end else 0
+            end = cut or max(end, known_end)
             for known in doc.lex.law_abbreviations.values():   # "bộ luật Hình sự thiếu chế tài": a code's name is known
                 if code and fold(doc.text[m.start():m.start() + len(known)]) == fold(known):
                     end = m.start() + len(known)

@@ -1793,3 +1793,15 @@ def test_a_name_ends_before_initials_and_starts_after_a_body_ending_in_a_family_
     assert held["Lê Quốc Phong"][0][:2] == ("Bí thư thứ nhất", "Đoàn Thanh niên Cộng sản Hồ Chí Minh")
     assert held["Nguyễn Anh Tuấn"][0][:2] == ("Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh")
     assert not [n for n in held if n.startswith("Đoàn ") or n.endswith(" DN")]
+
+
+def test_a_law_name_stops_where_a_known_title_or_initials_meet_a_comma_or_va() -> None:
+    def laws(text: str) -> list[str]:
+        return [d.name for d in _extract(text).documents]
+    assert laws("Có dấu hiệu vi phạm Luật Đất đai và xác định tiền sử dụng đất chưa sát.") == ["Luật Đất đai"]
+    assert laws("Luật sư vi phạm điều cấm theo điều luật Tố tụng hình sự, vi phạm Luật Luật sư.") == [
+        "Luật Tố tụng hình sự", "Luật Luật sư"]
+    assert laws("Từ khi thực hiện Luật BHYT, tỷ lệ bao phủ BHYT đã tăng.") == ["Luật BHYT"]
+    # titles that hold a comma or "và" themselves stay whole
+    assert laws("Theo Luật An toàn, vệ sinh lao động và Luật Bảo vệ và phát triển rừng, doanh nghiệp phải.") == [
+        "Luật An toàn, vệ sinh lao động", "Luật Bảo vệ và phát triển rừng"]
