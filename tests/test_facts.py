@@ -1805,3 +1805,11 @@ def test_a_law_name_stops_where_a_known_title_or_initials_meet_a_comma_or_va() -
     # titles that hold a comma or "và" themselves stay whole
     assert laws("Theo Luật An toàn, vệ sinh lao động và Luật Bảo vệ và phát triển rừng, doanh nghiệp phải.") == [
         "Luật An toàn, vệ sinh lao động", "Luật Bảo vệ và phát triển rừng"]
+
+
+def test_a_name_goes_on_through_compounds_ending_in_a_stop_word() -> None:
+    ex = _extract("Tại hội nghị chuyên đề đóng mới, nâng cấp tàu cá theo Nghị định 67/CP do Bộ NN&PTNT tổ chức ngày 9-6, "
+                  "ông Trần Văn An phát biểu. Ông Lê Văn Bình, Chánh Văn phòng Điều phối Chương trình MTQG xây dựng nông "
+                  "thôn mới cho biết.")
+    assert [e.name for e in ex.events] == ["Hội nghị chuyên đề đóng mới"]
+    assert any(a.startswith("Văn phòng Điều phối Chương trình MTQG") for a in _agencies(ex))
