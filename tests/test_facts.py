@@ -1813,3 +1813,9 @@ def test_a_name_goes_on_through_compounds_ending_in_a_stop_word() -> None:
                   "thôn mới cho biết.")
     assert [e.name for e in ex.events] == ["Hội nghị chuyên đề đóng mới"]
     assert any(a.startswith("Văn phòng Điều phối Chương trình MTQG") for a in _agencies(ex))
+
+
+def test_spending_on_conferences_is_no_conference() -> None:
+    ex = _extract("Từ ngày 1/7/2017, Thông tư số 40/2017/TT-BTC quy định chế độ công tác phí, chế độ chi hội nghị chính "
+                  "thức có hiệu lực. Sáng 3/7, Bộ Tài chính tổ chức hội nghị phổ biến Thông tư.")
+    assert [e.date for e in ex.events] == ["--07-03"]
