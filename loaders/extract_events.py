@@ -420,6 +420,12 @@ def _other_day(doc: Doc, sent: Sentence, event: Event) -> bool:
     return False
 
 
+def _opens_another_time(doc: Doc, sent: Sentence) -> bool:
+    """A sentence that opens with another time than the event's ("Tuần trước, Bộ trưởng X đã chỉ
+    đạo ...", "Năm ngoái, ..."): what the person did then."""
+    return doc.lex.other_time_opening_re.match(doc.lower, sent.start + len(sent.text) - len(sent.text.lstrip())) is not None
+
+
 def _to_the_press(doc: Doc, sent: Sentence, event: Event) -> bool:
     """A sentence of what someone told the press ("Trao đổi với PV, bà X cho biết"): it shows the
     speaker at the lead's event only if that was the press's own, or the talk was on its sidelines."""
@@ -511,7 +517,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
         if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
-                _other_day(doc, sent, event) or _to_the_press(doc, sent, event))):
+                _other_day(doc, sent, event) or _to_the_press(doc, sent, event) or _opens_another_time(doc, sent))):
             continue
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):

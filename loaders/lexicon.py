@@ -259,6 +259,7 @@ class Lexicon:
     deadline_re: re.Pattern[str]         # "trước ngày ", "sinh ngày ": a date that dates no event
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
+    other_time_opening_re: re.Pattern[str]   # "Tuần trước, ...": a later sentence of another time
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
     long_ago_re: re.Pattern[str]         # "cách đây 92 năm, ngày ...": a date long past, no event's
     to_press_re: re.Pattern[str]         # "trao đổi với PV": what a person told the press, not the event
@@ -480,6 +481,7 @@ def get_lexicon() -> Lexicon:
         at_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
+        other_time_opening_re=re.compile(alternation(evt["other_time_opening"])),
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
         long_ago_re=re.compile(r"(?<!\w)" + alternation(evt["long_ago"], tail=r"(?!\w)[^.;:!?]{0,30}$"), re.IGNORECASE),
         to_press_re=re.compile(r"(?<!\w)" + alternation(evt["to_press"])),

@@ -1819,3 +1819,12 @@ def test_spending_on_conferences_is_no_conference() -> None:
     ex = _extract("Từ ngày 1/7/2017, Thông tư số 40/2017/TT-BTC quy định chế độ công tác phí, chế độ chi hội nghị chính "
                   "thức có hiệu lực. Sáng 3/7, Bộ Tài chính tổ chức hội nghị phổ biến Thông tư.")
     assert [e.date for e in ex.events] == ["--07-03"]
+
+
+def test_a_later_sentence_of_last_week_takes_no_part_in_the_lead_event() -> None:
+    ex = _extract("Ngày 12/5, Bộ Công Thương đã có quyết định thành lập Đoàn kiểm tra hoạt động bán hàng đa cấp của Công "
+                  "ty TNHH Nhã Khắc Lâm. Đoàn kiểm tra do bà Lê Thị Phương Hoa, Phó Chánh Thanh tra Bộ làm trưởng đoàn. "
+                  "Tuần trước, Bộ trưởng Trần Tuấn Anh đã chỉ đạo các bộ phận liên quan thành lập đoàn kiểm tra, làm "
+                  "việc với Công ty TNHH Nhã Khắc Lâm.")
+    (event,) = ex.events
+    assert event.chaired_by == ["Lê Thị Phương Hoa"] and event.participants == []
