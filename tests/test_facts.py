@@ -1828,3 +1828,10 @@ def test_a_later_sentence_of_last_week_takes_no_part_in_the_lead_event() -> None
                   "việc với Công ty TNHH Nhã Khắc Lâm.")
     (event,) = ex.events
     assert event.chaired_by == ["Lê Thị Phương Hoa"] and event.participants == []
+
+
+def test_one_on_the_telephone_takes_no_part_in_the_visit() -> None:
+    ex = _extract("Hôm nay 3/7, Bộ trưởng Ngoại giao Qatar Mohammed Al-Thani đã chuyển câu trả lời của Doha trong chuyến "
+                  "thăm ngắn tại Kuwait. Quốc vương Qatar Sheikh Tamim bin Hamad Al Thani đã điện đàm với Tổng thống Iran "
+                  "Hassan Rouhani và khẳng định duy trì mối quan hệ song phương.")
+    assert all("Hassan Rouhani" not in e.participants for e in ex.events)
