@@ -1835,3 +1835,9 @@ def test_one_on_the_telephone_takes_no_part_in_the_visit() -> None:
                   "thăm ngắn tại Kuwait. Quốc vương Qatar Sheikh Tamim bin Hamad Al Thani đã điện đàm với Tổng thống Iran "
                   "Hassan Rouhani và khẳng định duy trì mối quan hệ song phương.")
     assert all("Hassan Rouhani" not in e.participants for e in ex.events)
+
+
+def test_the_post_of_the_one_reported_to_is_not_the_speakers() -> None:
+    ex = _extract("Báo cáo với Bí thư Thành ủy, Phó Giám đốc Sở TN&MT Nguyễn Văn Hồng cho biết, việc đo mốc là thực hiện "
+                  "theo pháp luật.")
+    assert [q[0] for q in _held(ex)["Nguyễn Văn Hồng"]] == ["Phó Giám đốc"]
