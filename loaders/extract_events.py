@@ -533,6 +533,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
+        if k >= 0 and re.search(r"(?<!\w)được\s+$", doc.shadow[max(lead.start, k - 8):k]):
+            continue   # "Lễ đón Chủ tịch Quốc hội Campuchia ... được tổ chức": passive, the body is the guest's
         if k >= 0:
             # the body that is the verb's subject: nothing but words between it and "tổ chức"
             # ("Theo phóng viên TTXVN tại Bắc Kinh, ngày 7/2, Trung Quốc ... tổ chức": not TTXVN)

@@ -1841,3 +1841,9 @@ def test_the_post_of_the_one_reported_to_is_not_the_speakers() -> None:
     ex = _extract("Báo cáo với Bí thư Thành ủy, Phó Giám đốc Sở TN&MT Nguyễn Văn Hồng cho biết, việc đo mốc là thực hiện "
                   "theo pháp luật.")
     assert [q[0] for q in _held(ex)["Nguyễn Văn Hồng"]] == ["Phó Giám đốc"]
+
+
+def test_a_body_before_a_passive_to_chuc_is_no_organiser() -> None:
+    ex = _extract("Chiều 23/6, Lễ đón chính thức Chủ tịch Quốc hội Campuchia Heng Samrin và Đoàn được tổ chức trọng thể tại "
+                  "Nhà Quốc hội, dưới sự chủ trì của Chủ tịch Quốc hội Nguyễn Thị Kim Ngân.")
+    assert [(e.date, e.organizer, e.chaired_by) for e in ex.events] == [("--06-23", None, ["Nguyễn Thị Kim Ngân"])]
