@@ -266,8 +266,9 @@ def _bare_place_word(doc: Doc, pos: int, head: str, after: int) -> AgencyHit | N
     if word is None:
         return None
     end = after + len(word.group(0).rstrip())
-    if not (person_starts_at(doc, word.end()) or re.match(r"\s*(?:[,;.)]|và\s|cùng\s)", doc.shadow[end:end + 5])):
-        return None
+    if not (person_starts_at(doc, word.end()) or re.match(r"\s*(?:[,;.)]|và\s|cùng\s)", doc.shadow[end:end + 5])
+            or doc.lex.speech_verb_re.match(doc.lower, end + 1)):
+        return None   # ("Phó Chủ tịch UBND tỉnh cho biết": a verb of saying ends it too)
     own = _own_province(doc, f"{head} {doc.text[after:end]}", pos)
     return AgencyHit(pos, end, own[0], None) if own else None
 

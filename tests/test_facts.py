@@ -1847,3 +1847,8 @@ def test_a_body_before_a_passive_to_chuc_is_no_organiser() -> None:
     ex = _extract("Chiều 23/6, Lễ đón chính thức Chủ tịch Quốc hội Campuchia Heng Samrin và Đoàn được tổ chức trọng thể tại "
                   "Nhà Quốc hội, dưới sự chủ trì của Chủ tịch Quốc hội Nguyễn Thị Kim Ngân.")
     assert [(e.date, e.organizer, e.chaired_by) for e in ex.events] == [("--06-23", None, ["Nguyễn Thị Kim Ngân"])]
+
+
+def test_a_bare_place_word_before_a_verb_of_saying_is_the_articles_province() -> None:
+    ex = _extract("UBND tỉnh Nghệ An họp. Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh cho biết.")
+    assert _held(ex)["Nguyễn Văn An"][0][:2] == ("Phó Chủ tịch", "UBND tỉnh Nghệ An")
