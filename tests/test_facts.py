@@ -1852,3 +1852,11 @@ def test_a_body_before_a_passive_to_chuc_is_no_organiser() -> None:
 def test_a_bare_place_word_before_a_verb_of_saying_is_the_articles_province() -> None:
     ex = _extract("UBND tỉnh Nghệ An họp. Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh cho biết.")
     assert _held(ex)["Nguyễn Văn An"][0][:2] == ("Phó Chủ tịch", "UBND tỉnh Nghệ An")
+
+
+def test_a_boards_posts_printed_with_its_initials_are_posts_of_the_company() -> None:
+    ex = _extract("Ông Lê Thanh Thuấn, Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn Sao Mai, cho biết. Chủ tịch HĐTV Tập đoàn "
+                  "Dầu khí Việt Nam Nguyễn Xuân Sơn phát biểu.")
+    held = _held(ex)
+    assert [q[:2] for q in held["Lê Thanh Thuấn"]] == [("Chủ tịch HĐQT", "Tập đoàn Sao Mai"), ("Tổng Giám đốc", "Tập đoàn Sao Mai")]
+    assert held["Nguyễn Xuân Sơn"][0][:2] == ("Chủ tịch HĐTV", "Tập đoàn Dầu khí Việt Nam")
