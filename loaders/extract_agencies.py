@@ -532,7 +532,7 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     if parent and head not in doc.lex.one_per_body and re.match(r"\s+(?:trực\s+)?thuộc\s|\s+của\s", s[head_end:]):
         return None   # "Bệnh viện trực thuộc Bộ Y tế": any of the ministry's hospitals (but "Thanh tra của Bộ X")
     if parent:
-        return AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
+        return None if unit.needs_name else AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
     if unit.needs_parent:
         return None
     bare_bo = re.match(r"\s+Bộ(?![\w])", s[head_end:])

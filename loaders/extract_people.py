@@ -225,6 +225,16 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             if hit.parent:   # "Trưởng phòng Kế hoạch, Bệnh viện Bạch Mai": the unit's parent, for its agency
                 doc.post_parents.setdefault(hit.name, hit.parent)
             return Post(title.title, hit.name, hit.end)
+        unit = doc.lex.unit_by_head.get(fold(old_tones(title.head)))
+        if unit is not None and unit.needs_name and s[tm.end():tm.end() + 1] == " ":
+            # "Phó Trưởng phòng Cục Quản lý cạnh tranh": the head of an unnamed division of that body
+            owner = doc.lex.body_re.match(s, tm.end() + 1)
+            named = named_body(doc, owner) if owner is not None else None
+            if named:
+                return Post(title.title, named[0], named[1])
+            owner_unit = parse_unit_at(doc, tm.end() + 1, in_post=True)
+            if owner_unit is not None:
+                return Post(title.title, owner_unit.name, owner_unit.end)
         return Post(title.title, _recent_body(doc, pos, title.head), tm.end())
     after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
     if after > tm.end():

@@ -140,6 +140,7 @@ class Unit:
     ministry_stem: bool = False
     not_in_title: bool = False   # the head ending a title ("Phó Chủ tịch Thường trực") is the title's word
     numbered: bool = False       # a number goes on the name ("Bệnh viện Nhi đồng 1", "Bệnh viện Quân y 175")
+    needs_name: bool = False     # never named by its parent alone ("Phòng Cục X" is no unit)
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ def get_lexicon() -> Lexicon:
                   u.get("bare_ok", False),
                   u.get("lower_name", False), u.get("place_name", False), u.get("needs_parent", False),
                   tuple(u.get("first_words", ())), u.get("ministry_stem", False), u.get("not_in_title", False),
-                  u.get("numbered", False))
+                  u.get("numbered", False), u.get("needs_name", False))
              for u in [*uni["unit"], *short_heads]]
     titles: dict[str, Title] = {}
     title_forms: list[str] = []

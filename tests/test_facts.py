@@ -1860,3 +1860,12 @@ def test_a_boards_posts_printed_with_its_initials_are_posts_of_the_company() -> 
     held = _held(ex)
     assert [q[:2] for q in held["Lê Thanh Thuấn"]] == [("Chủ tịch HĐQT", "Tập đoàn Sao Mai"), ("Tổng Giám đốc", "Tập đoàn Sao Mai")]
     assert held["Nguyễn Xuân Sơn"][0][:2] == ("Chủ tịch HĐTV", "Tập đoàn Dầu khí Việt Nam")
+
+
+def test_the_head_of_an_unnamed_division_holds_the_post_in_the_body_printed() -> None:
+    ex = _extract("Các thành viên gồm ông: Nguyễn Đức Minh, Phó Trưởng phòng Cục Quản lý cạnh tranh; Lê Hồng Dương, Phó "
+                  "Trưởng phòng Cục Quản lý thị trường. Ông Nguyễn Văn An, Trưởng phòng Tổ chức cán bộ Sở Nội vụ cho biết.")
+    held = _held(ex)
+    assert held["Nguyễn Đức Minh"][0][:2] == ("Phó Trưởng phòng", "Cục Quản lý cạnh tranh")
+    assert held["Nguyễn Văn An"][0][:2] == ("Trưởng phòng", "Phòng Tổ chức cán bộ")
+    assert not [a for a in _agencies(ex) if a.startswith("Phòng Cục")]
