@@ -182,6 +182,8 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
         return None
     if not caps or (m is None and len(caps) > 3):
         return None
+    if m is None and len(caps) == 1 and doc.lex.any_place_word_re.fullmatch(caps[0].word):
+        return None   # ("Ban Đô thị HĐND TP, ...": the place word alone, no place)
     return doc.text[pos:caps[-1].end], caps[-1].end
 
 

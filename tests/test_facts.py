@@ -1869,3 +1869,9 @@ def test_the_head_of_an_unnamed_division_holds_the_post_in_the_body_printed() ->
     assert held["Nguyễn Đức Minh"][0][:2] == ("Phó Trưởng phòng", "Cục Quản lý cạnh tranh")
     assert held["Nguyễn Văn An"][0][:2] == ("Trưởng phòng", "Phòng Tổ chức cán bộ")
     assert not [a for a in _agencies(ex) if a.startswith("Phòng Cục")]
+
+
+def test_a_bare_place_word_after_a_body_takes_the_articles_city_or_nothing() -> None:
+    ex = _extract("HĐND TP.Hà Nội họp báo. Ông Nguyễn Nguyên Quân, Trưởng ban Đô thị HĐND TP, cho biết.")
+    assert _held(ex)["Nguyễn Nguyên Quân"][0][:2] == ("Trưởng ban", "Ban Đô thị HĐND TP Hà Nội")
+    assert "HĐND TP" not in _agencies(ex)
