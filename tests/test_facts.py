@@ -1875,3 +1875,12 @@ def test_a_bare_place_word_after_a_body_takes_the_articles_city_or_nothing() -> 
     ex = _extract("HĐND TP.Hà Nội họp báo. Ông Nguyễn Nguyên Quân, Trưởng ban Đô thị HĐND TP, cho biết.")
     assert _held(ex)["Nguyễn Nguyên Quân"][0][:2] == ("Trưởng ban", "Ban Đô thị HĐND TP Hà Nội")
     assert "HĐND TP" not in _agencies(ex)
+
+
+def test_the_youth_unions_central_committee_is_not_the_partys() -> None:
+    ex = _extract("Ông Lê Quốc Phong - Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư thứ nhất Ban Chấp hành Trung "
+                  "ương Đoàn, Chủ tịch Hội Sinh viên Việt Nam, đã có buổi làm việc với Đại sứ quán.")
+    assert [q[:2] for q in _held(ex)["Lê Quốc Phong"]] == [
+        ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng"), ("Bí thư thứ nhất", "Ban Chấp hành Trung ương Đoàn"),
+        ("Chủ tịch", "Hội Sinh viên Việt Nam")]
+    assert _agencies(ex)["Ban Chấp hành Trung ương Đoàn"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
