@@ -317,11 +317,24 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     if implied == "@context":
         # a bare "Bộ trưởng X" is the article's minister only when it names no other ministry
         body = doc.context_body if doc.ministries_named == 1 or doc.ministry_dominates else None
+        if body and doc.ministries_named > 1:
+            # "Đại diện cho Bộ Tài chính, Thứ trưởng Đỗ Hoàng Anh Tuấn", in an article about another
+            # ministry: the one ministry the sentence names before the title, else none
+            others = _ministries_in_sentence(doc, pos)
+            if others - {body}:
+                body = others.pop() if len(others) == 1 else None
         return Post(title.title, body, tm.end(), context_default=True)
     if implied and doc.lex.placeless_body_re.fullmatch(implied):
         # "Thành ủy viên": the city's Party committee, which one the chain or the article says
         return Post(title.title, implied, tm.end(), pending=implied)
     return Post(title.title, implied, tm.end())
+
+
+def _ministries_in_sentence(doc: Doc, pos: int) -> set[str]:
+    """The ministries the sentence at pos names before pos."""
+    sent = doc.sentence_at(pos)
+    names = {doc.lex.canonical_body(m.group(0)) for m in doc.lex.body_re.finditer(doc.shadow, sent.start, pos)}
+    return {n for n in names if n and doc.lex.bodies[n].kind == "ministry"}
 
 
 def _recent_body(doc: Doc, pos: int, head: str) -> str | None:

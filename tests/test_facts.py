@@ -1884,3 +1884,11 @@ def test_the_youth_unions_central_committee_is_not_the_partys() -> None:
         ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng"), ("Bí thư thứ nhất", "Ban Chấp hành Trung ương Đoàn"),
         ("Chủ tịch", "Hội Sinh viên Việt Nam")]
     assert _agencies(ex)["Ban Chấp hành Trung ương Đoàn"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
+
+
+def test_a_bare_deputy_minister_takes_the_one_ministry_his_sentence_names_before_him() -> None:
+    text = ("Bộ Công Thương họp với EVN. Bộ Công Thương cho biết. Bộ Công Thương yêu cầu. Thứ trưởng Hoàng Quốc Vượng "
+            "phát biểu. Đại diện cho Bộ Tài chính, Thứ trưởng Đỗ Hoàng Anh Tuấn cho biết, giá điện đang đi ngược mục tiêu.")
+    posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in _extract(text).people}
+    assert posts == {"Hoàng Quốc Vượng": [("Thứ trưởng", "Bộ Công Thương")],
+                     "Đỗ Hoàng Anh Tuấn": [("Thứ trưởng", "Bộ Tài chính")]}
