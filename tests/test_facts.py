@@ -1892,3 +1892,9 @@ def test_a_bare_deputy_minister_takes_the_one_ministry_his_sentence_names_before
     posts = {p.name: [(q.title, q.agency) for q in p.positions] for p in _extract(text).people}
     assert posts == {"Hoàng Quốc Vượng": [("Thứ trưởng", "Bộ Công Thương")],
                      "Đỗ Hoàng Anh Tuấn": [("Thứ trưởng", "Bộ Tài chính")]}
+
+
+def test_a_bodys_name_ends_before_a_verb_of_giving() -> None:
+    names = set(_agencies(_extract("Cục Nghệ thuật biểu diễn cung cấp Giải thích thêm về quy định. Hiệp hội Nông nghiệp "
+                                   "hữu cơ VN trao tặng bằng khen.")))
+    assert {"Cục Nghệ thuật biểu diễn", "Hiệp hội Nông nghiệp hữu cơ VN"} <= names
