@@ -728,6 +728,11 @@ def _after_title(doc: Doc, pos: int) -> bool:
                for t in doc.lex.title_re.finditer(doc.lower, max(0, pos - 30), pos + 12))
 
 
+# "X mang tên Y": an institution named after someone; in the press, one abroad ("Học viện Quốc phòng
+# mang tên Đại tướng Maximo Gómez" is Cuba's), not the registry's body of the same head
+_NAMESAKE = re.compile(r"\s+mang tên\s")
+
+
 def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     """Every agency named between start and end, in text order; a unit and the parent body
     printed inside it ("Ban Cán sự đảng Bộ Nội vụ") are both returned."""
@@ -745,6 +750,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
             hits.append(AgencyHit(m.start(), body_end, name, None))
             continue
         body = doc.lex.bodies[name]
+        if _NAMESAKE.match(s, body_end):
+            continue   # "Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”": a namesake (Cuba's), not the registry's
         if body.kind in ("unit", "front") and local_branch(doc, m.end()):
             continue   # ("Ủy ban MTTQ Việt Nam TP Hà Nội" is the city's committee, which the unit rules name)
         if s[m.start() - 1:m.start()] == "/" or s[m.end():m.end() + 1] == "/" \
@@ -778,8 +785,8 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         # (only a unit with a comma or dash after it can take a parent after it, in a post)
         in_post = bool(_COMMA_OR_DASH.search(s, m.end(), m.end() + 80)) and _after_title(doc, m.start())
         hit = parse_unit_at(doc, m.start(), in_post=in_post)
-        if hit is None:
-            continue
+        if hit is None or _NAMESAKE.match(s, hit.end):
+            continue   # ("Học viện Quân sự ... mang tên Đại tướng Khrulev": a namesake, abroad)
         # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept; but a local
         # committee named after a national body ("Ủy ban MTTQ Việt Nam TP Hà Nội") does not name it
         if doc.lex.unit_by_head[fold(old_tones(m.group(0)))].place_name and not hit.parent:

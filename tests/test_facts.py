@@ -1898,3 +1898,9 @@ def test_a_bodys_name_ends_before_a_verb_of_giving() -> None:
     names = set(_agencies(_extract("Cục Nghệ thuật biểu diễn cung cấp Giải thích thêm về quy định. Hiệp hội Nông nghiệp "
                                    "hữu cơ VN trao tặng bằng khen.")))
     assert {"Cục Nghệ thuật biểu diễn", "Hiệp hội Nông nghiệp hữu cơ VN"} <= names
+
+
+def test_an_institution_named_after_someone_is_no_registry_body() -> None:
+    ex = _extract("Đại tướng Ngô Xuân Lịch thăm học viên Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”. Đoàn thăm "
+                  "Học viện Quân sự Hậu cần-Kỹ thuật mang tên Đại tướng Khrulev.")
+    assert not [a for a in _agencies(ex) if a.startswith("Học viện")]
