@@ -1904,3 +1904,9 @@ def test_an_institution_named_after_someone_is_no_registry_body() -> None:
     ex = _extract("Đại tướng Ngô Xuân Lịch thăm học viên Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”. Đoàn thăm "
                   "Học viện Quân sự Hậu cần-Kỹ thuật mang tên Đại tướng Khrulev.")
     assert not [a for a in _agencies(ex) if a.startswith("Học viện")]
+
+
+def test_a_bodys_name_ends_before_a_verb_of_advice() -> None:
+    names = set(_agencies(_extract("Ngân hàng Thế giới khuyến cáo tỷ lệ nợ công cao. Viện Nhi khoa Hoa Kỳ khuyến nghị cha "
+                                   "mẹ.")))
+    assert "Ngân hàng Thế giới" in names and not [n for n in names if n.endswith(("khuyến cáo tỷ lệ", "khuyến nghị cha"))]
