@@ -124,7 +124,7 @@ def _cut_run_ons(hits: list[NameHit]) -> list[NameHit]:
 
 def _ends_a_body(doc: Doc, start: int, end: int) -> bool:
     """Whether a body the lexicon knows is printed from before ``start`` to ``end``."""
-    return any(b.start() < start and b.end() == end for b in doc.lex.body_re.finditer(doc.shadow, max(0, start - 40), end))
+    return any(b.start() < start and b.end() == end for b in doc.body_matches)
 
 
 def _runs_between_honorifics(doc: Doc, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -333,7 +333,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
 def _ministries_in_sentence(doc: Doc, pos: int) -> set[str]:
     """The ministries the sentence at pos names before pos."""
     sent = doc.sentence_at(pos)
-    names = {doc.lex.canonical_body(m.group(0)) for m in doc.lex.body_re.finditer(doc.shadow, sent.start, pos)}
+    names = {doc.lex.canonical_body(m.group(0)) for m in doc.body_matches if sent.start <= m.start() and m.end() <= pos}
     return {n for n in names if n and doc.lex.bodies[n].kind == "ministry"}
 
 

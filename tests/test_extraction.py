@@ -63,7 +63,7 @@ def _set_score(tmp_path: Path, folder: str) -> float:
 # only category figures were read.  The bound sits a few points under the figure measured.
 CHECK_SETS = [
     # folder, bound          measured (and when its gold was written, before any tuning on it)
-    ("checkset", 0.90),      # 0.952 after tuning on its misses (0.750)
+    ("checkset", 0.90),      # 0.953 after tuning on its misses (0.750)
     ("checkset2", 0.84),     # held out: 0.889 (0.677)
     ("checkset3", 0.84),     # 0.889 after tuning on its misses (0.656)
     ("checkset4", 0.68),     # held out: 0.732 (0.673)
