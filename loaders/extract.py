@@ -20,8 +20,9 @@ from loaders.vntext import fold
 
 def extract(source: SourceText) -> Extraction:
     """Official texts (decrees, decisions ... with their own header) get the official-text
-    parser, whose header facts are authoritative, merged with what the article rules find."""
-    if is_official_text(source.text):
+    parser, whose header facts are authoritative, merged with what the article rules find.  A
+    legal database's page is one even when the site left the text's header out: its table says."""
+    if source.db_record or is_official_text(source.text):
         merged = merge_news(extract_official(source), extract_article(source))
         merged.documents = _dedupe_documents(merged.documents)
         return merged

@@ -431,7 +431,7 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
                 if parsed and parsed.normalized in numbered and revising and n:
                     end = n.end()   # "Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự số 100/2015/QH13"
                 elif parsed and parsed.normalized in numbered:   # "Bộ luật Hình sự số 100/2015/QH13"
-                    numbered[parsed.normalized].name = numbered[parsed.normalized].name or doc.text[m.start():end]
+                    numbered[parsed.normalized].name = numbered[parsed.normalized].name or " ".join(doc.text[m.start():end].split())
                     continue
             revised = _REVISED.match(doc.shadow, end)   # "dự án Luật Đất đai (sửa đổi)": a new law
             if revised:
@@ -443,6 +443,7 @@ def find_named(doc: Doc, numbered: dict[str, Instrument] | None = None) -> tuple
                 issued = after.group(1)
             name = doc.text[m.start():end]
         name = doc.text[m.start():end] if doc.text[m.start():end].startswith(head) else name
+        name = " ".join(name.split())       # a name the copy wrapped over two lines is one name
         name = name[0].upper() + name[1:]   # "luật Tổ chức chính quyền địa phương" is the Luật
         key = name
         ins = found.get(key)

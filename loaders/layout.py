@@ -42,6 +42,7 @@ class Layout:
     published: str | None = None
     author: str | None = None
     url: str | None = None
+    db_record: tuple[tuple[str, str], ...] = ()   # a legal database's table (loaders.legal_db)
 
     def text(self) -> str:
         """The SourceText.text: the title line, when there is one, then the body lines."""

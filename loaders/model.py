@@ -25,6 +25,9 @@ class SourceText:
     url: str | None = None
     content_hash: str = ""  # sha256 of the decoded text, for change detection
     warnings: tuple[str, ...] = ()
+    # The metadata table a legal database printed above the text, as (field, value) pairs
+    # (number, kind, issuer, signer, issued ...; loaders.legal_db): a second source for its header.
+    db_record: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,18 @@ class Link:
 
 
 @dataclass
+class StatedLink:
+    """A relation the text states between two instruments it cites ("Nghị định số 29/2025/NĐ-CP
+    ... được sửa đổi, bổ sung bởi Nghị định số 166/2025/NĐ-CP": 166 amends 29)."""
+
+    type: str
+    source: Citation
+    target: Citation
+    article: str | None
+    evidence: Evidence
+
+
+@dataclass
 class Signer:
     """The signature block: who signed, in which post, for whom, and how (TM./KT./...)."""
 
@@ -102,6 +114,7 @@ class OfficialText:
     proposer: str | None = None
     proposer_body: str | None = None
     links: list[Link] = field(default_factory=list)
+    stated: list[StatedLink] = field(default_factory=list)
     effective: str | None = None
     effective_text: str | None = None
     attached: list[Citation] = field(default_factory=list)
@@ -111,6 +124,7 @@ class OfficialText:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     authoritative: bool = True
+    db_record: dict[str, str] = field(default_factory=dict)   # a legal database's table, as printed
 
 
 @dataclass
@@ -225,6 +239,26 @@ def _is_name(s: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _wrapped_starts() -> frozenset[str]:
+    """Folded word-starts of upper-case names (bodies, posts) that are not whole names themselves:
+    a header or signature line ending on one ("ỦY BAN NHÂN") was wrapped by the copy."""
+    lex = load_lexicon()
+    names = {*lex.bodies, *(_fold(p) for p in lex.posts), *(_fold(n) for n in lex.raw["header"]["wrapped_names"])}
+    starts = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
+    return frozenset(starts - names)
+
+
+def _wrapped(prev: str) -> bool:
+    """Whether an upper-case line stops inside a name (after its signer prefix: "TM. ỦY BAN")."""
+    f = _fold(prev)
+    for prefix, _ in load_lexicon().prefixes:
+        if f.startswith(_fold(prefix)):
+            f = f[len(prefix) :].strip()
+            break
+    return f in _wrapped_starts()
+
+
 def _logical_lines(text: str) -> list[_Line]:
     """Join the physical lines a PDF wraps back into paragraphs, keeping source offsets.
 
@@ -235,15 +269,19 @@ def _logical_lines(text: str) -> list[_Line]:
     skip = {_fold(s) for s in lex.raw["signer"]["skip"]["lines"]}
     out: list[_Line] = []
     pos = 0
-    prev_open = False
+    prev_open = prev_blank = False
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
         s = raw.strip()
         if not s:
-            prev_open = False
+            prev_open, prev_blank = False, True
             continue
         lead = start + (len(raw) - len(raw.lstrip()))
+        if out and not prev_blank and _upperish(s) and _upperish(out[-1].text) and _wrapped(out[-1].text):
+            out[-1] = _Line(f"{out[-1].text} {s}", out[-1].start, start + len(raw.rstrip()))
+            continue
+        prev_blank = False
         if out and prev_open:
             p = out[-1].text
             joins = (
@@ -341,7 +379,7 @@ def canon_body(text: str) -> str:
 def canon_post(text: str) -> str:
     """Upper-case post ("PHÓ CHỦ TỊCH") -> its usual writing ("Phó Chủ tịch")."""
     lex = load_lexicon()
-    t = " ".join(text.split()).strip(" ,;:.")
+    t = re.sub(r",(?=\S)", ", ", " ".join(text.split())).strip(" ,;:.")
     for p in lex.posts:
         if _fold(p) == _fold(t):
             return p
@@ -349,6 +387,34 @@ def canon_post(text: str) -> str:
         if _fold(t).startswith(_fold(p) + " "):
             return f"{p} {canon_body(t[len(p) :].strip())}"
     return t if not _upperish(t) else t[:1] + t[1:].lower()
+
+
+def _starts_post(line: str) -> bool:
+    """Whether an upper-case signature line opens a post ("PHÓ THỦ TƯỚNG") rather than going on
+    with the one above."""
+    f = _fold(line)
+    return any(f == _fold(p) or f.startswith(_fold(p) + " ") for p in load_lexicon().posts) or f.startswith("phó ")
+
+
+def post_and_unit(post: str) -> tuple[str, str | None]:
+    """A signer's post split into the post and the unit it names: "Trưởng ban Nghiệp vụ thuế" ->
+    ("Trưởng ban", "Ban Nghiệp vụ thuế"); "Vụ trưởng Vụ Pháp chế" -> ("Vụ trưởng", "Vụ Pháp
+    chế"); a bare post ("Phó Chủ tịch") -> (post, None)."""
+    lex = load_lexicon()
+    f = _fold(post)
+    heads = lex.raw["posts"]["unit_heads"]
+    for p in lex.posts:
+        if not f.startswith(_fold(p) + " "):
+            continue
+        rest = post[len(p) :].strip()
+        head = heads.get(p)
+        if head:
+            unit = rest if _fold(rest).startswith(_fold(head) + " ") else f"{head} {rest}"
+            return p, unit[:1].upper() + unit[1:]
+        if rest[:1].isupper() and p not in lex.raw["posts"]["keep_as_body"]:
+            return p, rest
+        return post, None
+    return post, None
 
 
 def body_of(phrase: str) -> str:
@@ -520,6 +586,8 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
         seg = s[m.start() :]
         if _self_ref(seg):
             continue
+        if m.group(0)[0].islower() and not re.match(r"\s+số\s*:?\s*\d", s[m.end() :]):
+            continue  # "quy định chi tiết", "hướng dẫn thi hành": a verb, not an instrument's kind
         parsed = parse_citation(seg)
         if not parsed:
             continue
@@ -683,7 +751,76 @@ def parse_official(source: SourceText) -> OfficialText:
     if attach_at >= 0:
         _parse_attached_section(ot, text, lines, attach_at)
     _finish_effective(ot)
+    if source.db_record:
+        _apply_db_record(ot, dict(source.db_record))
     return ot
+
+
+def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
+    """A legal database's table fills what the text's own header does not give (a page the site
+    printed without its header, a letter without a kind heading); where both give a value and
+    they disagree, the text's own value stays and the disagreement is kept as a warning."""
+    lex = load_lexicon()
+    ot.db_record = record
+    number = record.get("number")
+    if number and not ot.number:
+        ot.number = number
+        ot.key = norm_number(number)
+    elif number and ot.number and norm_number(number) != norm_number(ot.number):
+        ot.warnings.append(f"the database's table gives the number {number}, the text {ot.number}")
+    kind = lex.kinds.get(_fold(record.get("kind", "")))
+    if kind and ot.kind_heading is None:
+        ot.kind = kind
+    issued = None
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", record.get("issued", "")):
+        issued = _iso(m.group(1), m.group(2), m.group(3))
+    if issued and not ot.issued:
+        ot.issued = issued
+    elif issued and ot.issued != issued:
+        ot.warnings.append(f"the database's table gives the issue date {issued}, the text {ot.issued}")
+    issuer = record.get("issuer")
+    if issuer and not ot.issuer:
+        ot.issuer = ot.header_body = _issuer_of_label(issuer, ot.number or "")
+    signer = record.get("signer")
+    if signer and (ot.signer is None or not ot.signer.name):
+        ot.signer = Signer(name=signer, post=ot.signer.post if ot.signer else None, on_behalf=None,
+                           for_post=None, modes=[], lines=[])
+    elif signer and ot.signer and _fold(signer) != _fold(ot.signer.name or ""):
+        ot.warnings.append(f"the database's table gives the signer {signer}, the text {ot.signer.name}")
+
+
+def _issuer_of_label(label: str, number: str) -> str:
+    """The table's "Nơi ban hành" as a body: a province or city names its People's Committee or
+    Council by the number's code ("Tỉnh Bắc Ninh" + QĐ-UBND -> Ủy ban nhân dân tỉnh Bắc Ninh)."""
+    place = re.match(r"^(Tỉnh|Thành phố)\s+(\S.*)$", label)
+    if not place:
+        return label
+    for code, head in load_lexicon().raw["bodies_rule"]["short"].items():
+        if re.search(rf"-{re.escape(code)}\b", number):
+            return f"{head} {place.group(1).lower()} {place.group(2)}"
+    return label
+
+
+def _without_split_motto(header: list[_Line], mottos: list[str]) -> list[_Line]:
+    """The header lines without a motto a copy printed over two or three lines ("CỘNG HÒA XÃ
+    HỘI" / "CHỦ NGHĨA VIỆT NAM"); its pieces would otherwise read as the issuing body's name."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(header):
+        joined = ""
+        for j in range(i, min(i + 3, len(header))):
+            joined = f"{joined} {_fold(header[j].text)}".strip()
+            if j > i and joined in mottos:
+                i = j + 1
+                break
+            if not any(m.startswith(joined) for m in mottos):
+                out.append(header[i])
+                i += 1
+                break
+        else:
+            out.append(header[i])
+            i += 1
+    return out
 
 
 def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
@@ -692,11 +829,19 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
     party = [_fold(m) for m in lex.raw["header"]["party_motto"]]
     conts = [_fold(c) for c in lex.raw["header"]["continuation_prefixes"]]
     names: list[_Line] = []
-    pending_number = False
-    for ln in header:
+    pending_number = pending_code = in_subject = False
+    for ln in _without_split_motto(header, motto):
         s = ln.text.strip()
         f = _fold(s)
         if _is_sep(s) or not s:
+            continue
+        if pending_code and ot.number and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9]*(?:[-–][A-ZĐ][A-Za-zĐđ0-9]*)*", s):
+            ot.number += s     # "Số: 3783/QĐ-" / "UBND": the copy wrapped the number
+            pending_code = False
+            continue
+        pending_code = False
+        if re.match(r"^(?:V/v|v/v|V/V)\b", s):
+            in_subject = True  # a letter's subject under its number, until the place and date
             continue
         if any(f == m or f.startswith(m) for m in motto):
             continue
@@ -710,6 +855,9 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
             if num:
                 ot.number = " ".join(num.group("num").split())
                 ot.evidence["number"] = _ev(text, ln, nm.start("rest"), nm.start("rest") + num.end())
+                pending_code = rest[num.end() :].strip() in ("-", "–")
+                if pending_code:
+                    ot.number += "-"
             else:
                 pending_number = True
             continue
@@ -725,8 +873,11 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
             ot.place = pd.group("place").strip()
             ot.issued = _iso(pd.group("d"), pd.group("m"), pd.group("y"))
             ot.evidence["date"] = _ev(text, ln, pd.start(), pd.end())
+            in_subject = False
             continue
-        if _upperish(s) and any(c.isalpha() for c in s):
+        if in_subject:
+            continue
+        if _upperish(s) and any(c.isalpha() for c in s) and not re.search(r"\d/", s):
             if names and any(f.startswith(c + " ") or f == c for c in conts):
                 prev = names[-1]
                 names[-1] = _Line(f"{prev.text} {s}", prev.start, ln.end)
@@ -852,6 +1003,14 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
                     cit = parsed[0]
                     cit.evidence = _ev(text, ln, a, a + len(seg))
                     ot.bases.append(cit)
+                    # "Căn cứ Luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15":
+                    # the text rests on both, and the line states that 87 amends 64
+                    passive = _passive_links(seg)
+                    _add_stated(ot, passive, None, _ev(text, ln, a, a + len(seg)))
+                    for _, src, _, _, _ in passive:
+                        if all(b.key != src.key for b in ot.bases):
+                            src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
+                            ot.bases.append(src)
             i += 1
             continue
         pc = next((c for c in proposer if f.startswith(_fold(c))), None)
@@ -884,8 +1043,12 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
 
 
 def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
-    """A "Thực hiện <instrument>" clause: this text implements the top-level instruments it names."""
-    for start, head, cit, nested in find_citations(ln.text[a:]):
+    """A "Thực hiện <instrument>" clause: this text implements the top-level instruments it names
+    (the first right after the cue: "thực hiện các chương trình ... được sửa đổi bởi Thông tư số
+    75/2024/TT-BTC" names a programme, not an instrument the text carries out)."""
+    for k, (start, head, cit, nested) in enumerate(find_citations(ln.text[a:])):
+        if k == 0 and start > 40:
+            return
         if nested or not cit.number:
             continue
         cit.evidence = _ev(text, ln, a + start, a + head)
@@ -944,6 +1107,63 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
             _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a))
 
 
+def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
+    """(type, source, target, cue start, cue end) of each link a sentence states between two of
+    its citations: in the passive, "<target> được sửa đổi, bổ sung tại ... <source> (và
+    <source>)"; in a citation's description, "<source> ... quy định chi tiết ... <target>"."""
+    lex = load_lexicon()
+    fs = s.lower()
+    cits = find_citations(s)
+    out: list[tuple[str, Citation, Citation, int, int]] = []
+    if len(cits) < 2:
+        return out
+    taken: list[tuple[int, int]] = []
+    for c in sorted(lex.raw["cues"]["passive"], key=lambda c: -len(c["cue"])):
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(c['cue'])}(?![\wÀ-ỹ])", fs):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            before = [x for x in cits if x[1] <= m.start()]
+            if not before:
+                continue
+            target = before[-1][2]
+            prev = m.end()
+            for start, head, cit, _ in (x for x in cits if x[0] >= m.end()):
+                gap = s[prev:start]
+                if ";" in gap or len(gap) > 160 or (prev > m.end() and not re.search(r"(?:,|\bvà)\s*$", gap.split("(")[0] + " ")):
+                    break
+                out.append((c["type"], cit, target, m.start(), m.end()))
+                prev = head
+    for c in sorted(lex.raw["cues"]["between"], key=lambda c: -len(c["cue"])):
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(c['cue'])}(?![\wÀ-ỹ])", fs):
+            if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
+                continue
+            taken.append((m.start(), m.end()))
+            before = [x for x in cits if x[1] <= m.start()]
+            after = [x for x in cits if x[0] >= m.end()]
+            if not before or not after:
+                continue
+            between = s[before[-1][1] : m.start()]
+            gap = s[m.end() : after[0][0]]
+            if ";" in between + gap or len(between) > 200 or len(gap) > 120:
+                continue
+            if any(m.end() <= a < after[0][0] for a, _ in taken):
+                continue    # another cue stands before the second citation: it is that cue's
+            if re.match(r"^[\s,]*(?:bổ sung\s+)?(?:bởi|tại)\b", gap):
+                out.append((c["type"], after[0][2], before[-1][2], m.start(), m.end()))  # passive without "được"
+            else:
+                out.append((c["type"], before[-1][2], after[0][2], m.start(), m.end()))
+    return out
+
+
+def _add_stated(ot: OfficialText, found: list[tuple[str, Citation, Citation, int, int]],
+                article: str | None, ev: Evidence) -> None:
+    for typ, src, tgt, _, _ in found:
+        if src.key != tgt.key and not any(
+                x.type == typ and x.source.key == src.key and x.target.key == tgt.key for x in ot.stated):
+            ot.stated.append(StatedLink(typ, src, tgt, article, ev))
+
+
 def _links_in(
     ot: OfficialText,
     text: str,
@@ -956,13 +1176,24 @@ def _links_in(
     s = ln.text
     fs = s.lower()
     cits = find_citations(s)
-    taken: list[tuple[int, int]] = []
+    passive = _passive_links(s)
+    if passive:
+        ev = _ev(text, base[0], base[1], base[1] + len(s)) if base else Evidence(ln.start, ln.end, s)
+        _add_stated(ot, passive, article, ev)
+    taken: list[tuple[int, int]] = [(a, b) for *_, a, b in passive]
+    phrase = sorted(load_lexicon().raw["cues"]["more"]["phrase_words"], key=len, reverse=True)
     for c in cues:
         cue = c["cue"]
         for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(cue)}(?![\wÀ-ỹ])", fs):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
+                continue    # passive: what the cited text underwent, not what this text does
+            after_cue = fs[m.end() :].lstrip(" :“\"")
+            if c["where"] == "after" and c["type"] in ("REPLACES", "REPEALS") and any(
+                    re.match(rf"{re.escape(w)}(?![\wÀ-ỹ])", after_cue) for w in phrase):
+                continue    # "thay thế cụm từ ...": words of a text replaced, an amendment
             if c["where"] == "before":
                 targets = [x for x in cits if x[0] < m.start() and not x[3]]
             else:
@@ -1025,7 +1256,7 @@ def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b:
             continue
         sign_lines.append(ln)
     modes: list[str] = []
-    on_behalf = for_post = post = name = None
+    on_behalf = for_post = post = name = post_line = wrapped_prefix = None
     used: list[str] = []
     for ln in sign_lines:
         s = ln.text.strip()
@@ -1045,7 +1276,18 @@ def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b:
                 on_behalf = canon_body(what)
             else:
                 for_post = canon_post(what)
+            post_line, wrapped_prefix = what, meaning
+        elif post_line is not None and (post_line.endswith(",") or not _starts_post(s)):
+            # a post or body the copy wrapped ("TRƯỞNG BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")
+            post_line = f"{post_line} {s}"
+            if wrapped_prefix == "on_behalf":
+                on_behalf = canon_body(post_line)
+            elif wrapped_prefix:
+                for_post = canon_post(post_line)
+            else:
+                post = canon_post(post_line)
         else:
+            post_line, wrapped_prefix = s, None
             post = canon_post(s)
     if not (modes or post or name):
         return
@@ -1256,6 +1498,10 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
     for c in ot.attached:
         add_doc(c)
         ex.relations.append(Relation("ISSUES", ot.key, c.key, c.evidence))
+    for st in ot.stated:
+        add_doc(st.source)
+        add_doc(st.target)
+        ex.relations.append(Relation(st.type, st.source.key, st.target.key, st.evidence))
 
     agencies: dict[str, Agency] = {}
 
@@ -1280,12 +1526,19 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         add_agency(ot.proposer_body, ot.issuer if sub else None, ot.evidence.get("proposer"))
     for c in [*ot.bases, *(lk.target for lk in ot.links)]:
         add_agency(c.issuer)
-    ex.agencies.extend(agencies.values())
 
     if ot.signer and ot.signer.name:
         lex = load_lexicon()
         post = ot.signer.post
         agency = ot.signer.on_behalf or ot.issuer
+        unit = None
+        if post:
+            post, unit = post_and_unit(post)
+        if unit is None and ot.signer.for_post and "KT." in ot.signer.modes:
+            unit = post_and_unit(ot.signer.for_post)[1]    # KT. TRƯỞNG BAN X / PHÓ TRƯỞNG BAN: a deputy of Ban X
+        if unit:
+            agency = unit
+            add_agency(unit, ot.issuer)
         if post and post in lex.raw["signer"]["agency_of_post"]:
             agency = lex.raw["signer"]["agency_of_post"][post] or None
         ex.people.append(
@@ -1295,6 +1548,7 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
                 evidence=[ot.signer.evidence] if ot.signer.evidence else [],
             )
         )
+    ex.agencies.extend(agencies.values())
     return ex
 
 
@@ -1313,6 +1567,11 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     official.events.extend(news.events)
-    rels = {(r.type, _fold(r.source), _fold(r.target)) for r in official.relations}
-    official.relations.extend(r for r in news.relations if (r.type, _fold(r.source), _fold(r.target)) not in rels)
+    # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
+    # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
+    # link between two instruments the parse already relates is the parse's to give.
+    pairs = {frozenset((_fold(r.source), _fold(r.target))) for r in official.relations}
+    official.relations.extend(
+        r for r in news.relations
+        if r.type != "BASED_ON" and frozenset((_fold(r.source), _fold(r.target))) not in pairs)
     return official

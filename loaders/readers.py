@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, cast
 from loaders.decode import ReadError, decode, decode_bytes, detect_legacy_encoding, normalize_text
 from loaders.html_text import parse_html
 from loaders.layout import Layout, detect_layout, parse_date, parse_markdown, parse_plain
+from loaders.legal_db import split_page
 from loaders.model import ReadProblem, SourceText
 
 __all__ = [
@@ -89,12 +90,18 @@ def _source(
         url=url or layout.url,
         content_hash=_content_hash(text),
         warnings=tuple(warnings),
+        db_record=layout.db_record,
     )
 
 
 def _layout_for(text: str, kind: str) -> Layout:
+    """The layout of a text; a legal database's page keeps only the official text and its table."""
     if kind == "html":
-        return parse_html(text)
+        html = parse_html(text)
+        page = split_page(html.text())
+        return Layout(None, page.lines, db_record=page.record) if page else html
+    if (page := split_page(text)) is not None:
+        return Layout(None, page.lines, db_record=page.record)
     if kind == "markdown" or (kind == "auto" and detect_layout(text) == "markdown"):
         return parse_markdown(text)
     return parse_plain(text)

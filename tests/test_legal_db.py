@@ -1,0 +1,124 @@
+"""Legal-database pages: the official text cut out of the site, its table, and the links it states.
+
+The pages in tests/legal_db/ are real pages of the public crawl tnt305/tai_lieu_noi_bo (permitted
+files, not in the check sets): an official letter of Cục Thuế, a letter of Cục Hải quan whose page
+lost the text's header (only the site's table gives it), and a circular of Bộ Tài chính with the
+site's summary above it and an English translation below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.extract import extract
+from loaders.legal_db import is_page, split_page
+from loaders.model import SourceText
+from loaders.official import parse_official
+from loaders.readers import read_file, source_from_text
+
+PAGES = Path(__file__).resolve().parent / "legal_db"
+LETTER = PAGES / "cong_van_5348_ct_cs.md"
+NO_HEADER = PAGES / "cong_van_37569_chq_gsql_no_header.md"
+CIRCULAR = PAGES / "thong_tu_112_2025_tt_btc_with_translation.md"
+
+
+def _relations(path: Path) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in extract(read_file(path)).relations}
+
+
+def test_the_page_keeps_the_text_from_its_header_to_its_signature() -> None:
+    page = split_page(LETTER.read_text(encoding="utf-8"))
+    assert page is not None
+    assert page.lines[:2] == ("BỘ TÀI CHÍNH", "CỤC THUẾ")
+    assert [ln for ln in page.lines if ln][-1] == "Phạm Thị Minh Hiền"
+    text = "\n".join(page.lines)
+    assert "THƯ VIỆN PHÁP LUẬT" not in text and "Văn bản liên quan" not in text
+    assert "|" not in text and "**" not in text
+    assert dict(page.record) == {"number": "5348/CT-CS", "kind": "Công văn", "issuer": "Cục Thuế",
+                                 "signer": "Phạm Thị Minh Hiền", "issued": "20/11/2025"}
+
+
+def test_the_sites_summary_and_translation_are_not_the_text() -> None:
+    src = read_file(CIRCULAR)
+    assert src.text.startswith("BỘ TÀI CHÍNH")
+    assert "Quy định mới về lập dự toán" not in src.text      # the site's own summary above
+    assert "MINISTRY OF" not in src.text and "DEPUTY MINISTER" not in src.text
+    assert dict(src.db_record)["number"] == "112/2025/TT-BTC"
+
+
+def test_a_news_article_is_not_a_page() -> None:
+    text = "Bộ Tài chính ban hành Thông tư số 112/2025/TT-BTC. Số hiệu văn bản được công bố."
+    assert not is_page(text)
+    assert source_from_text(text, name="a.txt").db_record == ()
+
+
+def test_an_official_letter_read_from_its_page() -> None:
+    ex = extract(read_file(LETTER))
+    main = ex.documents[0]
+    assert (main.number, main.kind, main.issued, main.issuer) == ("5348/CT-CS", "other", "2025-11-20", "Cục Thuế")
+    (signer,) = [p for p in ex.people if p.name == "Phạm Thị Minh Hiền"]
+    assert [(x.title, x.agency) for x in signer.positions] == [("Phó Trưởng ban", "Ban Chính sách, thuế quốc tế")]
+    assert ("Ban Chính sách, thuế quốc tế", "Cục Thuế") in {(a.name, a.parent) for a in ex.agencies}
+
+
+def test_the_table_stands_in_for_a_header_the_page_lost() -> None:
+    ex = extract(read_file(NO_HEADER))
+    main = ex.documents[0]
+    assert (main.number, main.kind, main.issued, main.issuer) == ("37569/CHQ-GSQL", "other", "2025-11-21", "Cục Hải quan")
+    assert "Nguyễn Bắc Hải" in {p.name for p in ex.people}
+
+
+def test_the_table_disagreeing_with_the_text_is_kept_as_a_warning() -> None:
+    text = LETTER.read_text(encoding="utf-8").replace("20/11/2025", "21/11/2025", 1)   # the table's date
+    ot = parse_official(source_from_text(text, name="p.md", kind="markdown"))
+    assert ot.issued == "2025-11-20"          # the text's own header wins
+    assert any("2025-11-21" in w for w in ot.warnings)
+    assert ot.db_record["issued"] == "21/11/2025"
+
+
+def test_every_basis_is_a_basis_of_the_text_never_a_chain() -> None:
+    rels = _relations(CIRCULAR)
+    bases = {t for typ, s, t in rels if typ == "BASED_ON" and s == "112/2025/TT-BTC"}
+    assert {"83/2015/QH13", "111/2024/QH15", "29/2025/NĐ-CP", "27/2022/NĐ-CP", "125/2025/NĐ-CP",
+            "39/2021/QĐ-TTg", "02/2022/QĐ-TTg", "07/2022/QĐ-TTg"} <= bases
+    assert not [r for r in rels if r[0] == "BASED_ON" and r[1] != "112/2025/TT-BTC"]
+
+
+def test_links_between_cited_acts_are_the_ones_the_text_states() -> None:
+    rels = _relations(CIRCULAR)
+    # "Nghị định số 29/2025/NĐ-CP ... được sửa đổi bổ sung bởi Nghị định số 166/2025/NĐ-CP"
+    assert ("AMENDS", "166/2025/NĐ-CP", "29/2025/NĐ-CP") in rels
+    assert ("BASED_ON", "112/2025/TT-BTC", "166/2025/NĐ-CP") in rels
+    # the title: "SỬA ĐỔI ... THÔNG TƯ SỐ 55/2023/TT-BTC ... ĐƯỢC SỬA ĐỔI, BỔ SUNG BỞI THÔNG TƯ SỐ 75/2024/TT-BTC"
+    assert ("AMENDS", "112/2025/TT-BTC", "55/2023/TT-BTC") in rels
+    assert ("AMENDS", "75/2024/TT-BTC", "55/2023/TT-BTC") in rels
+    assert not {r for r in rels if r[1] == "112/2025/TT-BTC" and r[2] == "75/2024/TT-BTC"}
+    # "Thay thế cụm từ “Quyết định số 1719/QĐ-TTg” bằng cụm từ ...": words replaced, not the act
+    assert not {r for r in rels if r[0] == "REPLACES" and r[2] == "1719/QĐ-TTg"}
+
+
+def test_a_description_states_what_one_act_does_to_another() -> None:
+    text = ("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số "
+            "điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;")
+    src = SourceText(source_id="t", name="t", path="t", text=_header("5/2025/QĐ-UBND") + text + "\nQUYẾT ĐỊNH:\n")
+    ot = parse_official(src)
+    assert [b.key for b in ot.bases] == ["78/2025/NĐ-CP"]
+    assert [(x.type, x.source.key, x.target.key) for x in ot.stated] == [("GUIDES", "78/2025/NĐ-CP", "64/2025/QH15")]
+
+
+def test_a_header_wrapped_by_the_copy_reads_as_one_body_and_one_number() -> None:
+    text = ("ỦY BAN NHÂN\nDÂN\nTỈNH NGHỆ AN\n--------\n\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 3783/QĐ-\nUBND\n\nNghệ An, ngày\n"
+            "20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Danh mục.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ\nTỊCH\n"
+            "Phùng Thành Vinh\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert (ot.number, ot.issuer, ot.issued) == ("3783/QĐ-UBND", "Ủy ban nhân dân tỉnh Nghệ An", "2025-11-20")
+    assert ot.signer is not None and (ot.signer.name, ot.signer.post) == ("Phùng Thành Vinh", "Phó Chủ tịch")
+
+
+def _header(number: str) -> str:
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {number}\nHà Tĩnh, ngày 02 tháng 12 năm 2025\n"
+            "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH\nỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n")
