@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.model import Agency, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
+from loaders.registry import body_entries
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "official.toml"
 
@@ -478,6 +479,33 @@ def _date_at(s: str) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=1)
+def _posts_alternation() -> str:
+    return "|".join(re.escape(p) for p in load_lexicon().posts)
+
+
+@lru_cache(maxsize=1)
+def _joined_bodies() -> tuple[str, ...]:
+    """Folded names of known bodies holding "và" or a comma ("Bộ Giáo dục và Đào tạo", "Bộ Văn
+    hóa, Thể thao và Du lịch"): an issuer is not cut inside them."""
+    names = {_fold(n) for b in body_entries() for n in [b["name"], *b.get("aliases", [])] if " và " in n or "," in n}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _known_body_end(tail: str, at: int) -> int:
+    """End of a known body with "và" or a comma starting at ``at`` (after a post: "Bộ trưởng Bộ
+    Khoa học và Công nghệ"), or 0."""
+    starts = [at]
+    if m := re.match(rf"(?:{_posts_alternation()})\s+", tail[at:]):
+        starts.append(at + m.end())
+    for a in starts:
+        head = _fold(tail[a : a + 80])
+        for name in _joined_bodies():
+            if head.startswith(name) and not head[len(name) : len(name) + 1].isalnum():
+                return a + len(name)
+    return 0
+
+
 def _kind_from_number(num: str) -> str | None:
     lex = load_lexicon()
     n = norm_number(num)
@@ -547,16 +575,24 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
     if im:
         tail = seg[k + im.end() :]
         cut = _subject_start(tail)
-        semi = re.search(r"[;,(]|\s+(?:và|được|đã|nay)\s+", tail)
-        if semi and semi.start() < cut:
-            cut = semi.start()
-        raw_issuer = tail[:cut].strip(" ,;.")
+        # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a post the holder doubles with another
+        doubled = re.match(rf"^(?:(?:{_posts_alternation()})\s*,\s*)+", tail)
+        skip = doubled.end() if doubled else 0
+        semi = re.search(r"[;,(]|\s+(?:và|được|đã|nay)\s+", tail[skip:])
+        if semi and skip + semi.start() < cut:
+            cut = skip + semi.start()
+        cut = max(cut, _known_body_end(tail, skip))
+        raw_issuer = tail[skip:cut].strip(" ,;.")
         if raw_issuer and len(raw_issuer.split()) <= 12:
             issuer = body_of(raw_issuer)
             k += im.end() + cut
     subject = seg[k:].strip(" ,;.") or None
     if number:
-        kind = _kind_from_number(number) or kind
+        coded = _kind_from_number(number)
+        if coded and not (coded == "law" and kind == "resolution"):   # "Nghị quyết số 197/2025/QH15"
+            kind = coded
+        if kind == "law" and not issued and (year := re.search(r"/(\d{4})/QH\d*$", norm_number(number))):
+            issued = year.group(1)      # "Luật ... số 72/2025/QH15": the law of 2025
         if name and _fold(name) == _fold(word):
             name = None
     if issuer is None:
@@ -726,14 +762,18 @@ def parse_official(source: SourceText) -> OfficialText:
         place=None,
         issued=None,
     )
-    header = lines[:kidx] if kidx >= 0 else lines[:12]
-    _parse_header(ot, text, header)
-    i = kidx + 1 if kidx >= 0 else 0
     if kidx >= 0:
+        _parse_header(ot, text, lines[:kidx])
         ot.kind_heading = lines[kidx].text
         ot.kind = lex.kinds.get(_fold(lines[kidx].text), "other")
         ot.evidence["kind"] = _ev(text, lines[kidx])
-    i = _parse_title(ot, text, lines, i)
+        i = _parse_title(ot, text, lines, kidx + 1)
+    else:
+        # a letter or dispatch: no kind heading; its subject ("V/v ...") sits under the number
+        i = _letter_header_end(lines)
+        _parse_header(ot, text, lines[:i])
+        if ot.title is None:
+            i = _parse_title(ot, text, lines, 0 if i == 0 else i)
     if ot.number:
         code_kind = _kind_from_number(ot.number)
         if code_kind and code_kind != ot.kind and ot.kind != "other":
@@ -751,9 +791,27 @@ def parse_official(source: SourceText) -> OfficialText:
     if attach_at >= 0:
         _parse_attached_section(ot, text, lines, attach_at)
     _finish_effective(ot)
+    _complete_local_issuers(ot)
     if source.db_record:
         _apply_db_record(ot, dict(source.db_record))
     return ot
+
+
+def _complete_local_issuers(ot: OfficialText) -> None:
+    """A cited decision of "Ủy ban nhân dân tỉnh" with no name, or numbered "-UBND" with no issuer,
+    in a province's own text, is that province's: "Quyết định số 1740/QĐ-UBND ... của Chủ tịch
+    UBND tỉnh" in a decision of Ủy ban nhân dân tỉnh Hà Tĩnh."""
+    own = ot.issuer or ""
+    place = re.match(r"^((?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))\s+\S", own)
+    if not place:
+        return
+    head = _fold(place.group(1))
+    for c in [*ot.bases, *(lk.target for lk in ot.links), *ot.attached,
+              *(x for st in ot.stated for x in (st.source, st.target))]:
+        code = re.search(r"-(UBND|HĐND)\b", c.number or "")
+        if (c.issuer and _fold(c.issuer) == head) or (
+                c.issuer is None and code and _fold(load_lexicon().raw["bodies_rule"]["short"][code.group(1)]) in head):
+            c.issuer = own
 
 
 def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
@@ -823,6 +881,20 @@ def _without_split_motto(header: list[_Line], mottos: list[str]) -> list[_Line]:
     return out
 
 
+def _letter_header_end(lines: list[_Line]) -> int:
+    """Where a text without a kind heading starts: after its place-and-date line, and after the
+    "Kính gửi" lines that address it; 0 when no place and date is printed near the top."""
+    for k, ln in enumerate(lines[:40]):
+        if _PLACE_DATE_RE.search(ln.text):
+            k += 1
+            if k < len(lines) and re.match(r"^Kính\s+gửi", lines[k].text):
+                k += 1
+                while k < len(lines) and re.match(r"^[-+•]\s", lines[k].text):
+                    k += 1
+            return k
+    return 0
+
+
 def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
     lex = load_lexicon()
     motto = [_fold(m) for m in lex.raw["header"]["motto"]]
@@ -840,8 +912,11 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
             pending_code = False
             continue
         pending_code = False
-        if re.match(r"^(?:V/v|v/v|V/V)\b", s):
+        if re.match(r"^(?:V/v|v/v|V/V|Về)\b", s) and (ot.number or pending_number):
             in_subject = True  # a letter's subject under its number, until the place and date
+            subject = re.sub(r"^(?:V/v|v/v|V/V)\s*", "", s)
+            ot.title = f"{ot.title} {subject}" if ot.title else subject
+            ot.evidence["title"] = _ev(text, ln)
             continue
         if any(f == m or f.startswith(m) for m in motto):
             continue
@@ -876,6 +951,7 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
             in_subject = False
             continue
         if in_subject:
+            ot.title = f"{ot.title} {s}"
             continue
         if _upperish(s) and any(c.isalpha() for c in s) and not re.search(r"\d/", s):
             if names and any(f.startswith(c + " ") or f == c for c in conts):
@@ -992,25 +1068,7 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
             return i
         cue = next((c for c in basis if f.startswith(_fold(c))), None)
         if cue:
-            rest_at = lead + len(cue)
-            rest = s[rest_at:]
-            for off, seg in _split_bases(rest):
-                seg_l = len(seg) - len(seg.lstrip())
-                seg = seg.strip()
-                parsed = parse_citation(seg) if seg else None
-                a = rest_at + off + seg_l
-                if parsed:
-                    cit = parsed[0]
-                    cit.evidence = _ev(text, ln, a, a + len(seg))
-                    ot.bases.append(cit)
-                    # "Căn cứ Luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15":
-                    # the text rests on both, and the line states that 87 amends 64
-                    passive = _passive_links(seg)
-                    _add_stated(ot, passive, None, _ev(text, ln, a, a + len(seg)))
-                    for _, src, _, _, _ in passive:
-                        if all(b.key != src.key for b in ot.bases):
-                            src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
-                            ot.bases.append(src)
+            _add_bases(ot, text, ln, lead + len(cue))
             i += 1
             continue
         pc = next((c for c in proposer if f.startswith(_fold(c))), None)
@@ -1020,6 +1078,12 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
             ot.proposer = who
             ot.proposer_body = body_of(who)
             ot.evidence["proposer"] = _ev(text, ln, lead)
+            i += 1
+            continue
+        conts = [_fold(c) for c in lex.raw["header"]["continuation_prefixes"]]
+        if ot.authority and _upperish(s) and not ot.bases and any(f == c or f.startswith(c + " ") for c in conts):
+            more = canon_body(s)    # "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": the place goes on the post
+            ot.authority = f"{ot.authority} {more[:1].lower()}{more[1:]}"
             i += 1
             continue
         if _upperish(s) and _is_authority(s) and not ot.bases:
@@ -1040,6 +1104,43 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
             continue
         return i
     return i
+
+
+_PROVISION_RE = re.compile(
+    r"\s*(?:(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+[\w.]+(?:\s*(?:,|và)\s*[\w.]+)*\s+)+"
+    r"(?:(?:của|tại)\s+)?")
+
+
+def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: str | None = None) -> None:
+    """The instruments one "Căn cứ" line names from ``rest_at`` on, as bases of the text.
+
+    "Căn cứ Luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the text rests
+    on both, and the line states that 87 amends 64.  The provision cited first ("Căn cứ điểm a
+    khoản 3 Điều 30 Nghị định số ...") is part of the act cited."""
+    provision = _PROVISION_RE.match(ln.text, rest_at)
+    if provision:
+        rest_at = provision.end()
+    for off, seg in _split_bases(ln.text[rest_at:]):
+        seg_l = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        word = load_lexicon().cite_re.match(seg)
+        if word and word.group(0)[0].islower() and not re.match(r"\s+số\s*:?\s*\d", seg[word.end() :]):
+            continue    # "Căn cứ quy định nêu trên": the letter's reasoning, not an instrument
+        parsed = parse_citation(seg) if seg else None
+        if not parsed:
+            continue
+        a = rest_at + off + seg_l
+        cit = parsed[0]
+        if any(b.key == cit.key for b in ot.bases):
+            continue
+        cit.evidence = _ev(text, ln, a, a + len(seg))
+        ot.bases.append(cit)
+        passive = _passive_links(seg)
+        _add_stated(ot, passive, article, _ev(text, ln, a, a + len(seg)))
+        for _, src, _, _, _ in passive:
+            if all(b.key != src.key for b in ot.bases):
+                src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
+                ot.bases.append(src)
 
 
 def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
@@ -1077,9 +1178,15 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
                 _implements(ot, text, tline, m.end())
                 break
         _links_in(ot, text, tline, cues, None, title=True)
+    basis = sorted(lex.raw["cues"]["basis"], key=len, reverse=True)
     for j in range(i, end):
         ln = lines[j]
         article = _article_of(lines, j, i)
+        if ot.kind_heading is None:     # a letter states its bases in its body ("Căn cứ khoản 2 Điều 15 Luật ...")
+            lead = len(ln.text) - len(ln.text.lstrip("-–+• "))
+            cue = next((c for c in basis if _fold(ln.text[lead:]).startswith(_fold(c))), None)
+            if cue:
+                _add_bases(ot, text, ln, lead + len(cue), article)
         for sm in re.finditer(r"[^.]+(?:\.(?!\d)|$)", ln.text):
             sent = sm.group(0)
             a = sm.start()
