@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.official import unwrap_prose
 from loaders.vntext import fold as _cached_fold
 
 # Page lines are folded once each: the uncached fold keeps them out of the cache of names.
@@ -170,7 +171,7 @@ def split_page(text: str) -> Page | None:
             s = ""
         if s or (body and body[-1]):
             body.append(s)
-    return Page(lines=tuple(body), record=tuple(record))
+    return Page(lines=tuple(unwrap_prose(body)), record=tuple(record))
 
 
 def _printed_number(lines: list[str]) -> str | None:

@@ -260,6 +260,24 @@ def _wrapped(prev: str) -> bool:
     return f in _wrapped_starts()
 
 
+def unwrap_prose(lines: list[str]) -> list[str]:
+    """Physical lines a copy wrapped at a fixed width ("Căn cứ Nghị định số" / "118/2025/NĐ-CP
+    ngày ..."), joined back into paragraphs; upper-case lines (header, title, signature) and empty
+    lines stay as they are, so each parser still sees the layout.  Same rule as the joins of
+    ``_logical_lines``, for texts read as a whole (a legal database's page)."""
+    lex = load_lexicon()
+    skip = {_fold(s) for s in lex.raw["signer"]["skip"]["lines"]}
+    out: list[str] = []
+    for raw in lines:
+        s = raw.strip()
+        if out and s and out[-1] and _opens(out[-1]) and not _upperish(s) and not _NEW_UNIT_RE.match(s) \
+                and not _is_sep(s) and _fold(s) not in skip and not _is_name(s):
+            out[-1] = f"{out[-1]} {s}"
+            continue
+        out.append(s)
+    return out
+
+
 def _logical_lines(text: str) -> list[_Line]:
     """Join the physical lines a PDF wraps back into paragraphs, keeping source offsets.
 
