@@ -1646,9 +1646,12 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         add_agency(ot.issuer, ot.issuer_parent, ot.evidence.get("issuer"))
     if ot.issuer_parent:
         add_agency(ot.issuer_parent)
+    lex = load_lexicon()
     if ot.proposer_body:
-        sub = re.match(r"^(Vụ|Cục|Tổng cục|Văn phòng|Thanh tra|Viện)\b", ot.proposer_body)
-        add_agency(ot.proposer_body, ot.issuer if sub else None, ot.evidence.get("proposer"))
+        units = [*lex.raw["posts"]["issuer_units"], *lex.raw["posts"]["province_units"]]
+        sub = any(re.match(rf"^{re.escape(u)}\b", ot.proposer_body) for u in units)
+        owner = _province_committee(ot) or ot.issuer
+        add_agency(ot.proposer_body, owner if sub else None, ot.evidence.get("proposer"))
     for c in [*ot.bases, *(lk.target for lk in ot.links)]:
         add_agency(c.issuer)
 
@@ -1682,13 +1685,91 @@ def extract_official(source: SourceText) -> OfficialExtraction:
     return official_to_extraction(parse_official(source), source)
 
 
+@lru_cache(maxsize=1)
+def _national_bodies() -> dict[str, str]:
+    """Folded name -> name of every national body of the bodies vocabulary (ministries first)."""
+    return {_fold(n): b["name"] for b in body_entries() if b.get("kind") != "unit"
+            for n in [b["name"], *b.get("aliases", [])]}
+
+
+def listed_bodies(source: SourceText) -> list[Agency]:
+    """The bodies of a list printed after one head word: "các Bộ: Tài chính, Công an, Tư pháp" is
+    Bộ Tài chính, Bộ Công an and Bộ Tư pháp; an item that is a body's whole name stays itself."""
+    heads = load_lexicon().raw["posts"]["listed_heads"]
+    known = _national_bodies()
+    pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    out: list[Agency] = []
+    for m in re.finditer(rf"(?<![\wÀ-ỹ])({pattern})\s*:\s*([^;:.()\n]+)", source.text):
+        word = heads[m.group(1)]
+        at = m.start(2)
+        for item in re.split(r",|\svà\s", m.group(2)):
+            name = item.strip()
+            start = source.text.find(name, at)
+            at = start + len(name) if start >= 0 else at
+            words = name.split()
+            body = None
+            for k in range(len(words), 0, -1):     # the last item runs on into the sentence
+                part = " ".join(words[:k])
+                body = known.get(_fold(f"{word} {part}")) or known.get(_fold(part))
+                if body:
+                    name = part
+                    break
+            if body is None:
+                break       # the list ends where its items stop being bodies
+            out.append(Agency(body, None, [Evidence(start, start + len(name), name)] if start >= 0 else []))
+    return out
+
+
+def _upper_word(word: str) -> bool:
+    """An upper-case Vietnamese word with a tone or vowel mark ("CHÍNH"), not an acronym ("HĐND")."""
+    return len(word) >= 3 and word.isupper() and any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFD", word.replace("Đ", "D")))
+
+
+def _province_committee(ot: OfficialText) -> str | None:
+    """The Ủy ban nhân dân of the province or city whose Ủy ban or Hội đồng issued the text."""
+    m = re.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)\s+((?:tỉnh|thành phố)\s+\S.*)$", ot.issuer or "")
+    return f"Ủy ban nhân dân {m.group(1)}" if m else None
+
+
+def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
+    """The article rules' bodies beside the parse's: a name cut at a line end is cut there, a body
+    both give keeps the parse's name and the news parent it lacks, and in a province's text its
+    own units printed bare get its Ủy ban nhân dân as parent and lose the repeated place
+    ("Sở Tài chính tỉnh An Giang" beside "Sở Tài chính" in a decision of that province)."""
+    ot = official.official
+    committee = _province_committee(ot) if ot else None
+    place = committee[len("Ủy ban nhân dân ") :] if committee else None
+    by_name = {_fold(a.name): a for a in official.agencies}
+    for a in news:
+        name = a.name.split("\n")[0].strip()
+        if any(_upper_word(w) for w in name.split()[1:]):
+            continue    # read off an upper-case header or signature line ("Ban CHÍNH SÁCH"): the parse's
+        parent = a.parent.split("\n")[0].strip() if a.parent else None
+        if place and _fold(name).endswith(" " + _fold(place)) and _fold(name[: -len(place)]) in by_name:
+            name = name[: -len(place)].strip()
+        if place and place.startswith("thành phố") and re.search(r"\s(?:Thành|TP)$", name):
+            # "Ủy ban nhân dân Thành phố" in a text of Hà Nội: the city itself, its name left out
+            name = re.sub(r"\s(?:Thành|TP)$", " " + place, name)
+        if _fold(name) in by_name:
+            known = by_name[_fold(name)]
+            known.parent = known.parent or parent
+            continue
+        by_name[_fold(name)] = Agency(name=name, parent=parent, evidence=a.evidence)
+        official.agencies.append(by_name[_fold(name)])
+    if committee:
+        units = load_lexicon().raw["posts"]["province_units"]
+        for a in official.agencies:
+            if a.parent is None and any(re.match(rf"^{re.escape(u)}\b", a.name) for u in units):
+                a.parent = committee
+
+
 def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
     """Add what the article extractor found in the body (other instruments, people, events) to
     an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
     keys = {_fold(d.key) for d in official.documents}
     official.documents.extend(d for d in news.documents if _fold(d.key) not in keys)
-    names = {_fold(a.name) for a in official.agencies}
-    official.agencies.extend(a for a in news.agencies if _fold(a.name) not in names)
+    _merge_agencies(official, news.agencies + listed_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     official.events.extend(news.events)

@@ -122,3 +122,36 @@ def _header(number: str) -> str:
     return (f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {number}\nHà Tĩnh, ngày 02 tháng 12 năm 2025\n"
             "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH\nỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n")
+
+
+def _letter(body: str) -> SourceText:
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 5649/CT-CS\nV/v hóa đơn.\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\nKính gửi: Thuế tỉnh Hà Tĩnh.\n"
+            f"{body}\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
+    return SourceText(source_id="l", name="l", path="l", text=text)
+
+
+def test_a_letter_rests_on_the_acts_its_body_cites() -> None:
+    ot = parse_official(_letter(
+        "Cục Thuế nhận được công văn số 400/HTI-QLDN1 ngày 14/8/2025 của Thuế tỉnh Hà Tĩnh về hóa đơn.\n"
+        "Căn cứ Điều 2 Luật Thuế giá trị gia tăng số 13/2008/QH12 ngày 03/06/2008 quy định thuế giá trị gia tăng;\n"
+        "Căn cứ điểm c khoản 4 Điều 9 Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ quy định thời điểm lập hóa đơn;\n"
+        "Căn cứ các quy định nêu trên, Cục Thuế thống nhất với quan điểm của Thuế tỉnh Hà Tĩnh."))
+    assert (ot.kind, ot.title, ot.issuer) == ("other", "hóa đơn.", "Cục Thuế")
+    assert [b.key for b in ot.bases] == ["13/2008/QH12", "123/2020/NĐ-CP"]
+
+
+def test_bodies_listed_after_one_head_word() -> None:
+    src = _letter("Đề nghị các Bộ: Tài chính, Công an và Tư pháp phối hợp; đại diện Văn phòng Chính phủ dự họp.")
+    names = {a.name for a in extract(src).agencies}
+    assert {"Bộ Tài chính", "Bộ Công an", "Bộ Tư pháp"} <= names
+
+
+def test_a_provinces_own_units_belong_to_its_committee() -> None:
+    text = (_header("2609/QĐ-UBND") + "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n"
+            "Theo đề nghị của Giám đốc Sở Y tế.\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Sở Tài chính tỉnh Hà Tĩnh và Văn phòng Ủy ban nhân dân tỉnh thực hiện Quyết định này.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    parents = {a.name: a.parent for a in ex.agencies}
+    assert parents["Sở Y tế"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert parents.get("Sở Tài chính tỉnh Hà Tĩnh", parents.get("Sở Tài chính")) in ("Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh")
