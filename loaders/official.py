@@ -270,7 +270,8 @@ def unwrap_prose(lines: list[str]) -> list[str]:
     out: list[str] = []
     for raw in lines:
         s = raw.strip()
-        if out and s and out[-1] and _opens(out[-1]) and not _upperish(s) and not _NEW_UNIT_RE.match(s) \
+        upper = _upperish(s) and not re.match(r"^[\d(]", s)    # "90/2025/QH15;" goes on the line above
+        if out and s and out[-1] and _opens(out[-1]) and not upper and not _NEW_UNIT_RE.match(s) \
                 and not _is_sep(s) and _fold(s) not in skip and not _is_name(s):
             out[-1] = f"{out[-1]} {s}"
             continue
@@ -808,6 +809,9 @@ def parse_official(source: SourceText) -> OfficialText:
     _outline(ot, text, lines, i, body_end, ot.key)
     if attach_at >= 0:
         _parse_attached_section(ot, text, lines, attach_at)
+    for ln in lines[body_end:]:    # an annex's "Căn cứ pháp lý" column states links between acts too
+        if found := _passive_links(ln.text):
+            _add_stated(ot, found, None, Evidence(ln.start, ln.end, ln.text))
     _finish_effective(ot)
     _complete_local_issuers(ot)
     if source.db_record:
