@@ -1013,7 +1013,9 @@ def _parse_title(ot: OfficialText, text: str, lines: list[_Line], i: int) -> int
             continue
         if any(f.startswith(c) for c in stops) or _HEADING_RE.match(s) or re.match(r"^[IVXLC]+\.\s", s):
             break
-        if title and _upperish(s) and _is_authority(s):
+        open_end = bool(title) and _fold(title[-1].text.split()[-1]) in {
+            _fold(w) for w in lex.raw["header"]["open_words"]}
+        if title and _upperish(s) and _is_authority(s) and not open_end:
             break
         first_ok = _upperish(s) or re.match(r"^(?:Về|về|V/v|v/v)\b", s)
         if not title and not first_ok:
