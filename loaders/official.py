@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.model import Agency, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
+from loaders.numbers import normalize_number
 from loaders.registry import body_entries
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "official.toml"
@@ -1238,6 +1239,26 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
             _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a))
 
 
+# Kinds only a law (or the Constitution) amends, replaces or repeals.
+_ONLY_BY_LAW = frozenset({"law", "constitution"})
+# Rank in the hierarchy of legal texts (Luật Ban hành văn bản quy phạm pháp luật): a text guides
+# only a higher one, and amends, replaces or repeals only one of its own rank or lower.
+_RANK = {"constitution": 0, "law": 1, "ordinance": 2, "decree": 3, "circular": 5}
+
+
+def rank_allows(typ: str, source_kind: str | None, target_kind: str | None) -> bool:
+    """Whether a link of this type may run between texts of these kinds ("Nghị định ... sửa đổi
+    Luật ..." is a misreading: a decree amends no law)."""
+    a, b = _RANK.get(source_kind or ""), _RANK.get(target_kind or "")
+    if a is None or b is None:
+        return True
+    if typ == "GUIDES":
+        return a > b
+    if typ in ("AMENDS", "REPLACES", "REPEALS"):
+        return a <= b
+    return True
+
+
 def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
     """(type, source, target, cue start, cue end) of each link a sentence states between two of
     its citations: in the passive, "<target> được sửa đổi, bổ sung tại ... <source> (và
@@ -1258,6 +1279,12 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             if not before:
                 continue
             target = before[-1][2]
+            if target.kind in _ONLY_BY_LAW and len(before) > 1:
+                # "Nghị định số 163/2016 ... quy định chi tiết ... Luật Ngân sách nhà nước được sửa đổi,
+                # bổ sung bởi Nghị định số 149/2025": a decree amends the decree, never the law
+                after_kinds = [x[2].kind for x in cits if x[0] >= m.end()][:1]
+                if after_kinds and after_kinds[0] not in _ONLY_BY_LAW:
+                    target = before[-2][2]
             prev = m.end()
             for start, head, cit, _ in (x for x in cits if x[0] >= m.end()):
                 gap = s[prev:start]
@@ -1278,6 +1305,8 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             gap = s[m.end() : after[0][0]]
             if ";" in between + gap or len(between) > 200 or len(gap) > 120:
                 continue
+            if any(w[0].isupper() for w in lex.cite_re.findall(gap)):
+                continue    # the cue's object is an act named in between ("hướng dẫn thi hành Luật X và Nghị định Y")
             if any(m.end() <= a < after[0][0] for a, _ in taken):
                 continue    # another cue stands before the second citation: it is that cue's
             if re.match(r"^[\s,]*(?:bổ sung\s+)?(?:bởi|tại)\b", gap):
@@ -1290,7 +1319,7 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
 def _add_stated(ot: OfficialText, found: list[tuple[str, Citation, Citation, int, int]],
                 article: str | None, ev: Evidence) -> None:
     for typ, src, tgt, _, _ in found:
-        if src.key != tgt.key and not any(
+        if src.key != tgt.key and rank_allows(typ, src.kind, tgt.kind) and not any(
                 x.type == typ and x.source.key == src.key and x.target.key == tgt.key for x in ot.stated):
             ot.stated.append(StatedLink(typ, src, tgt, article, ev))
 
@@ -1782,8 +1811,15 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.
-    pairs = {frozenset((_fold(r.source), _fold(r.target))) for r in official.relations}
+    pairs = {frozenset((_ref_key(r.source), _ref_key(r.target))) for r in official.relations}
+    kinds = {_ref_key(d.key): d.kind for d in official.documents}
     official.relations.extend(
         r for r in news.relations
-        if r.type != "BASED_ON" and frozenset((_fold(r.source), _fold(r.target))) not in pairs)
+        if r.type != "BASED_ON" and frozenset((_ref_key(r.source), _ref_key(r.target))) not in pairs
+        and rank_allows(r.type, kinds.get(_ref_key(r.source)), kinds.get(_ref_key(r.target))))
     return official
+
+
+def _ref_key(ref: str) -> str:
+    """One key for an instrument however the two parsers print it ("07/2022/QH15", "7/2022/QH15")."""
+    return _fold(normalize_number(ref) if ref[:1].isdigit() else ref)
