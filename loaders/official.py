@@ -261,6 +261,11 @@ def _wrapped(prev: str) -> bool:
     return f in _wrapped_starts()
 
 
+# A line ending inside a provision reference ("Căn cứ khoản 25" / "Điều 5 Luật ..."): the next line
+# goes on with it even when it opens like an article.
+_PROVISION_OPEN = re.compile(r"(?:\b(?:khoản|điểm|tại|của|theo|và)(?:\s+[\w.]+)?|Căn cứ)$")
+
+
 def unwrap_prose(lines: list[str]) -> list[str]:
     """Physical lines a copy wrapped at a fixed width ("Căn cứ Nghị định số" / "118/2025/NĐ-CP
     ngày ..."), joined back into paragraphs; upper-case lines (header, title, signature) and empty
@@ -272,7 +277,8 @@ def unwrap_prose(lines: list[str]) -> list[str]:
     for raw in lines:
         s = raw.strip()
         upper = _upperish(s) and not re.match(r"^[\d(]", s)    # "90/2025/QH15;" goes on the line above
-        if out and s and out[-1] and _opens(out[-1]) and not upper and not _NEW_UNIT_RE.match(s) \
+        if out and s and out[-1] and _opens(out[-1]) and not upper \
+                and (not _NEW_UNIT_RE.match(s) or _PROVISION_OPEN.search(out[-1])) \
                 and not _is_sep(s) and _fold(s) not in skip and not _is_name(s):
             out[-1] = f"{out[-1]} {s}"
             continue
@@ -306,7 +312,7 @@ def _logical_lines(text: str) -> list[_Line]:
         if out and prev_open:
             p = out[-1].text
             joins = (
-                not _NEW_UNIT_RE.match(s)
+                (not _NEW_UNIT_RE.match(s) or bool(_PROVISION_OPEN.search(p)))
                 and not _is_sep(s)
                 and _fold(s) not in skip
                 and _upperish(p) == _upperish(s)
@@ -1043,7 +1049,7 @@ def _is_authority(s: str) -> bool:
         return True
     if any(f.startswith(_fold(p) + " ") or f == _fold(p) for p in lex.posts):
         return True
-    return bool(re.match(r"^(ủy ban|hội đồng|chính phủ|thủ tướng|bộ |ban |chủ tịch)", f))
+    return bool(re.match(r"^(ủy ban|hội đồng|chính phủ|thủ tướng|bộ |ban (?!hành\b)|chủ tịch)", f))
 
 
 def _find_tail(lines: list[_Line], i: int) -> tuple[int, int]:
@@ -1132,8 +1138,10 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
 
 
 _PROVISION_RE = re.compile(
-    r"\s*(?:(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+[\w.]+(?:\s*(?:,|và)\s*[\w.]+)*\s+)+"
-    r"(?:(?:của|tại)\s+)?")
+    r"\s*(?:(?:quy định\s+)?(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+[\w.]+"
+    r"(?:\s*(?:,|và)\s*|\s+))+(?:(?:của|tại)\s+)?")
+# "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...; số 48/2013/NĐ-CP ...": one kind for a list
+_LISTED_KIND_RE = re.compile(r"\s*các\s+(?P<kind>[A-ZĐ][^:;]{2,30}?)(?:\s+của\s+(?P<issuer>[^:;]{2,40}))?\s*:\s*(?=số\s)")
 
 
 def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: str | None = None) -> None:
@@ -1145,9 +1153,22 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
     provision = _PROVISION_RE.match(ln.text, rest_at)
     if provision:
         rest_at = provision.end()
-    for off, seg in _split_bases(ln.text[rest_at:]):
+    head = ""
+    listed = _LISTED_KIND_RE.match(ln.text, rest_at)
+    if listed and load_lexicon().cite_re.fullmatch(listed.group("kind")):
+        head = listed.group("kind") + " "
+        rest_at = listed.end()
+    segments = _split_bases(ln.text[rest_at:])
+    if head:    # "số 48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ...": each of the line's kind
+        segments = [(off + m.start(), m.group(0)) for off, seg in segments
+                    for m in re.finditer(r"(?:(?<=^)|(?<=\svà\s)).*?(?=\svà\s+số\s|$)", seg) if m.group(0).strip()]
+    for off, seg in segments:
+        if provision := _PROVISION_RE.match(seg):   # "; điểm a khoản 3 Điều 1 Nghị định số ..."
+            off, seg = off + provision.end(), seg[provision.end() :]
         seg_l = len(seg) - len(seg.lstrip())
         seg = seg.strip()
+        if head and re.match(r"số\s", seg):
+            seg = head + seg
         word = load_lexicon().cite_re.match(seg)
         if word and word.group(0)[0].islower() and not re.match(r"\s+số\s*:?\s*\d", seg[word.end() :]):
             continue    # "Căn cứ quy định nêu trên": the letter's reasoning, not an instrument
@@ -1156,6 +1177,10 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
             continue
         a = rest_at + off + seg_l
         cit = parsed[0]
+        if head:
+            seg = seg[len(head) :] if seg.startswith(head) else seg
+            if cit.issuer is None and listed and listed.group("issuer"):
+                cit.issuer = body_of(listed.group("issuer"))
         if any(b.key == cit.key for b in ot.bases):
             continue
         cit.evidence = _ev(text, ln, a, a + len(seg))
@@ -1633,7 +1658,11 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
     seen = {main.key}
 
     def add_doc(c: Citation) -> None:
-        if c.key in seen:
+        if c.key in seen:   # named again: a later mention may give the date or issuer the first lacked
+            d = next((d for d in ex.documents if d.key == c.key), None)
+            if d is not None and d is not main:
+                d.issued = d.issued or c.issued
+                d.issuer = d.issuer or c.issuer
             return
         seen.add(c.key)
         ex.documents.append(
@@ -1802,8 +1831,14 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
 def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
     """Add what the article extractor found in the body (other instruments, people, events) to
     an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
-    keys = {_fold(d.key) for d in official.documents}
-    official.documents.extend(d for d in news.documents if _fold(d.key) not in keys)
+    by_key = {_ref_key(d.key): d for d in official.documents}
+    for d in news.documents:
+        known = by_key.get(_ref_key(d.key))
+        if known is None:
+            official.documents.append(d)
+        elif not getattr(known, "authoritative", False):   # a cited act: the news reading fills its gaps
+            known.issued = known.issued or d.issued
+            known.issuer = known.issuer or d.issuer
     _merge_agencies(official, news.agencies + listed_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)

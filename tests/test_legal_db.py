@@ -155,3 +155,16 @@ def test_a_provinces_own_units_belong_to_its_committee() -> None:
     parents = {a.name: a.parent for a in ex.agencies}
     assert parents["Sở Y tế"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert parents.get("Sở Tài chính tỉnh Hà Tĩnh", parents.get("Sở Tài chính")) in ("Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh")
+
+
+def test_bases_behind_a_provision_or_in_a_list_of_one_kind() -> None:
+    text = (_header("1486/QĐ-UBND")
+            + "Căn cứ khoản 25\nĐiều 5 Luật Thuế giá trị gia tăng số 48/2024/QH15;\n"
+            "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính; "
+            "số 48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ngày 07/8/2017 sửa đổi, bổ sung một số điều;\n"
+            "Căn cứ quy định tại khoản 1 Điều 9 và khoản 1 Điều 14 Nghị định số 181/2025/NĐ-CP ngày 01/7/2025 của Chính phủ;\n"
+            "QUYẾT ĐỊNH:\n")
+    ot = parse_official(source_from_text(text, name="t.md", kind="markdown"))
+    assert [(b.key, b.issuer) for b in ot.bases] == [
+        ("48/2024/QH15", "Quốc hội"), ("63/2010/NĐ-CP", "Chính phủ"), ("48/2013/NĐ-CP", "Chính phủ"),
+        ("92/2017/NĐ-CP", "Chính phủ"), ("181/2025/NĐ-CP", "Chính phủ")]
