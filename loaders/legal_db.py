@@ -117,8 +117,8 @@ def _header_start(lines: list[str], i: int) -> int:
     the table and the text is skipped; without a motto the text starts at ``i``."""
     for k in range(i, min(len(lines), i + _HEAD_LINES)):
         f = fold(_plain(lines[k]))
-        if f.startswith(("cong hoa xa hoi", "dang cong san viet nam")) or f == "cong" and k + 1 < len(lines) \
-                and fold(_plain(lines[k + 1])).startswith("hoa xa hoi"):
+        if f.startswith(("cong hoa xa", "dang cong san viet nam")) or f in ("cong", "cong hoa") and k + 1 < len(lines) \
+                and fold(_plain(lines[k + 1])).startswith(("hoa xa hoi", "xa hoi")):
             start = k
             while start > i:
                 s = _plain(lines[start - 1])

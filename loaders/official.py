@@ -473,7 +473,7 @@ _DATE_WORDS_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\
 _DATE_NUM_RE = re.compile(r"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})", re.IGNORECASE)
 _YEAR_RE = re.compile(r"năm\s+(\d{4})\b", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[A-ZÀ-ỸĐ][^,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.]\s*)(?P<m>\d{1,2})"
+    r"^(?P<place>[A-ZÀ-ỸĐ][^,\d]{1,40}?),?\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.]\s*)(?P<m>\d{1,2})"
     r"\s*(?:năm\s*|[/\-.]\s*)(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -1832,7 +1832,14 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     """Add what the article extractor found in the body (other instruments, people, events) to
     an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
     by_key = {_ref_key(d.key): d for d in official.documents}
+    by_name = {_name_key(d.name): d.key for d in official.documents if d.number and d.name}
+    renamed: dict[str, str] = {}
     for d in news.documents:
+        if d.number is None and d.name and _name_key(d.name) in by_name:
+            renamed[_ref_key(d.key)] = by_name[_name_key(d.name)]   # "Luật Quản lý thuế" is the "... số 38/2019/QH14"
+            continue
+        if d.number is None and any(_upper_word(w) for w in (d.name or d.key).split()):
+            continue    # read off an upper-case title or heading ("PHÁP LỆNH SỬA ĐỔI"): the parse's
         known = by_key.get(_ref_key(d.key))
         if known is None:
             official.documents.append(d)
@@ -1846,6 +1853,9 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.
+    for r in news.relations:
+        r.source = renamed.get(_ref_key(r.source), r.source)
+        r.target = renamed.get(_ref_key(r.target), r.target)
     pairs = {frozenset((_ref_key(r.source), _ref_key(r.target))) for r in official.relations}
     kinds = {_ref_key(d.key): d.kind for d in official.documents}
     official.relations.extend(
@@ -1853,6 +1863,11 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
         if r.type != "BASED_ON" and frozenset((_ref_key(r.source), _ref_key(r.target))) not in pairs
         and rank_allows(r.type, kinds.get(_ref_key(r.source)), kinds.get(_ref_key(r.target))))
     return official
+
+
+def _name_key(name: str) -> str:
+    """A law's name without the year or "(sửa đổi)" a mention adds to it."""
+    return _fold(re.sub(r"\s+(?:năm\s+\d{4}|\(sửa đổi\))$", "", name.strip()))
 
 
 def _ref_key(ref: str) -> str:
