@@ -1812,9 +1812,10 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
         parent = a.parent.split("\n")[0].strip() if a.parent else None
         if place and _fold(name).endswith(" " + _fold(place)) and _fold(name[: -len(place)]) in by_name:
             name = name[: -len(place)].strip()
-        if place and place.startswith("thành phố") and re.search(r"\s(?:Thành|TP)$", name):
+        if place and place.startswith("thành phố"):
             # "Ủy ban nhân dân Thành phố" in a text of Hà Nội: the city itself, its name left out
             name = re.sub(r"\s(?:Thành|TP)$", " " + place, name)
+            parent = re.sub(r"\s(?:Thành|TP)$", " " + place, parent) if parent else None
         if _fold(name) in by_name:
             known = by_name[_fold(name)]
             known.parent = known.parent or parent
