@@ -613,6 +613,8 @@ def view_document(g: nx.MultiDiGraph, lang: str) -> None:
     if others:
         section(t("doc_links", lang))
         _document_steps(others, doc.node.id, lang, "doc_link")
+    if doc.database:
+        _document_database(doc, lang)
     if doc.recipients:
         with st.expander(f"{t('recipients', lang)} ({len(doc.recipients)})"):
             st.markdown("\n".join(f"- {md(r)}" for r in doc.recipients))
@@ -640,6 +642,17 @@ def _document_header(doc: D.Document, g: nx.MultiDiGraph, lang: str) -> None:
             chosen = [e for e in entries if e["value"] == f.value]
             st.warning(f"**{md(t('attr_' + f.name, lang))}** — "
                        + md(conflict_text(g, chosen + [e for e in entries if e["value"] != f.value], lang)))
+
+
+def _document_database(doc: D.Document, lang: str) -> None:
+    """The legal database's own table of the text, beside the header the text itself gives."""
+    with st.expander(t("db_record", lang)):
+        st.markdown("\n".join(f"- **{md(t('attr_' + k, lang))}**: {md(v)}" for k, v in doc.database.items()))
+        for name, db_value, text_value in doc.database_disagreements:
+            st.warning(md(t("db_disagrees", lang, field=t("attr_" + name, lang), db=db_value, text=text_value)))
+        if doc.database_source:
+            with st.container(key="links_doc_db_source"):
+                link(doc.database_source, lang, "doc_db_source")
 
 
 def _document_signature(sig: D.Signature, lang: str) -> None:

@@ -90,6 +90,11 @@ class Document(_Result):
     outline_source: NodeRef | None
     status: Status
     sources: list[NodeRef]
+    # a legal database's table of the text (db_record in data/schema.toml): its fields as the site
+    # prints them, the source page, and where the table and the text disagree
+    database: dict[str, str] = field(default_factory=dict)
+    database_source: NodeRef | None = None
+    database_disagreements: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _source_ref(g: nx.MultiDiGraph, sid: str) -> NodeRef | None:
@@ -197,6 +202,9 @@ def document(g: nx.MultiDiGraph, r: str) -> Document:
         outline_source=_source_ref(g, outline_src) if outline_src else None,
         status=_status(g, nid),
         sources=[x for s in d.get("sources", []) if (x := _source_ref(g, s)) is not None],
+        database=dict((d.get("db_record") or {}).get("fields") or {}),
+        database_source=_source_ref(g, d["db_record"]["source_id"]) if d.get("db_record") else None,
+        database_disagreements=[tuple(x) for x in (d.get("db_record") or {}).get("disagreements") or []],
     )
 
 

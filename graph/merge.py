@@ -211,13 +211,15 @@ class _Builder:
                 None, re.sub(r"(?i)\s+(?:số\s+)?\d+(?=/\d{4}$|$)", " " + bare[1], doc.name or doc.key))
         else:
             node_id = instrument_id(number, doc.name or doc.key)
-        kind = doc.kind if doc.kind and doc.kind != "other" else (
+        # authoritative=True marks the text's own instrument, whose claims win over news
+        # (derive_fields); its kind is its heading's, "other" included (a letter "5348/CT-CS" is
+        # no Chỉ thị though its code reads so)
+        authoritative = bool(getattr(doc, "authoritative", False))
+        kind = doc.kind if authoritative or (doc.kind and doc.kind != "other") else (
             kind_of_number(number) if number else (bare[0] if bare else None)) or doc.kind
         evs = _evs(doc.evidence, self.src, self.date)
         is_numbered = node_id.startswith("instrument/") and looks_numbered(node_id[11:])
-        # an OfficialInstrument adds what only the text itself states; authoritative=True marks
-        # the text's own instrument, whose claims win over news (derive_fields)
-        authoritative = bool(getattr(doc, "authoritative", False))
+        # an OfficialInstrument adds what only the text itself states
         signer = getattr(doc, "signer", None)
         fact = self.facts.node(
             node_id, "Instrument",
@@ -344,6 +346,10 @@ class _Builder:
                 self.facts.edge(pid, main, "SIGNED", sign_evs, title=sg.post,
                                 on_behalf=canonical_body(sg.on_behalf) if sg.on_behalf else None,
                                 mode=" ".join(sg.modes) or None)
+        if ot.db_record:    # a legal database's table: the database's own record of the header
+            self.facts.node(main, "Instrument", db_record={
+                "source_id": src.source_id, "fields": dict(ot.db_record),
+                "disagreements": [list(x) for x in ot.db_disagreements]})
         if ot.recipients:
             self.facts.node(main, "Instrument", recipients=list(ot.recipients))
             tail = src.text.rfind(ot.recipients[0])

@@ -222,6 +222,12 @@ def render_document(doc: Document) -> list[str]:
     if doc.effective_text:
         out.append(f"effect: {doc.effective_text}")
     out.append(f"status: {doc.status.label_en}")
+    if doc.database:
+        where = f" ({doc.database_source.label})" if doc.database_source else ""
+        out.append(f"legal database's table{where}: "
+                   + "; ".join(f"{k} {v}" for k, v in doc.database.items()))
+        for name, db_value, text_value in doc.database_disagreements:
+            out.append(f"  DISAGREES {name}: the table says {db_value}, the text {text_value}")
     for title, steps in (("bases", doc.bases), ("links", doc.links)):
         if steps:
             out.append(f"{title} ({len(steps)}):")

@@ -127,6 +127,8 @@ class OfficialText:
     warnings: list[str] = field(default_factory=list)
     authoritative: bool = True
     db_record: dict[str, str] = field(default_factory=dict)   # a legal database's table, as printed
+    # (field, the table's value, the text's value) where the two disagree
+    db_disagreements: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -854,7 +856,7 @@ def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
         ot.number = number
         ot.key = norm_number(number)
     elif number and ot.number and norm_number(number) != norm_number(ot.number):
-        ot.warnings.append(f"the database's table gives the number {number}, the text {ot.number}")
+        _disagree(ot, "number", number, ot.number)
     kind = lex.kinds.get(_fold(record.get("kind", "")))
     if kind and ot.kind_heading is None:
         ot.kind = kind
@@ -864,7 +866,7 @@ def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
     if issued and not ot.issued:
         ot.issued = issued
     elif issued and ot.issued != issued:
-        ot.warnings.append(f"the database's table gives the issue date {issued}, the text {ot.issued}")
+        _disagree(ot, "issued", issued, ot.issued or "")
     issuer = record.get("issuer")
     if issuer and not ot.issuer:
         ot.issuer = ot.header_body = _issuer_of_label(issuer, ot.number or "")
@@ -873,7 +875,12 @@ def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
         ot.signer = Signer(name=signer, post=ot.signer.post if ot.signer else None, on_behalf=None,
                            for_post=None, modes=[], lines=[])
     elif signer and ot.signer and _fold(signer) != _fold(ot.signer.name or ""):
-        ot.warnings.append(f"the database's table gives the signer {signer}, the text {ot.signer.name}")
+        _disagree(ot, "signer", signer, ot.signer.name or "")
+
+
+def _disagree(ot: OfficialText, name: str, db_value: str, text_value: str) -> None:
+    ot.db_disagreements.append((name, db_value, text_value))
+    ot.warnings.append(f"the database's table gives the {name} {db_value}, the text {text_value}")
 
 
 def _issuer_of_label(label: str, number: str) -> str:
@@ -1206,6 +1213,20 @@ def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
         ot.links.append(Link("IMPLEMENTS", cit, None, _ev(text, ln, a)))
 
 
+def _speaks_of_itself(fs: str, cues: list[str], article: str | None, lines: list[_Line], lo: int) -> bool:
+    """Whether an effect sentence is about the text ("Quyết định này có hiệu lực ...", an article
+    "Hiệu lực thi hành"), not about an act it cites ("Luật ... số 48/2024/QH15 (có hiệu lực từ
+    ngày 01/7/2025)")."""
+    at = min(fs.find(_fold(c)) for c in cues if _fold(c) in fs)
+    before = fs[:at]
+    if re.search(r"(?<![\wÀ-ỹ])này(?![\wÀ-ỹ])", before) or not re.sub(r"[-–•+0-9.)\s]", "", before):
+        return True
+    if article:
+        heading = next((ln.text for ln in lines[lo:] if ln.text.startswith(article)), "")
+        return "hiệu lực" in _fold(heading)
+    return False
+
+
 def _article_of(lines: list[_Line], j: int, lo: int) -> str | None:
     for k in range(j, lo - 1, -1):
         m = re.match(r"^Điều\s+(\d+[a-z]?)", lines[k].text)
@@ -1241,7 +1262,7 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
             sent = sm.group(0)
             a = sm.start()
             fs = _fold(sent)
-            if ot.effective_text is None and any(_fold(e) in fs for e in eff):
+            if ot.effective_text is None and any(_fold(e) in fs for e in eff) and _speaks_of_itself(fs, eff, article, lines, i):
                 ot.effective_text = sent.strip()
                 ot.evidence["effective"] = _ev(text, ln, a + len(sent) - len(sent.lstrip()), a + len(sent))
             for w in attached:

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from graph.cli import main as cli
+from graph.ingest import build
+from graph.store import NxStore
 from loaders.extract import extract
 from loaders.legal_db import is_page, split_page
 from loaders.model import SourceText
 from loaders.official import parse_official
 from loaders.readers import read_file, source_from_text
 
-PAGES = Path(__file__).resolve().parent / "legal_db"
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "tests" / "legal_db"
 LETTER = PAGES / "cong_van_5348_ct_cs.md"
 NO_HEADER = PAGES / "cong_van_37569_chq_gsql_no_header.md"
 CIRCULAR = PAGES / "thong_tu_112_2025_tt_btc_with_translation.md"
@@ -168,3 +176,52 @@ def test_bases_behind_a_provision_or_in_a_list_of_one_kind() -> None:
     assert [(b.key, b.issuer) for b in ot.bases] == [
         ("48/2024/QH15", "Quốc hội"), ("63/2010/NĐ-CP", "Chính phủ"), ("48/2013/NĐ-CP", "Chính phủ"),
         ("92/2017/NĐ-CP", "Chính phủ"), ("181/2025/NĐ-CP", "Chính phủ")]
+
+
+# -- the graph: the database's table beside the text's header ---------------------------------
+
+def _disagreeing_page(tmp: Path) -> Path:
+    """The letter's page with the table's date changed: the table and the text disagree."""
+    path = tmp / "cong_van_table_disagrees.md"
+    path.write_text(LETTER.read_text(encoding="utf-8").replace("20/11/2025", "21/11/2025", 1), encoding="utf-8")
+    return path
+
+
+def test_cli_document_shows_the_database_table_and_its_disagreement(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    graph = tmp_path / "g.pickle"
+    assert cli(["--graph", str(graph), "build", "--workers", "1", str(_disagreeing_page(tmp_path)), str(CIRCULAR)]) == 0
+    capsys.readouterr()
+    assert cli(["--graph", str(graph), "query", "document", "5348/CT-CS"]) == 0
+    out = capsys.readouterr().out
+    assert "★ issued: 2025-11-20" in out                        # the text's own header
+    assert "legal database's table (Văn bản 5348/CT-CS): number 5348/CT-CS; kind Công văn" in out
+    assert "effective" not in out       # "(có hiệu lực từ ngày 01/7/2025)" is a cited law's, not the letter's
+    assert "DISAGREES issued: the table says 2025-11-21, the text 2025-11-20" in out
+    assert cli(["--graph", str(graph), "query", "document", "112/2025/TT-BTC"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("BASED_ON") >= 9 and "DISAGREES" not in out
+
+
+def test_document_page_shows_the_database_table(tmp_path: Path) -> None:
+    store = NxStore()
+    summary = build(store, [str(_disagreeing_page(tmp_path))], workers=1, progress=False)
+    assert not summary.failed
+    path = store.save(tmp_path / "graph.pickle")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KG_GRAPH", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params.update({"view": "document", "id": "instrument/5348/CT-CS"})
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert "Thuộc tính theo cơ sở dữ liệu pháp luật" in [x.label for x in at.expander]
+        texts = "\n".join(str(e.value) for e in [*at.markdown, *at.warning]).replace("\\", "")
+        assert "Loại: Công văn" in texts.replace("**", "")
+        assert "Ngày ban hành: bảng của cơ sở dữ liệu ghi 2025-11-21, văn bản ghi 2025-11-20" in texts
+    finally:
+        mp.undo()
+        st.cache_resource.clear()
+        st.cache_data.clear()
