@@ -70,10 +70,16 @@ class Page:
 
 
 def is_page(text: str) -> bool:
-    """True when the text carries a legal database's marks near its top (a cheap test: every news
-    article of an archive passes through it)."""
+    """True when the text carries a legal database's marks near its top, or is laid out as its
+    pages are without them: cell borders ("|" lines) around a header with the national or Party
+    motto (a cheap test: every news article of an archive passes through it)."""
     head = text[:6000].lower()
-    return any(m in head for m in load_words().marks)
+    if any(m in head for m in load_words().marks):
+        return True
+    if "\n|\n" not in head and not head.startswith("|\n"):
+        return False
+    flat = " ".join(head.replace("*", "").split())
+    return "cộng hòa xã hội chủ nghĩa việt nam" in flat or "đảng cộng sản việt nam" in flat
 
 
 def _plain(line: str) -> str:

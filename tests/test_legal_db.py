@@ -225,3 +225,13 @@ def test_document_page_shows_the_database_table(tmp_path: Path) -> None:
         mp.undo()
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_a_page_in_the_databases_layout_without_its_marks() -> None:
+    """Cell borders and emphasis as on the database's pages, but no site lines: read the same way."""
+    src = read_file(PAGES / "quyet_dinh_4001_qd_bkhcn_no_site_marks.md")
+    assert src.text.startswith("BỘ KHOA HỌC VÀ") and "|" not in src.text and "*" not in src.text
+    ot = parse_official(src)
+    assert (ot.number, ot.kind, ot.issued, ot.issuer) == ("4001/QĐ-BKHCN", "decision", "2025-12-02",
+                                                          "Bộ Khoa học và Công nghệ")
+    assert {"55/2025/NĐ-CP", "63/2010/NĐ-CP", "48/2013/NĐ-CP", "92/2017/NĐ-CP"} <= {b.key for b in ot.bases}
