@@ -1761,8 +1761,31 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
                 evidence=[ot.signer.evidence] if ot.signer.evidence else [],
             )
         )
+    ex.people.extend(_recipient_people(ot, {_fold(p.name) for p in ex.people}))
     ex.agencies.extend(agencies.values())
     return ex
+
+
+def _recipient_people(ot: OfficialText, known: set[str]) -> list[Person]:
+    """People the "Nơi nhận" names by an abbreviated post ("Phó CTr. Đặng Ngọc Minh (để bc)": a
+    deputy director of the issuing Cục; "PTTg Trần Hồng Hà": a Deputy Prime Minister)."""
+    lex = load_lexicon()
+    table = lex.raw["recipient_posts"]
+    issuer = ot.issuer or ""
+    out: list[Person] = []
+    for item in ot.recipients:
+        m = re.match(r"^(?P<abbr>[A-ZĐ][\w ]{0,8}?)\.?\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5})(?:\(|$)", item)
+        if not m or m.group("abbr") not in table or not _is_name(m.group("name").strip()):
+            continue
+        name = m.group("name").strip()
+        posts = table[m.group("abbr")]
+        post = posts.get("") or next((p for head, p in posts.items() if head and issuer.startswith(head)), None)
+        if post is None or _fold(name) in known:
+            continue
+        known.add(_fold(name))
+        agency = lex.raw["signer"]["agency_of_post"].get(post) or issuer or None
+        out.append(Person(name=name, positions=[Position(title=post, agency=agency)]))
+    return out
 
 
 def extract_official(source: SourceText) -> OfficialExtraction:

@@ -235,3 +235,9 @@ def test_a_page_in_the_databases_layout_without_its_marks() -> None:
     assert (ot.number, ot.kind, ot.issued, ot.issuer) == ("4001/QĐ-BKHCN", "decision", "2025-12-02",
                                                           "Bộ Khoa học và Công nghệ")
     assert {"55/2025/NĐ-CP", "63/2010/NĐ-CP", "48/2013/NĐ-CP", "92/2017/NĐ-CP"} <= {b.key for b in ot.bases}
+
+
+def test_people_the_recipients_name_by_an_abbreviated_post() -> None:
+    ex = extract(read_file(LETTER))     # "- Phó CTr. Đặng Ngọc Minh (để bc);"
+    people = {p.name: [(x.title, x.agency) for x in p.positions] for p in ex.people}
+    assert people["Đặng Ngọc Minh"] == [("Phó Cục trưởng", "Cục Thuế")]
