@@ -617,7 +617,10 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
     subject = seg[k:].strip(" ,;.") or None
     if number:
         coded = _kind_from_number(number)
-        if coded and not (coded == "law" and kind == "resolution"):   # "Nghị quyết số 197/2025/QH15"
+        if coded and not (coded in ("law", "ordinance") and kind == "resolution") and not (
+                kind == "other" and not re.search(r"/\d{4}/", number)):
+            # "Nghị quyết số 197/2025/QH15" is the Assembly's resolution; "công văn số 5106/CT-CS"
+            # a letter of Cục Thuế, its code the issuer's and not Chỉ thị's
             kind = coded
         if kind == "law" and not issued and (year := re.search(r"/(\d{4})/QH\d*$", norm_number(number))):
             issued = year.group(1)      # "Luật ... số 72/2025/QH15": the law of 2025
