@@ -1869,11 +1869,18 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
             continue
         by_name[_fold(name)] = Agency(name=name, parent=parent, evidence=a.evidence)
         official.agencies.append(by_name[_fold(name)])
+    posts = load_lexicon().raw["posts"]
+    for a in official.agencies:
+        for head, owner in posts["branch_parents"].items():
+            if a.parent is None and re.match(rf"^{re.escape(head)}\s+(?:tỉnh|thành phố|Thành phố|TP\.?|khu vực)\s", a.name):
+                a.parent = owner
     if committee:
-        units = load_lexicon().raw["posts"]["province_units"]
+        council = re.sub(r"^Ủy ban nhân dân", "Hội đồng nhân dân", committee)
         for a in official.agencies:
-            if a.parent is None and any(re.match(rf"^{re.escape(u)}\b", a.name) for u in units):
+            if a.parent is None and any(re.match(rf"^{re.escape(u)}\b", a.name) for u in posts["province_units"]):
                 a.parent = committee
+            elif a.parent is None and a.name in posts["council_units"]:
+                a.parent = council
 
 
 def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
