@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.model import Agency, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
+from loaders.model import Agency, Event, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
 from loaders.numbers import normalize_number
 from loaders.registry import body_entries
 
@@ -1765,8 +1765,26 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
             )
         )
     ex.people.extend(_recipient_people(ot, {_fold(p.name) for p in ex.people}))
+    ex.events.extend(_passing_session(ot, source))
     ex.agencies.extend(agencies.values())
     return ex
+
+
+def _passing_session(ot: OfficialText, source: SourceText) -> list[Event]:
+    """The council session that passed a resolution, dated by its closing line ("Nghị quyết này đã
+    được Hội đồng nhân dân thành phố Hà Nội khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11
+    năm 2025"): an event about the resolution, organised by the council."""
+    cues = load_lexicon().raw["cues"]["more"]
+    session = "|".join(re.escape(w) for w in cues["session"])
+    passed = "|".join(re.escape(w) for w in cues["passed"])
+    m = re.search(rf"(?P<name>(?:{session})\s+(?:thứ\s+[\wÀ-ỹ]+|chuyên đề(?:\s+lần\s+thứ\s+\w+)?|bất thường(?:\s+lần\s+thứ\s+\w+)?))"
+                  rf"[^.;]{{0,40}}?\s+(?:{passed})\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>\d{{4}})",
+                  source.text)
+    if not m or not ot.issuer or (date := _iso(m.group("d"), m.group("m"), m.group("y"))) is None:
+        return []
+    name = f"{m.group('name')[:1].upper()}{m.group('name')[1:]} {ot.issuer}"
+    return [Event(date=date, kind="session", name=name, about=[ot.key], organizer=ot.issuer,
+                  evidence=[Evidence(m.start(), m.end(), m.group(0))])]
 
 
 def _recipient_people(ot: OfficialText, known: set[str]) -> list[Person]:
@@ -1904,7 +1922,13 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     _merge_agencies(official, news.agencies + listed_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
-    official.events.extend(news.events)
+    dated = {e.date for e in official.events}
+    preamble = tuple(_fold(c) for c in (*load_lexicon().raw["cues"]["basis"], *load_lexicon().raw["cues"]["proposer"], "Xét"))
+    official.events.extend(
+        e for e in news.events
+        if e.date not in dated      # the session the parse dated is one event
+        # a "Xét Tờ trình số ... ngày ..." or "Căn cứ ..." line dates a document, not a meeting
+        and not (e.evidence and _fold(e.evidence[0].text).lstrip("-–+• ").startswith(preamble)))
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.

@@ -241,3 +241,17 @@ def test_people_the_recipients_name_by_an_abbreviated_post() -> None:
     ex = extract(read_file(LETTER))     # "- Phó CTr. Đặng Ngọc Minh (để bc);"
     people = {p.name: [(x.title, x.agency) for x in p.positions] for p in ex.people}
     assert people["Đặng Ngọc Minh"] == [("Phó Cục trưởng", "Cục Thuế")]
+
+
+def test_the_session_that_passed_a_resolution_is_its_event() -> None:
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 80/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\n"
+            "NGHỊ QUYẾT\nQUY ĐỊNH NỘI DUNG, MỨC CHI\nHỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+            "Xét Tờ trình số 408/TTr-UBND ngày 20 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố; "
+            "Báo cáo thẩm tra ngày 22 tháng 11 năm 2025 của Ban Pháp chế; ý kiến thảo luận của đại biểu tại kỳ họp;\n"
+            "QUYẾT NGHỊ:\nĐiều 1. Quy định mức chi.\n"
+            "Nghị quyết này đã được Hội đồng nhân dân thành phố Hà Nội khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11 năm 2025.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(e.date, e.kind, e.about, e.organizer) for e in ex.events] == [
+        ("2025-11-27", "session", ["80/2025/NQ-HĐND"], "Hội đồng nhân dân thành phố Hà Nội")]
