@@ -147,6 +147,8 @@ def _name_near(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
 # a date that opens or closes a bracketed span of two full dates ("(21/6/1925 - 21/6/2017)")
 _SPAN = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*[-–]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*\)")
 _SPAN_END = re.compile(r"\(\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*[-–]\s*$")
+# a document's number just before the date: "(Tờ trình số 03-TTr/ĐU, ngày 17/10/2025)" dates the paper
+_NUMBER_BEFORE = re.compile(r"\d[\w.\-]*/[\w.\-/]*[A-ZĐ][\w.\-]*\s*,?\s*(?:ngày\s*)?$")
 
 
 def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
@@ -157,6 +159,8 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
         return False   # ("trước ngày 30-6", "sinh ngày 12/6/1953"; "từ ngày 20-21/5" is an event's span)
     if _SPAN.match(doc.shadow, d.start) or _SPAN_END.search(doc.shadow, max(0, d.start - 24), d.start):
         return False   # "(21/6/1925 - 21/6/2017)": the span of an anniversary, no event
+    if _NUMBER_BEFORE.search(doc.shadow, max(sent_start, d.start - 40), d.start):
+        return False   # a document's date, not a meeting's
     if doc.lex.long_ago_re.search(doc.shadow, max(sent_start, d.start - 50), d.start):
         return False   # "Cách đây tròn 92 năm, ngày 21/6/1925": what is remembered
     if d.year:

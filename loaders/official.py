@@ -216,6 +216,7 @@ class _Line:
     text: str
     start: int
     end: int
+    offsets: list[int] | None = field(default=None, repr=False, compare=False)  # see _map_offset
 
 
 _SEP_RE = re.compile(r"^[\s_\-–—=*.·•|]+$")
@@ -241,6 +242,13 @@ def _is_name(s: str) -> bool:
     return 2 <= len(words) <= 5 and all(
         w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words
     )
+
+
+@lru_cache(maxsize=1)
+def _mottos() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The state's and the Party's mottos, folded (read for every line of a text)."""
+    header = load_lexicon().raw["header"]
+    return tuple(_fold(m) for m in header["motto"]), tuple(_fold(m) for m in header["party_motto"])
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +307,7 @@ def _logical_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
     prev_open = prev_blank = False
+    upper = False   # out[-1] has no lower-case letter (lines joined to it share its case)
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -307,45 +316,49 @@ def _logical_lines(text: str) -> list[_Line]:
             prev_open, prev_blank = False, True
             continue
         lead = start + (len(raw) - len(raw.lstrip()))
-        if out and not prev_blank and _upperish(s) and _upperish(out[-1].text) and _wrapped(out[-1].text):
+        s_upper = _upperish(s)
+        if out and not prev_blank and s_upper and upper and _wrapped(out[-1].text):
             out[-1] = _Line(f"{out[-1].text} {s}", out[-1].start, start + len(raw.rstrip()))
             continue
         prev_blank = False
         if out and prev_open:
             p = out[-1].text
             joins = (
-                (not _NEW_UNIT_RE.match(s) or bool(_PROVISION_OPEN.search(p)))
+                (not _NEW_UNIT_RE.match(s) or bool(_PROVISION_OPEN.search(p[-200:])))
                 and not _is_sep(s)
                 and _fold(s) not in skip
-                and _upperish(p) == _upperish(s)
-                and not (_is_name(s) and len(s.split()) <= 5 and _upperish(p))
+                and upper == s_upper
+                and not (_is_name(s) and len(s.split()) <= 5 and upper)
             )
             if joins:
                 out[-1] = _Line(f"{p} {s}", out[-1].start, start + len(raw.rstrip()))
-                prev_open = _opens(out[-1].text)
+                prev_open = _opens(out[-1].text, upper)
                 continue
         out.append(_Line(s, lead, start + len(raw.rstrip())))
-        prev_open = _opens(s) and not _is_sep(s) and _fold(s) not in skip
+        upper = s_upper
+        prev_open = _opens(s, s_upper) and not _is_sep(s) and _fold(s) not in skip
     return out
 
 
 _HEADING_RE = re.compile(r"^(?:Điều\s+\d+[a-z]?\s*[.:]|Chương\s+[IVXLC\d]+|Mục\s+[IVXLC\d]+|Phần\s+\S+)")
 
 
-def _opens(s: str) -> bool:
-    """Whether a line may be continued by the next physical line."""
+def _opens(s: str, upper: bool | None = None) -> bool:
+    """Whether a line may be continued by the next physical line.
+
+    Only the line's start, end and case matter, so a long joined paragraph costs no more than
+    a short one (``upper``: its case, when the caller knows it)."""
     if s.endswith((".", ";", ":", "!", "?", "./.", ")")):
         return False
-    lex = load_lexicon()
-    f = _fold(s)
-    if any(f.startswith(_fold(m)) for m in lex.raw["header"]["motto"] + lex.raw["header"]["party_motto"]):
+    f = _fold(s[:120])
+    if any(f.startswith(m) for mottos in _mottos() for m in mottos):
         return False
-    if _PLACE_DATE_RE.match(s) or re.match(r"^Số\s*:?\s*\d", s):
+    if _place_date(s) or re.match(r"^Số\s*:?\s*\d", s):
         return False
     if _HEADING_RE.match(s) and len(s) < 60:
         return False  # a bare heading; an article line holding its text may wrap
     # headers, headings, signer lines: upper-case wraps are joined by their own parsers
-    return not _upperish(s)
+    return not (_upperish(s) if upper is None else upper)
 
 
 def _ev(src: str, line: _Line, a: int = 0, b: int | None = None) -> Evidence:
@@ -357,17 +370,25 @@ def _ev(src: str, line: _Line, a: int = 0, b: int | None = None) -> Evidence:
 
 
 def _map_offset(src: str, line: _Line, k: int) -> int:
-    """Offset in the source of character k of a logical line (joined with single spaces)."""
-    i, j = line.start, 0
-    while j < k and i < line.end:
-        if line.text[j] == " " and src[i] in " \n\t":
-            while i < line.end and src[i] in " \n\t":
+    """Offset in the source of character k of a logical line (joined with single spaces).
+
+    The table of every character's offset is built once per line: a preamble joined from a
+    thousand physical lines is asked for many offsets, and walking it each time is quadratic."""
+    if line.offsets is None:
+        offs: list[int] = []
+        i, j, n = line.start, 0, len(line.text)
+        while j < n and i < line.end:
+            offs.append(i)
+            if line.text[j] == " " and src[i] in " \n\t":
+                while i < line.end and src[i] in " \n\t":
+                    i += 1
+            else:
                 i += 1
             j += 1
-            continue
-        i += 1
-        j += 1
-    return i
+        offs.append(i)
+        line.offsets = offs
+    offs = line.offsets
+    return offs[k] if k < len(offs) else offs[-1]
 
 
 # --------------------------------------------------------------------------- names
@@ -479,6 +500,19 @@ _PLACE_DATE_RE = re.compile(
     r"\s*(?:năm\s*|[/\-.]\s*)(?P<y>\d{4})",
     re.IGNORECASE,
 )
+def _place_date(s: str) -> re.Match[str] | None:
+    """The "Hà Nội, ngày 20 tháng 11 năm 2025" line of a header: a place of capitalised words
+    before the date, so that a body sentence ("Thông tư này có hiệu lực từ ngày ...") is not one."""
+    m = _PLACE_DATE_RE.match(s[:120])
+    if not m:
+        return None
+    words = [w for w in re.split(r"[\s\-–]+", m.group("place").strip()) if w]
+    if not words or len(words) > 6 or not words[0][0].isupper():
+        return None
+    small = load_lexicon().raw["header"]["place_small_words"]
+    if any(not w[0].isupper() and w not in small for w in words):
+        return None
+    return m
 
 
 def norm_number(num: str) -> str:
@@ -715,8 +749,7 @@ def _split_bases(body: str) -> list[tuple[int, str]]:
 def _header_scan(lines: list[_Line]) -> tuple[int, bool, bool, bool, int]:
     """(kind heading index or -1, motto seen, number seen, place-date seen, party motto seen)."""
     lex = load_lexicon()
-    motto = {_fold(m) for m in lex.raw["header"]["motto"]}
-    party = {_fold(m) for m in lex.raw["header"]["party_motto"]}
+    motto, party = _mottos()
     has_motto = has_num = has_date = False
     has_party = 0
     for i, ln in enumerate(lines[:40]):
@@ -727,7 +760,7 @@ def _header_scan(lines: list[_Line]) -> tuple[int, bool, bool, bool, int]:
             has_party = 1
         if re.match(r"^số\s*:?\s*\d", f):
             has_num = True
-        if _PLACE_DATE_RE.search(ln.text):
+        if _place_date(ln.text):
             has_date = True
         if f in lex.kinds and (has_motto or has_party or has_num or has_date):
             return i, has_motto, has_num, has_date, has_party
@@ -740,10 +773,8 @@ _NUMBER_LINE = re.compile(r"(?m)^\s*(?:SỐ|Số|số|So|so)\s*:?\s*\d")
 def _may_be_official(head: str) -> bool:
     """Cheap test first: a header needs a motto, the Party line or a "Số: ..." line, and
     most news articles have none of them (this keeps extraction of news fast)."""
-    lex = load_lexicon()
-    marks = [_fold(m) for m in (*lex.raw["header"]["motto"], *lex.raw["header"]["party_motto"])]
     flat = _fold(head)
-    return any(m in flat for m in marks) or _NUMBER_LINE.search(head) is not None
+    return any(m in flat for mottos in _mottos() for m in mottos) or _NUMBER_LINE.search(head) is not None
 
 
 def is_official_text(text: str) -> bool:
@@ -804,7 +835,7 @@ def parse_official(source: SourceText) -> OfficialText:
         i = _letter_header_end(lines)
         _parse_header(ot, text, lines[:i])
         if ot.title is None:
-            i = _parse_title(ot, text, lines, 0 if i == 0 else i)
+            i = _parse_title(ot, text, lines, i)
     if ot.number:
         code_kind = _kind_from_number(ot.number)
         if code_kind and code_kind != ot.kind and ot.kind != "other":
@@ -921,23 +952,30 @@ def _without_split_motto(header: list[_Line], mottos: list[str]) -> list[_Line]:
 
 
 def _letter_header_end(lines: list[_Line]) -> int:
-    """Where a text without a kind heading starts: after its place-and-date line, and after the
-    "Kính gửi" lines that address it; 0 when no place and date is printed near the top."""
-    for k, ln in enumerate(lines[:40]):
-        if _PLACE_DATE_RE.search(ln.text):
+    """Where a text without a kind heading starts: after its place-and-date line, or, when none is
+    printed near the top, after its block of upper-case names, number and subject; then after the
+    "Kính gửi" lines that address it."""
+    k = next((j + 1 for j, ln in enumerate(lines[:40]) if _place_date(ln.text)), None)
+    if k is None:
+        mottos = _mottos()
+        k = 0
+        while k < min(len(lines), 40):
+            s = lines[k].text
+            f = _fold(s[:120])
+            if not (_upperish(s) or _is_sep(s) or re.match(r"^(?:Số\s*:?\s*\d|V/v|v/v|V/V)", s)
+                    or any(f.startswith(m) for ms in mottos for m in ms)):
+                break
             k += 1
-            if k < len(lines) and re.match(r"^Kính\s+gửi", lines[k].text):
-                k += 1
-                while k < len(lines) and re.match(r"^[-+•]\s", lines[k].text):
-                    k += 1
-            return k
-    return 0
+    if k < len(lines) and re.match(r"^Kính\s+gửi", lines[k].text):
+        k += 1
+        while k < len(lines) and re.match(r"^[-+•]\s", lines[k].text):
+            k += 1
+    return k
 
 
 def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
     lex = load_lexicon()
-    motto = [_fold(m) for m in lex.raw["header"]["motto"]]
-    party = [_fold(m) for m in lex.raw["header"]["party_motto"]]
+    motto, party = (list(m) for m in _mottos())
     conts = [_fold(c) for c in lex.raw["header"]["continuation_prefixes"]]
     names: list[_Line] = []
     pending_number = pending_code = in_subject = False
@@ -982,12 +1020,15 @@ def _parse_header(ot: OfficialText, text: str, header: list[_Line]) -> None:
                 ot.evidence["number"] = _ev(text, ln, 0, num.end())
                 pending_number = False
                 continue
-        pd = _PLACE_DATE_RE.search(s)
+        pd = _place_date(s)
         if pd:
             ot.place = pd.group("place").strip()
             ot.issued = _iso(pd.group("d"), pd.group("m"), pd.group("y"))
             ot.evidence["date"] = _ev(text, ln, pd.start(), pd.end())
             in_subject = False
+            continue
+        if re.match(r"^Kính\s+gửi", s):
+            in_subject = False  # the addressees, not the subject
             continue
         if in_subject:
             ot.title = f"{ot.title} {s}"
@@ -1147,8 +1188,11 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
     return i
 
 
+# a provision's label is a number, a roman numeral or one letter: "Chương trình ...", "Điều lệ Đảng"
+# and "Mục tiêu ..." are names of acts, not provisions of one
 _PROVISION_RE = re.compile(
-    r"\s*(?:(?:quy định\s+)?(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+[\w.]+"
+    r"\s*(?:(?:quy định\s+)?(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+"
+    r"(?:\d+[a-zđ]?(?:\.\d+)*|[IVXLC]+|[a-zđ])(?![\wÀ-ỹ])\.?"
     r"(?:\s*(?:,|và)\s*|\s+))+(?:(?:của|tại)\s+)?")
 # "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...; số 48/2013/NĐ-CP ...": one kind for a list
 _LISTED_KIND_RE = re.compile(r"\s*các\s+(?P<kind>[A-ZĐ][^:;]{2,30}?)(?:\s+của\s+(?P<issuer>[^:;]{2,40}))?\s*:\s*(?=số\s)")

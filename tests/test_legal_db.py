@@ -255,3 +255,51 @@ def test_the_session_that_passed_a_resolution_is_its_event() -> None:
     ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
     assert [(e.date, e.kind, e.about, e.organizer) for e in ex.events] == [
         ("2025-11-27", "session", ["80/2025/NQ-HĐND"], "Hội đồng nhân dân thành phố Hà Nội")]
+
+
+# -- what a review of the rules found ----------------------------------------------------------
+
+def test_a_basis_named_like_a_provision_is_still_a_basis() -> None:
+    """"Chương trình ...", "Điều lệ ..." begin like "Chương II", "Điều 5": they name acts."""
+    text = (_header("15/2025/QĐ-UBND") + "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
+            "Căn cứ Chương trình hành động số 12-CTr/TU ngày 5/3/2025 của Tỉnh ủy Hà Tĩnh;\n"
+            "Căn cứ Phụ lục I Thông tư số 01/2025/TT-BTC;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(b.key, b.kind) for b in ot.bases] == [
+        ("Điều lệ Đảng Cộng sản Việt Nam", "other"), ("12-CTr/TU", "program"), ("01/2025/TT-BTC", "circular")]
+
+
+def test_a_letter_without_its_place_and_date_keeps_its_header() -> None:
+    """No "Hà Nội, ngày ..." line: the number, the body and the subject are still the header, and
+    a body sentence with a date ("... có hiệu lực từ ngày ...") is not a place and date."""
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 5649/CT-CS\nV/v hóa đơn điện tử.\n\nKính gửi: Thuế tỉnh Hà Tĩnh.\n"
+            "Căn cứ Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\n"
+            "Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
+    ot = parse_official(SourceText(source_id="l", name="l", path="l", text=text))
+    assert (ot.number, ot.issuer, ot.title, ot.issued, ot.place) == (
+        "5649/CT-CS", "Cục Thuế", "hóa đơn điện tử.", None, None)
+    assert [b.key for b in ot.bases] == ["123/2020/NĐ-CP"]
+
+
+def test_evidence_of_a_preamble_wrapped_over_many_lines_is_the_source_text() -> None:
+    """A "Căn cứ" line the copy wrapped over hundreds of physical lines: each basis's evidence
+    is its own words, found at its place in the source."""
+    rows = "\n".join(f"Quyết định số {i}/2020/QĐ-UBND được sửa đổi, bổ sung bởi Quyết định số {i}/2021/QĐ-UBND và"
+                     for i in range(1, 300))
+    text = (_header("12/2025/QĐ-UBND") + "Căn cứ " + rows + " Quyết định số 9999/2021/QĐ-UBND;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành quy chế.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert len(ot.bases) == 2 * 299 + 1 and len(ot.stated) == 299
+    for b in (ot.bases[0], ot.bases[300], ot.bases[-1]):
+        assert " ".join(text[b.evidence.start:b.evidence.end].split()) == b.evidence.text
+        assert b.evidence.text.startswith(f"Quyết định số {b.number}")
+
+
+def test_a_documents_date_beside_its_number_is_no_meeting() -> None:
+    """"Tại phiên họp ngày 14/11/2025, xem xét Tờ trình ... (Tờ trình số 03-TTr/ĐU, ngày 17/10/2025)":
+    one sitting, on the 14th."""
+    text = ("Tại phiên họp ngày 14/11/2025, xem xét Tờ trình của Đảng uỷ Chính phủ về Đề án tiêu chuẩn "
+            "của đơn vị hành chính (Tờ trình số 03-TTr/ĐU, ngày 17/10/2025), Bộ Chính trị kết luận như sau.")
+    ex = extract(SourceText(source_id="n", name="n", path="n", text=text))
+    assert [e.date for e in ex.events] == ["2025-11-14"]
