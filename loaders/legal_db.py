@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.official import unwrap_prose
+from loaders.official import load_lexicon, unwrap_prose
 from loaders.vntext import fold as _cached_fold
 
 # Page lines are folded once each: the uncached fold keeps them out of the cache of names.
@@ -43,6 +43,7 @@ class PageWords:
     bottom_starts: tuple[str, ...]
     layout_only: frozenset[str]
     labels: dict[str, str]          # folded label -> field
+    printed_labels: tuple[tuple[str, str], ...]   # (label as printed, field)
     placeholders: frozenset[str]    # folded
 
 
@@ -57,6 +58,7 @@ def load_words(path: Path = LEXICON_PATH) -> PageWords:
         bottom_starts=tuple(fold(m) for m in page["bottom_starts"]),
         layout_only=frozenset(page["layout_only"]),
         labels={fold(k): v for k, v in table["labels"].items()},
+        printed_labels=tuple(table["labels"].items()),
         placeholders=frozenset(fold(v) for v in table["placeholders"]),
     )
 
@@ -74,8 +76,14 @@ def is_page(text: str) -> bool:
     pages are without them: cell borders ("|" lines) around a header with the national or Party
     motto (a cheap test: every news article of an archive passes through it)."""
     head = text[:6000].lower()
-    if any(m in head for m in load_words().marks):
-        return True
+    words = load_words()
+    if any(m in head for m in words.marks):
+        # the site's name alone is no page (a news article may cite the database): its loading
+        # line, its table or a text's motto must be there too
+        flat = fold(head)
+        return any(t in flat for t in words.top_ends) or any(
+            fold(m.group(1)) in words.labels for m in re.finditer(r"(?m)^\W*([^\n:|*]{3,30}?)\s*:\W*$", head)) or (
+            "cong hoa xa hoi chu nghia viet nam" in " ".join(flat.split()) or "dang cong san viet nam" in flat)
     if "\n|\n" not in head and not head.startswith("|\n"):
         return False
     flat = " ".join(head.replace("*", "").split())
@@ -137,12 +145,17 @@ def _header_start(lines: list[str], i: int) -> int:
 
 def _title_line(line: str, number: str | None) -> bool:
     """The site's line repeating the kind, number and title under the text ("Công văn 5348/CT-CS
-    năm 2025 hướng dẫn ... do Cục Thuế ban hành")."""
+    năm 2025 hướng dẫn ... do Cục Thuế ban hành"): a kind word, the number, more words.  The text's
+    own sentences that name its number ("Ban hành kèm theo Quyết định số 12/QĐ-UBND ...") are not."""
     if not number:
         return False
     s = _plain(line)
-    return not fold(s).startswith("so") and re.match(
-        r"^[A-ZĐ][^\d|:]{1,40}\s" + re.escape(number) + r"\s+\S", s) is not None
+    m = re.match(r"^(?P<kind>[^\d|:]{2,40}?)\s" + re.escape(number) + r"\s+\S", s)
+    if m is None:
+        return False
+    kind = m.group("kind").strip()
+    # the English translation's title repeats it the same way ("Circular No. 110/2025/TT-BTC dated ...")
+    return load_lexicon().cite_re.fullmatch(kind) is not None or re.fullmatch(r"[A-Z][A-Za-z ]{2,40} No\.", kind) is not None
 
 
 def split_page(text: str) -> Page | None:
@@ -177,6 +190,10 @@ def split_page(text: str) -> Page | None:
             s = ""
         if s or (body and body[-1]):
             body.append(s)
+    if not any(body) and record:
+        # the page shows its table only (the text is for subscribers): the table is the text
+        label = {field: name for name, field in load_words().printed_labels}
+        body = [f"{label[field]}: {value}" for field, value in record]
     return Page(lines=tuple(unwrap_prose(body)), record=tuple(record))
 
 

@@ -303,3 +303,35 @@ def test_a_documents_date_beside_its_number_is_no_meeting() -> None:
             "của đơn vị hành chính (Tờ trình số 03-TTr/ĐU, ngày 17/10/2025), Bộ Chính trị kết luận như sau.")
     ex = extract(SourceText(source_id="n", name="n", path="n", text=text))
     assert [e.date for e in ex.events] == ["2025-11-14"]
+
+
+def test_a_news_article_citing_the_database_stays_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "tin.md"
+    path.write_text("# Tra cứu văn bản mới\n\nNgày đăng: 02/12/2025\n\n"
+                    "Theo Thư viện Pháp luật, Bộ Tài chính vừa ban hành Thông tư số 110/2025/TT-BTC về phí "
+                    "thẩm định cấp giấy phép kinh doanh karaoke.\n", encoding="utf-8")
+    src = read_file(path)
+    assert not is_page(path.read_text(encoding="utf-8"))
+    assert (src.title, src.db_record) == ("Tra cứu văn bản mới", ())
+
+
+def test_a_page_that_shows_only_its_table_is_read_from_the_table(tmp_path: Path) -> None:
+    """The text is for the site's subscribers: the table alone gives the instrument."""
+    page = LETTER.read_text(encoding="utf-8")
+    path = tmp_path / "table_only.md"
+    path.write_text(page[: page.index("BỘ TÀI CHÍNH")], encoding="utf-8")
+    src = read_file(path)
+    assert src.text.startswith("Số hiệu: 5348/CT-CS")
+    docs = {d.key: d for d in extract(src).documents}
+    assert (docs["5348/CT-CS"].issuer, docs["5348/CT-CS"].issued) == ("Cục Thuế", "2025-11-20")
+
+
+def test_the_texts_own_number_in_its_body_does_not_end_the_text() -> None:
+    """"Ban hành kèm theo Quyết định số <its number>" heads the attached rules: the text goes on."""
+    page = ("Đang tải văn bản...\n" + _header("12/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn An\n\n"
+            "QUY CHẾ\nLÀM VIỆC\nBan hành kèm theo Quyết định số 12/2025/QĐ-UBND ngày 02 tháng 12 năm 2025\n"
+            "Điều 1. Phạm vi điều chỉnh\nQuy chế này quy định cách làm việc.\n\n"
+            "Quyết định 12/2025/QĐ-UBND ban hành Quy chế làm việc của tỉnh Hà Tĩnh\n")
+    lines = [ln for ln in split_page(page).lines if ln]
+    assert lines[-1] == "Quy chế này quy định cách làm việc."
