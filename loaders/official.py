@@ -666,6 +666,11 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
     return Citation(key=key, number=number, name=name, kind=kind, issued=issued, issuer=issuer, subject=subject), k
 
 
+# a kind word in lower case is a verb ("quy định chi tiết") unless a number follows it: "số 12/...",
+# or the number itself ("bãi bỏ quyết định 12/2020/QĐ-UBND", "quy định 08-QĐ/TW")
+_NUMBERED_AFTER = re.compile(r"\s+(?:số\s*:?\s*\d|\d{1,5}[a-zđ]?(?:\s*/\s*\d{4})?\s*[/-]\s*[A-ZĐ])")
+
+
 def _self_ref(seg: str) -> bool:
     """ "Nghị định này", "Quyết định này": the text itself, not another instrument."""
     return bool(re.match(r"^[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s+này\b", seg))
@@ -687,7 +692,7 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
         seg = s[m.start() :]
         if _self_ref(seg):
             continue
-        if m.group(0)[0].islower() and not re.match(r"\s+số\s*:?\s*\d", s[m.end() :]):
+        if m.group(0)[0].islower() and not _NUMBERED_AFTER.match(s, m.end()):
             continue  # "quy định chi tiết", "hướng dẫn thi hành": a verb, not an instrument's kind
         parsed = parse_citation(seg)
         if not parsed:
@@ -894,6 +899,8 @@ def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
     kind = lex.kinds.get(_fold(record.get("kind", "")))
     if kind and ot.kind_heading is None:
         ot.kind = kind
+    elif kind and kind != ot.kind:
+        _disagree(ot, "kind", record["kind"], ot.kind_heading or ot.kind)
     issued = None
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", record.get("issued", "")):
         issued = _iso(m.group(1), m.group(2), m.group(3))
@@ -904,12 +911,22 @@ def _apply_db_record(ot: OfficialText, record: dict[str, str]) -> None:
     issuer = record.get("issuer")
     if issuer and not ot.issuer:
         ot.issuer = ot.header_body = _issuer_of_label(issuer, ot.number or "")
+    elif issuer and ot.issuer and not _same_issuer(_issuer_of_label(issuer, ot.number or ""), ot):
+        _disagree(ot, "issuer", issuer, ot.issuer)
     signer = record.get("signer")
     if signer and (ot.signer is None or not ot.signer.name):
         ot.signer = Signer(name=signer, post=ot.signer.post if ot.signer else None, on_behalf=None,
                            for_post=None, modes=[], lines=[])
     elif signer and ot.signer and _fold(signer) != _fold(ot.signer.name or ""):
         _disagree(ot, "signer", signer, ot.signer.name or "")
+
+
+def _same_issuer(db_issuer: str, ot: OfficialText) -> bool:
+    """Whether the table's "Nơi ban hành" is the text's issuer or the body above it: the database
+    files a Cục's letter under its ministry ("Bộ Tài chính" for Cục Thuế) or the reverse."""
+    f = _fold(db_issuer)
+    return any(f == _fold(x) or f in _fold(x) or _fold(x) in f
+               for x in (ot.issuer, ot.issuer_parent, ot.header_body) if x)
 
 
 def _disagree(ot: OfficialText, name: str, db_value: str, text_value: str) -> None:
@@ -1224,7 +1241,7 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
         if head and re.match(r"số\s", seg):
             seg = head + seg
         word = load_lexicon().cite_re.match(seg)
-        if word and word.group(0)[0].islower() and not re.match(r"\s+số\s*:?\s*\d", seg[word.end() :]):
+        if word and word.group(0)[0].islower() and not _NUMBERED_AFTER.match(seg, word.end()):
             continue    # "Căn cứ quy định nêu trên": the letter's reasoning, not an instrument
         parsed = parse_citation(seg) if seg else None
         if not parsed:
@@ -1821,14 +1838,18 @@ def _passing_session(ot: OfficialText, source: SourceText) -> list[Event]:
     cues = load_lexicon().raw["cues"]["more"]
     session = "|".join(re.escape(w) for w in cues["session"])
     passed = "|".join(re.escape(w) for w in cues["passed"])
-    m = re.search(rf"(?P<name>(?:{session})\s+(?:thứ\s+[\wÀ-ỹ]+|chuyên đề(?:\s+lần\s+thứ\s+\w+)?|bất thường(?:\s+lần\s+thứ\s+\w+)?))"
+    # the text's own closing line ("Nghị quyết này đã được ... thông qua"): a session a text only
+    # cites ("tại kỳ họp thứ 9 thông qua ngày ...") passed another act
+    m = re.search(rf"\bnày\s+(?:đã\s+)?được\s+[^.;]{{0,160}}?(?P<name>(?:{session})\s+(?:thứ\s+[\wÀ-ỹ]+|chuyên đề(?:\s+lần\s+thứ\s+\w+)?|bất thường(?:\s+lần\s+thứ\s+\w+)?))"
                   rf"[^.;]{{0,40}}?\s+(?:{passed})\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>\d{{4}})",
                   source.text)
     if not m or not ot.issuer or (date := _iso(m.group("d"), m.group("m"), m.group("y"))) is None:
         return []
     name = f"{m.group('name')[:1].upper()}{m.group('name')[1:]} {ot.issuer}"
+    text = source.text
+    a = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)   # the sentence's start
     return [Event(date=date, kind="session", name=name, about=[ot.key], organizer=ot.issuer,
-                  evidence=[Evidence(m.start(), m.end(), m.group(0))])]
+                  evidence=[Evidence(a, m.end(), text[a : m.end()])])]
 
 
 def _recipient_people(ot: OfficialText, known: set[str]) -> list[Person]:
@@ -1966,11 +1987,12 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     _merge_agencies(official, news.agencies + listed_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
-    dated = {e.date for e in official.events}
+    own = [(e.date, ev.start, ev.end) for e in official.events for ev in e.evidence]
     preamble = tuple(_fold(c) for c in (*load_lexicon().raw["cues"]["basis"], *load_lexicon().raw["cues"]["proposer"], "Xét"))
     official.events.extend(
         e for e in news.events
-        if e.date not in dated      # the session the parse dated is one event
+        # the session the parse dated, read again from the same sentence, is one event
+        if not any(e.date == d and ev.start < b and a < ev.end for d, a, b in own for ev in e.evidence)
         # a "Xét Tờ trình số ... ngày ..." or "Căn cứ ..." line dates a document, not a meeting
         and not (e.evidence and _fold(e.evidence[0].text).lstrip("-–+• ").startswith(preamble)))
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON

@@ -335,3 +335,59 @@ def test_the_texts_own_number_in_its_body_does_not_end_the_text() -> None:
             "Quyết định 12/2025/QĐ-UBND ban hành Quy chế làm việc của tỉnh Hà Tĩnh\n")
     lines = [ln for ln in split_page(page).lines if ln]
     assert lines[-1] == "Quy chế này quy định cách làm việc."
+
+
+def test_an_act_cited_in_lower_case_by_its_full_number() -> None:
+    """"bãi bỏ quyết định 12/2020/QĐ-UBND": a kind word in lower case is the act when its number follows."""
+    text = (_header("22/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy định.\n"
+            "Điều 2. Quyết định này có hiệu lực từ ngày 15 tháng 12 năm 2025 và bãi bỏ quyết định 12/2020/QĐ-UBND "
+            "ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(lk.type, lk.target.key) for lk in ot.links] == [("REPEALS", "12/2020/QĐ-UBND")]
+
+
+def test_a_session_a_text_only_cites_is_not_its_event() -> None:
+    """A decision implementing a law passed at a session was not passed there, nor is the session
+    its issuer's (the article rules may keep the session as the law's)."""
+    text = (_header("23/2025/QĐ-UBND") + "Căn cứ Luật Đất đai số 31/2024/QH15;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Triển khai Luật Đất đai được Quốc hội khóa XV, kỳ họp thứ 5 thông qua ngày 18 tháng 01 năm 2024 "
+            "trên địa bàn tỉnh.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    sessions = [(e.about, e.organizer) for e in ex.events if e.kind == "session"]
+    assert all("23/2025/QĐ-UBND" not in about and organizer is None for about, organizer in sessions)
+
+
+def test_another_meeting_on_the_passing_day_is_kept() -> None:
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 81/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\n"
+            "NGHỊ QUYẾT\nQUY ĐỊNH MỨC CHI\nHỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nQUYẾT NGHỊ:\n"
+            "Điều 1. Quy định mức chi cho hội nghị tiếp xúc cử tri tổ chức ngày 27 tháng 11 năm 2025 tại các phường.\n"
+            "Nghị quyết này đã được Hội đồng nhân dân thành phố Hà Nội khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11 năm 2025.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    assert sorted((e.date, e.kind) for e in ex.events) == [("2025-11-27", "meeting with voters"), ("2025-11-27", "session")]
+
+
+def test_the_tables_kind_and_issuer_disagreeing_with_the_text_are_kept() -> None:
+    page = CIRCULAR.read_text(encoding="utf-8")
+    head, rest = page.split("**Nơi ban hành:**", 1)
+    text = head.replace("|\nThông tư\n|", "|\nQuyết định\n|", 1) + "**Nơi ban hành:**" + rest.replace(
+        "Bộ Tài chính", "Bộ Công Thương", 1)
+    ot = parse_official(source_from_text(text, name="p.md", kind="markdown"))
+    assert (ot.kind, ot.issuer) == ("circular", "Bộ Tài chính")      # the text's own header wins
+    assert [d[:2] for d in ot.db_disagreements] == [("kind", "Quyết định"), ("issuer", "Bộ Công Thương")]
+    # a Cục's letter the database files under the Cục: no disagreement
+    assert parse_official(read_file(LETTER)).db_disagreements == []
+
+
+def test_a_local_citation_keeps_the_level_it_names() -> None:
+    """In a province's decision, a "-UBND" decision of a commune or district stays theirs; one with
+    no issuer printed is the province's own."""
+    text = (_header("30/2025/QĐ-UBND")
+            + "Căn cứ Quyết định số 123/QĐ-UBND ngày 2/3/2025 của Chủ tịch UBND xã Kỳ Sơn;\n"
+            "Căn cứ Quyết định số 124/QĐ-UBND ngày 2/3/2025 của UBND huyện Kỳ Anh về quy hoạch;\n"
+            "Căn cứ Quyết định số 127/QĐ-UBND ngày 2/3/2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(b.key, b.issuer) for b in ot.bases] == [
+        ("123/QĐ-UBND", "Ủy ban nhân dân xã Kỳ Sơn"), ("124/QĐ-UBND", "Ủy ban nhân dân huyện Kỳ Anh"),
+        ("127/QĐ-UBND", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
