@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.ids import source_node_id
-from graph.queries import NodeRef, Status, Step, _need, _Result, _status, _step, ref
+from graph.queries import NodeRef, Status, Step, _need, _Result, _step, node_status, ref
 from graph.schema import load_schema
 
 # Header fields in the order a page shows them; (field, fallback field) for the title.
@@ -200,7 +200,7 @@ def document(g: nx.MultiDiGraph, r: str) -> Document:
         issued_by_text=issued_by_text,
         outline=_outline(g, d, bases + links, nid),
         outline_source=_source_ref(g, outline_src) if outline_src else None,
-        status=_status(g, nid),
+        status=node_status(g, nid),
         sources=[x for s in d.get("sources", []) if (x := _source_ref(g, s)) is not None],
         database=dict((d.get("db_record") or {}).get("fields") or {}),
         database_source=_source_ref(g, d["db_record"]["source_id"]) if d.get("db_record") else None,

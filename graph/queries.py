@@ -268,10 +268,11 @@ def node(g: nx.MultiDiGraph, r: str) -> NodeDetail:
 def status(g: nx.MultiDiGraph, r: str) -> Status:
     """In force, amended, succeeded, replaced or repealed, from the links into the instrument."""
     nid = _need(g, r, ("Instrument",))
-    return _status(g, nid)
+    return node_status(g, nid)
 
 
-def _status(g: nx.MultiDiGraph, nid: str) -> Status:
+def node_status(g: nx.MultiDiGraph, nid: str) -> Status:
+    """The status of the instrument with node id ``nid`` (``status`` for a reference a user typed)."""
     sch = load_schema()
     found: dict[str, list[Step]] = {}
     for u, _, data in g.in_edges(nid, data=True):
@@ -313,9 +314,9 @@ def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
                     depth[nxt] = (role, dep + 1)
                     queue.append((nxt, dep + 1))
     order = _lineage_order(g, depth, seen_edges)
-    items = [LineageItem(ref(g, n), depth[n][0], depth[n][1], _status(g, n).state) for n in order]
+    items = [LineageItem(ref(g, n), depth[n][0], depth[n][1], node_status(g, n).state) for n in order]
     steps.sort(key=lambda s: (order.index(s.target.id), order.index(s.source.id)))
-    return Lineage(ref(g, nid), items, steps, _status(g, nid))
+    return Lineage(ref(g, nid), items, steps, node_status(g, nid))
 
 
 def _lineage_order(g: nx.MultiDiGraph, depth: dict[str, tuple[str, int]],

@@ -1230,6 +1230,8 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
         head = listed.group("kind") + " "
         rest_at = listed.end()
     segments = _split_bases(ln.text[rest_at:])
+    keys = {b.key for b in ot.bases}
+    stated = {(x.type, x.source.key, x.target.key) for x in ot.stated}
     if head:    # "số 48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ...": each of the line's kind
         segments = [(off + m.start(), m.group(0)) for off, seg in segments
                     for m in re.finditer(r"(?:(?<=^)|(?<=\svà\s)).*?(?=\svà\s+số\s|$)", seg) if m.group(0).strip()]
@@ -1252,16 +1254,18 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
             seg = seg[len(head) :] if seg.startswith(head) else seg
             if cit.issuer is None and listed and listed.group("issuer"):
                 cit.issuer = body_of(listed.group("issuer"))
-        if any(b.key == cit.key for b in ot.bases):
+        if cit.key in keys:
             continue
         cit.evidence = _ev(text, ln, a, a + len(seg))
         ot.bases.append(cit)
+        keys.add(cit.key)
         passive = _passive_links(seg)
-        _add_stated(ot, passive, article, _ev(text, ln, a, a + len(seg)))
+        _add_stated(ot, passive, article, _ev(text, ln, a, a + len(seg)), stated)
         for _, src, _, _, _ in passive:
-            if all(b.key != src.key for b in ot.bases):
+            if src.key not in keys:
                 src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
                 ot.bases.append(src)
+                keys.add(src.key)
 
 
 def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
@@ -1291,12 +1295,10 @@ def _speaks_of_itself(fs: str, cues: list[str], article: str | None, lines: list
     return False
 
 
-def _article_of(lines: list[_Line], j: int, lo: int) -> str | None:
-    for k in range(j, lo - 1, -1):
-        m = re.match(r"^Điều\s+(\d+[a-z]?)", lines[k].text)
-        if m:
-            return f"Điều {m.group(1)}"
-    return None
+def _article_heading(line: _Line) -> str | None:
+    """ "Điều 3" for a line that opens article 3."""
+    m = re.match(r"^Điều\s+(\d+[a-z]?)", line.text)
+    return f"Điều {m.group(1)}" if m else None
 
 
 def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: int) -> None:
@@ -1314,9 +1316,11 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
                 break
         _links_in(ot, text, tline, cues, None, title=True)
     basis = sorted(lex.raw["cues"]["basis"], key=len, reverse=True)
+    article: str | None = None      # the article the line stands in
+    linked = {(lk.type, lk.target.key) for lk in ot.links}
     for j in range(i, end):
         ln = lines[j]
-        article = _article_of(lines, j, i)
+        article = _article_heading(ln) or article
         if ot.kind_heading is None:     # a letter states its bases in its body ("Căn cứ khoản 2 Điều 15 Luật ...")
             lead = len(ln.text) - len(ln.text.lstrip("-–+• "))
             cue = next((c for c in basis if _fold(ln.text[lead:]).startswith(_fold(c))), None)
@@ -1346,7 +1350,7 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
                         if all(_fold(c.key) != _fold(cit.key) for c in ot.attached):
                             ot.attached.append(cit)
                     break
-            _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a))
+            _links_in(ot, text, _Line(sent, 0, 0), cues, article, base=(ln, a), linked=linked)
 
 
 # Kinds only a law (or the Constitution) amends, replaces or repeals.
@@ -1427,10 +1431,14 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
 
 
 def _add_stated(ot: OfficialText, found: list[tuple[str, Citation, Citation, int, int]],
-                article: str | None, ev: Evidence) -> None:
+                article: str | None, ev: Evidence, known: set[tuple[str, str, str]] | None = None) -> None:
+    """Add the links between cited acts a sentence states; ``known``: the (type, source, target)
+    of ``ot.stated`` when the caller keeps it (a preamble of thousands of acts)."""
+    if known is None:
+        known = {(x.type, x.source.key, x.target.key) for x in ot.stated}
     for typ, src, tgt, _, _ in found:
-        if src.key != tgt.key and rank_allows(typ, src.kind, tgt.kind) and not any(
-                x.type == typ and x.source.key == src.key and x.target.key == tgt.key for x in ot.stated):
+        if src.key != tgt.key and rank_allows(typ, src.kind, tgt.kind) and (typ, src.key, tgt.key) not in known:
+            known.add((typ, src.key, tgt.key))
             ot.stated.append(StatedLink(typ, src, tgt, article, ev))
 
 
@@ -1442,7 +1450,12 @@ def _links_in(
     article: str | None,
     title: bool = False,
     base: tuple[_Line, int] | None = None,
+    linked: set[tuple[str, str]] | None = None,
 ) -> None:
+    """The links a sentence states from this text (``ot.links``) and between the acts it cites
+    (``ot.stated``); ``linked``: the (type, target) of ``ot.links``, when the caller keeps it."""
+    if linked is None:
+        linked = {(lk.type, lk.target.key) for lk in ot.links}
     s = ln.text
     fs = s.lower()
     cits = find_citations(s)
@@ -1483,8 +1496,9 @@ def _links_in(
                     if not re.match(r"^[^;]*?\s(?:và|,)\s+(?=[A-ZĐ])", nxt[:200]):
                         break
             for start, head, cit, _ in targets:
-                if any(lk.type == c["type"] and lk.target.key == cit.key for lk in ot.links):
+                if (c["type"], cit.key) in linked:
                     continue
+                linked.add((c["type"], cit.key))
                 if base:
                     bl, ba = base
                     cit.evidence = _ev(text, bl, ba + start, ba + head)
@@ -1740,16 +1754,14 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         evidence=[e for k, e in ot.evidence.items() if k in ("number", "date", "title", "issuer")],
     )
     ex.documents.append(main)
-    seen = {main.key}
+    by_key: dict[str, OfficialInstrument] = {main.key: main}
 
     def add_doc(c: Citation) -> None:
-        if c.key in seen:   # named again: a later mention may give the date or issuer the first lacked
-            d = next((d for d in ex.documents if d.key == c.key), None)
-            if d is not None and d is not main:
+        if (d := by_key.get(c.key)) is not None:   # named again: a later mention may give the date or issuer
+            if d is not main:
                 d.issued = d.issued or c.issued
                 d.issuer = d.issuer or c.issuer
             return
-        seen.add(c.key)
         ex.documents.append(
             OfficialInstrument(
                 number=c.number,
@@ -1762,6 +1774,7 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
                 evidence=[c.evidence] if c.evidence else [],
             )
         )
+        by_key[c.key] = ex.documents[-1]
 
     for c in ot.bases:
         add_doc(c)
