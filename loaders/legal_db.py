@@ -22,10 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.official import load_lexicon, unwrap_prose
-from loaders.vntext import fold as _cached_fold
-
-# Page lines are folded once each: the uncached fold keeps them out of the cache of names.
-fold = _cached_fold.__wrapped__
+from loaders.vntext import fold_once as fold  # page lines are folded once each
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "legal_db.toml"
 

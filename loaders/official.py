@@ -1355,15 +1355,13 @@ def _parse_body(ot: OfficialText, text: str, lines: list[_Line], i: int, end: in
 
 # Kinds only a law (or the Constitution) amends, replaces or repeals.
 _ONLY_BY_LAW = frozenset({"law", "constitution"})
-# Rank in the hierarchy of legal texts (Luật Ban hành văn bản quy phạm pháp luật): a text guides
-# only a higher one, and amends, replaces or repeals only one of its own rank or lower.
-_RANK = {"constitution": 0, "law": 1, "ordinance": 2, "decree": 3, "circular": 5}
 
 
 def rank_allows(typ: str, source_kind: str | None, target_kind: str | None) -> bool:
     """Whether a link of this type may run between texts of these kinds ("Nghị định ... sửa đổi
     Luật ..." is a misreading: a decree amends no law)."""
-    a, b = _RANK.get(source_kind or ""), _RANK.get(target_kind or "")
+    rank = load_lexicon().raw["rank"]    # official.toml [rank]
+    a, b = rank.get(source_kind or ""), rank.get(target_kind or "")
     if a is None or b is None:
         return True
     if typ == "GUIDES":
@@ -2001,7 +1999,8 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     own = [(e.date, ev.start, ev.end) for e in official.events for ev in e.evidence]
-    preamble = tuple(_fold(c) for c in (*load_lexicon().raw["cues"]["basis"], *load_lexicon().raw["cues"]["proposer"], "Xét"))
+    cues = load_lexicon().raw["cues"]
+    preamble = tuple(_fold(c) for c in (*cues["basis"], *cues["proposer"], *cues["considering"]))
     official.events.extend(
         e for e in news.events
         # the session the parse dated, read again from the same sentence, is one event

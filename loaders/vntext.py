@@ -30,12 +30,18 @@ def strip_diacritics(s: str) -> str:
     return "".join(ch for ch in nfd if not unicodedata.combining(ch))
 
 
+def fold_once(s: str) -> str:
+    """``fold`` without its cache: for text folded once (a page's lines), which would only push
+    the names out of the cache."""
+    s = _DASH_RE.sub("-", strip_diacritics(unicodedata.normalize("NFC", s))).casefold()
+    return re.sub(r"\s+", " ", s).strip()
+
+
 @lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """A comparison key: no diacritics, lower case, one kind of dash, single spaces.  Cached: the
     same names and words are folded many times over an article and across a corpus."""
-    s = _DASH_RE.sub("-", strip_diacritics(unicodedata.normalize("NFC", s))).casefold()
-    return re.sub(r"\s+", " ", s).strip()
+    return fold_once(s)
 
 
 def fold_words(s: str) -> list[str]:
