@@ -1812,8 +1812,11 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         sub = any(re.match(rf"^{re.escape(u)}\b", ot.proposer_body) for u in units)
         owner = _province_committee(ot) or ot.issuer
         add_agency(ot.proposer_body, owner if sub else None, ot.evidence.get("proposer"))
+    defaults = lex.raw["default_issuer"]
     for c in [*ot.bases, *(lk.target for lk in ot.links)]:
-        add_agency(c.issuer)
+        printed = c.evidence is not None and c.issuer is not None and _fold(c.issuer) in _fold(c.evidence.text)
+        if c.issuer != defaults.get(c.kind) or printed:
+            add_agency(c.issuer)    # an issuer only the kind implies ("Luật ..." -> Quốc hội) is no body the text names
 
     if ot.signer and ot.signer.name:
         lex = load_lexicon()
@@ -1937,6 +1940,23 @@ def _province_committee(ot: OfficialText) -> str | None:
     return f"Ủy ban nhân dân {m.group(1)}" if m else None
 
 
+def _long_form(name: str, place: str | None) -> str:
+    """A body's name with its short words written out, to match the parse's names: "HĐND TP Hà
+    Nội" -> "Hội đồng nhân dân thành phố Hà Nội"; in a text of tỉnh Hà Tĩnh, "UBND tỉnh" and a
+    bare "Ủy ban nhân dân" are its own committee."""
+    short = load_lexicon().raw["bodies_rule"]["short"]
+    heads = {short["UBND"], short["HĐND"]}
+    words = [short[w] if w in ("UBND", "HĐND") else w for w in name.split()]
+    long = re.sub(r"(?<![\wÀ-ỹ])(?:TP|Tp)\.?\s+", "thành phố ", " ".join(words))
+    if place:
+        designator = "thành phố" if place.startswith("thành phố") else place.split()[0]
+        if long in heads:
+            long = f"{long} {place}"
+        elif any(_fold(long) == _fold(f"{h} {designator}") for h in heads) or re.search(r"\s(?:Thành phố|Tỉnh)$", long):
+            long = f"{long[: -len(designator)]}{place}"
+    return long
+
+
 def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
     """The article rules' bodies beside the parse's: a name cut at a line end is cut there, a body
     both give keeps the parse's name and the news parent it lacks, and in a province's text its
@@ -1945,7 +1965,20 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
     ot = official.official
     committee = _province_committee(ot) if ot else None
     place = committee[len("Ủy ban nhân dân ") :] if committee else None
-    by_name = {_fold(a.name): a for a in official.agencies}
+    def forms(name: str) -> list[str]:
+        """The folded names a body answers to in this text: as printed, written out, and without
+        the text's own place ("Văn phòng UBND tỉnh Hà Tĩnh" is its "Văn phòng Ủy ban nhân dân tỉnh")."""
+        long = _long_form(name, place)
+        out = [name, long]
+        if place:
+            town = place.split(" ", 2)[-1] if place.startswith("thành phố") else place.split(" ", 1)[-1]
+            out += [long[: -len(tail)].strip() for tail in (place, town) if _fold(long).endswith(" " + _fold(tail))]
+        return [_fold(f) for f in out]
+
+    by_name: dict[str, Agency] = {}
+    for a in official.agencies:
+        for f in forms(a.name):
+            by_name.setdefault(f, a)
     for a in news:
         name = a.name.split("\n")[0].strip()
         if any(_upper_word(w) for w in name.split()[1:]):
@@ -1957,12 +1990,17 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
             # "Ủy ban nhân dân Thành phố" in a text of Hà Nội: the city itself, its name left out
             name = re.sub(r"\s(?:Thành|TP)$", " " + place, name)
             parent = re.sub(r"\s(?:Thành|TP)$", " " + place, parent) if parent else None
-        if _fold(name) in by_name:
-            known = by_name[_fold(name)]
-            known.parent = known.parent or parent
+        if parent and (known_parent := next((by_name[k] for k in forms(parent) if k in by_name), None)):
+            parent = known_parent.name      # "UBND tỉnh Đồng Nai": the committee the parse named
+        keys = forms(name)
+        found = next((by_name[k] for k in keys if k in by_name), None)
+        if found is not None:     # the same body ("HĐND tỉnh Vĩnh Long" is the Hội đồng nhân dân the parse named)
+            found.parent = found.parent or parent
             continue
-        by_name[_fold(name)] = Agency(name=name, parent=parent, evidence=a.evidence)
-        official.agencies.append(by_name[_fold(name)])
+        agency = Agency(name=name, parent=parent, evidence=a.evidence)
+        for k in keys:
+            by_name.setdefault(k, agency)
+        official.agencies.append(agency)
     posts = load_lexicon().raw["posts"]
     for a in official.agencies:
         for head, owner in posts["branch_parents"].items():

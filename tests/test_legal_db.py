@@ -391,3 +391,19 @@ def test_a_local_citation_keeps_the_level_it_names() -> None:
     assert [(b.key, b.issuer) for b in ot.bases] == [
         ("123/QĐ-UBND", "Ủy ban nhân dân xã Kỳ Sơn"), ("124/QĐ-UBND", "Ủy ban nhân dân huyện Kỳ Anh"),
         ("127/QĐ-UBND", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
+
+
+def test_a_body_printed_short_is_the_body_the_text_names_in_full() -> None:
+    """In a decision of tỉnh Hà Tĩnh, "UBND tỉnh", "Văn phòng UBND tỉnh Hà Tĩnh" and "HĐND tỉnh"
+    are its own committee, the committee's office and its council: one body each, with the
+    committee as the office's parent; a law's issuer the text does not print is no body of it."""
+    text = (_header("31/2025/QĐ-UBND") + "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+            "Theo đề nghị của Giám đốc Sở Y tế.\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Giao Văn phòng UBND tỉnh chủ trì, báo cáo UBND tỉnh và HĐND tỉnh.\n"
+            "Điều 2. Chánh Văn phòng UBND tỉnh Hà Tĩnh và Giám đốc Sở Y tế thi hành Quyết định này.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    names = [a.name for a in ex.agencies]
+    assert names.count("Ủy ban nhân dân tỉnh Hà Tĩnh") == 1 and "UBND tỉnh" not in names
+    offices = [a for a in ex.agencies if a.name.startswith("Văn phòng")]
+    assert len(offices) == 1 and offices[0].parent == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert "Quốc hội" not in names
