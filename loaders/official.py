@@ -1813,10 +1813,15 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
         owner = _province_committee(ot) or ot.issuer
         add_agency(ot.proposer_body, owner if sub else None, ot.evidence.get("proposer"))
     defaults = lex.raw["default_issuer"]
+    folded_text: str | None = None
     for c in [*ot.bases, *(lk.target for lk in ot.links)]:
-        printed = c.evidence is not None and c.issuer is not None and _fold(c.issuer) in _fold(c.evidence.text)
-        if c.issuer != defaults.get(c.kind) or printed:
-            add_agency(c.issuer)    # an issuer only the kind implies ("Luật ..." -> Quốc hội) is no body the text names
+        if c.issuer is not None and c.issuer == defaults.get(c.kind):
+            # an issuer only the kind implies ("Luật ..." -> Quốc hội) is a body of the text only
+            # where the text prints it
+            folded_text = folded_text if folded_text is not None else _fold(source.text)
+            if _fold(c.issuer) not in folded_text:
+                continue
+        add_agency(c.issuer)
 
     if ot.signer and ot.signer.name:
         lex = load_lexicon()
