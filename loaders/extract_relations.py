@@ -72,6 +72,8 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if not after or ";" in doc.shadow[cue.end():after[0].start]:
             continue
         targets = _targets(doc, ordered, after[0], sent.end)
+        if rtype in ("REPLACES", "REPEALS") and lex.part_re.match(doc.shadow, cue.end()):
+            rtype = "AMENDS"    # a part of the instrument ("thay thế Mẫu 04 tại Phụ lục IA của ...")
         if before:
             src = before[-1]
             between = doc.shadow[src.tail_end:cue.start()]

@@ -284,6 +284,8 @@ class Lexicon:
     max_gap_before: int
     max_gap_before_succeeds: int
     max_gap_after: int
+    # "thay thế Mẫu 04 tại Phụ lục IA của Nghị định X": a part of X is replaced or repealed, X amended
+    part_re: re.Pattern[str]
 
     def province_in(self, name: str) -> str | None:
         """The registry's name of the first province or centrally-run city a name prints ("UBND
@@ -513,6 +515,7 @@ def get_lexicon() -> Lexicon:
         max_gap_before=rel["max_gap_before"],
         max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
+        part_re=re.compile(rf"\s*[:“\"]?\s*(?:{alternation(rel['parts']['words'])})(?![\wÀ-ỹ])", re.IGNORECASE),
     )
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from loaders.lexicon import get_lexicon
 from loaders.model import Agency, Event, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
 from loaders.numbers import normalize_number
 from loaders.registry import body_entries
@@ -1472,9 +1473,12 @@ def _links_in(
             if re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue    # passive: what the cited text underwent, not what this text does
             after_cue = fs[m.end() :].lstrip(" :“\"")
-            if c["where"] == "after" and c["type"] in ("REPLACES", "REPEALS") and any(
+            typ = c["type"]
+            if c["where"] == "after" and typ in ("REPLACES", "REPEALS") and any(
                     re.match(rf"{re.escape(w)}(?![\wÀ-ỹ])", after_cue) for w in phrase):
                 continue    # "thay thế cụm từ ...": words of a text replaced, an amendment
+            if c["where"] == "after" and typ in ("REPLACES", "REPEALS") and get_lexicon().part_re.match(s, m.end()):
+                typ = "AMENDS"  # "bãi bỏ Điều 5 của Quyết định ...": a part of it (relations.toml [parts])
             if c["where"] == "before":
                 targets = [x for x in cits if x[0] < m.start() and not x[3]]
             else:
@@ -1494,9 +1498,9 @@ def _links_in(
                     if not re.match(r"^[^;]*?\s(?:và|,)\s+(?=[A-ZĐ])", nxt[:200]):
                         break
             for start, head, cit, _ in targets:
-                if (c["type"], cit.key) in linked:
+                if (typ, cit.key) in linked:
                     continue
-                linked.add((c["type"], cit.key))
+                linked.add((typ, cit.key))
                 if base:
                     bl, ba = base
                     cit.evidence = _ev(text, bl, ba + start, ba + head)
@@ -1504,7 +1508,7 @@ def _links_in(
                 else:
                     cit.evidence = Evidence(ln.start, ln.end, s)
                     evid = Evidence(ln.start, ln.end, s)
-                ot.links.append(Link(c["type"], cit, article, evid))
+                ot.links.append(Link(typ, cit, article, evid))
 
 
 def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b: int) -> None:

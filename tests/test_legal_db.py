@@ -407,3 +407,17 @@ def test_a_body_printed_short_is_the_body_the_text_names_in_full() -> None:
     offices = [a for a in ex.agencies if a.name.startswith("Văn phòng")]
     assert len(offices) == 1 and offices[0].parent == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert "Quốc hội" not in names
+
+
+def test_replacing_or_repealing_a_part_amends_the_act() -> None:
+    """"thay thế Mẫu 04 tại Phụ lục IA của Nghị định 123/2020" and "bãi bỏ Điều 5 của Thông tư ..."
+    change a part: the act is amended, not replaced or repealed (its status stays amended)."""
+    news = ("Mẫu 04/SS-HĐĐT được ban hành tại Nghị định 70/2025/NĐ-CP áp dụng từ ngày 01/6/2025 thay thế "
+            "Mẫu 04/SS-HĐĐT tại Phụ lục IA ban hành kèm theo Nghị định 123/2020/NĐ-CP.")
+    ex = extract(SourceText(source_id="n", name="n", path="n", text=news))
+    assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", "70/2025/NĐ-CP", "123/2020/NĐ-CP")]
+    text = (_header("32/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy định.\n"
+            "Điều 2. Bãi bỏ Điều 5 của Quyết định số 12/2020/QĐ-UBND ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n"
+            "Điều 3. Quyết định này thay thế Quyết định số 13/2020/QĐ-UBND ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(lk.type, lk.target.key) for lk in ot.links] == [("AMENDS", "12/2020/QĐ-UBND"), ("REPLACES", "13/2020/QĐ-UBND")]
