@@ -41,11 +41,15 @@ class DocNumber:
 _MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "QYĐ": "QyĐ"}
 
 
+# The National Assembly's code misprinted with an O ("22/2023/OH15"): no body's code is OH.
+_QH_MISPRINT = re.compile(r"^OH(\d{1,2})$")
+
+
 def _up(code: str | None) -> str | None:
     if code is None:
         return None
     parts = unicodedata.normalize("NFC", code).replace("Ð", "Đ").upper().split("-")
-    return "-".join(_MIXED_CASE.get(p, p) for p in parts)
+    return "-".join(_MIXED_CASE.get(p, _QH_MISPRINT.sub(r"QH\1", p)) for p in parts)
 
 
 def parse_number(m: re.Match[str]) -> DocNumber | None:
