@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 from graph.schema import load_schema
+from loaders.lexicon import expand_abbreviations
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}   # huyền sắc ngã hỏi nặng
 VOWELS = set("aăâeêioôơuưy")
@@ -143,23 +142,6 @@ def canonical_body(name: str) -> str:
         return hit
     expanded = expand_abbreviations(normalize(name))
     return table.get(fold(expanded), expanded)
-
-
-@lru_cache(maxsize=1)
-def _abbreviation_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    path = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "abbreviations.toml"
-    with open(path, "rb") as fh:
-        table: dict[str, str] = tomllib.load(fh)["expand"]
-    keys = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)"), table
-
-
-def expand_abbreviations(name: str) -> str:
-    """'UBND TP.HCM' -> 'Ủy ban nhân dân thành phố Hồ Chí Minh'."""
-    pattern, table = _abbreviation_re()
-    out = pattern.sub(lambda m: table[m.group(0)], name)
-    out = re.sub(r"thành phố\s*(?=\S)", "thành phố ", out)   # "TP.Hà Nội" -> "thành phố Hà Nội"
-    return _SPACES.sub(" ", out).strip()
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,22 @@ from loaders.registry import body_entries, countries, districts, law_titles, pro
 from loaders.vntext import LEXICON_DIR, UPPER, fold, fold_words, old_tones
 
 
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = _load("abbreviations.toml")["expand"]
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)"), table
+
+
+def expand_abbreviations(name: str) -> str:
+    """'UBND TP.HCM' -> 'Ủy ban nhân dân thành phố Hồ Chí Minh' (data/lexicons/abbreviations.toml):
+    the long form two spellings of one body share, for ids, search and matching names."""
+    pattern, table = _abbreviation_re()
+    out = pattern.sub(lambda m: table[m.group(0)], name)
+    out = re.sub(r"thành phố\s*(?=\S)", "thành phố ", out)   # "TP.Hà Nội" -> "thành phố Hà Nội"
+    return " ".join(out.split())
+
+
 def _load(name: str) -> dict[str, Any]:
     with open(LEXICON_DIR / name, "rb") as fh:
         return tomllib.load(fh)

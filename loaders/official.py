@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.lexicon import get_lexicon
+from loaders.lexicon import expand_abbreviations, get_lexicon
 from loaders.model import Agency, Event, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
 from loaders.numbers import normalize_number
 from loaders.registry import body_entries
@@ -1937,6 +1937,42 @@ def listed_bodies(source: SourceText) -> list[Agency]:
     return out
 
 
+def listed_units(source: SourceText, place: str | None) -> list[Agency]:
+    """The units a list names after one unit word: "Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh"
+    in a text of tỉnh Vĩnh Long is Văn phòng Tỉnh ủy (of Tỉnh ủy Vĩnh Long), Văn phòng Đoàn ĐBQH&HĐND
+    and Văn phòng UBND tỉnh (of the province's committee); the bodies named are kept too."""
+    posts = load_lexicon().raw["posts"]
+    lex = get_lexicon()
+    known = _national_bodies()
+    designator = ("thành phố" if place.startswith("thành phố") else place.split()[0]) if place else None
+    committee_word = posts["bare_place_committees"].get(designator or "")
+    town = place[len(designator) :].strip() if place and designator else None
+    pattern = "|".join(re.escape(h) for h in sorted(posts["listed_units"], key=len, reverse=True))
+    out: list[Agency] = []
+    for m in re.finditer(rf"(?<![\wÀ-ỹ])({pattern})\s*:\s*([^;:.()\n]+)", source.text):
+        at = m.start(2)
+        for item in re.split(r",|\svà\s", m.group(2)):
+            name = item.strip()
+            start = source.text.find(name, at)
+            at = start + len(name) if start >= 0 else at
+            ev = [Evidence(m.start(), start + len(name), source.text[m.start() : start + len(name)])] if start >= 0 else []
+            body: str | None = known.get(_fold(name))
+            if body is None and lex.placeless_body_re.match(name):
+                body = name
+            if body is None and re.match(r"Đoàn\s+(?:ĐBQH|đại biểu Quốc hội)", name, re.IGNORECASE):
+                out.append(Agency(f"{m.group(1)} {name}", None, ev))   # the delegation's office: no parent printed
+                continue
+            if body is None:
+                break       # the list ends where its items stop being bodies
+            if committee_word and town and body == committee_word:
+                body = f"{committee_word} {town}"
+            elif place:
+                body = _long_form(body, place)
+            out.append(Agency(body, None, ev))
+            out.append(Agency(f"{m.group(1)} {name}", body, ev))
+    return out
+
+
 def _upper_word(word: str) -> bool:
     """An upper-case Vietnamese word with a tone or vowel mark ("CHÍNH"), not an acronym ("HĐND")."""
     return len(word) >= 3 and word.isupper() and any(
@@ -1950,18 +1986,17 @@ def _province_committee(ot: OfficialText) -> str | None:
 
 
 def _long_form(name: str, place: str | None) -> str:
-    """A body's name with its short words written out, to match the parse's names: "HĐND TP Hà
-    Nội" -> "Hội đồng nhân dân thành phố Hà Nội"; in a text of tỉnh Hà Tĩnh, "UBND tỉnh" and a
-    bare "Ủy ban nhân dân" are its own committee."""
+    """A body's name with its abbreviations written out (abbreviations.toml), to match the parse's
+    names: "HĐND TP Hà Nội" -> "Hội đồng nhân dân thành phố Hà Nội"; in a text of tỉnh Hà Tĩnh,
+    "UBND tỉnh", "Văn phòng UBND tỉnh" and a bare "Ủy ban nhân dân" are its own."""
     short = load_lexicon().raw["bodies_rule"]["short"]
-    heads = {short["UBND"], short["HĐND"]}
-    words = [short[w] if w in ("UBND", "HĐND") else w for w in name.split()]
-    long = re.sub(r"(?<![\wÀ-ỹ])(?:TP|Tp)\.?\s+", "thành phố ", " ".join(words))
+    heads = (short["UBND"], short["HĐND"])
+    long = expand_abbreviations(name)
     if place:
         designator = "thành phố" if place.startswith("thành phố") else place.split()[0]
         if long in heads:
             long = f"{long} {place}"
-        elif any(_fold(long) == _fold(f"{h} {designator}") for h in heads) or re.search(r"\s(?:Thành phố|Tỉnh)$", long):
+        elif any(_fold(long).endswith(_fold(f"{h} {designator}")) for h in heads):
             long = f"{long[: -len(designator)]}{place}"
     return long
 
@@ -1988,8 +2023,12 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
     for a in official.agencies:
         for f in forms(a.name):
             by_name.setdefault(f, a)
+    text = official.source.text
     for a in news:
         name = a.name.split("\n")[0].strip()
+        if re.search(r"(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$", name) and (
+                cont := re.search(rf"{re.escape(name)}[ \t]*\n\s*(tỉnh|thành phố)(?=[\s,;.])", text)):
+            name = f"{name} {cont.group(1)}"    # "Chánh Văn phòng Ủy ban nhân dân" / "thành phố, ...": the copy wrapped it
         if any(_upper_word(w) for w in name.split()[1:]):
             continue    # read off an upper-case header or signature line ("Ban CHÍNH SÁCH"): the parse's
         parent = a.parent.split("\n")[0].strip() if a.parent else None
@@ -1999,8 +2038,9 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
             # "Ủy ban nhân dân Thành phố" in a text of Hà Nội: the city itself, its name left out
             name = re.sub(r"\s(?:Thành|TP)$", " " + place, name)
             parent = re.sub(r"\s(?:Thành|TP)$", " " + place, parent) if parent else None
-        if parent and (known_parent := next((by_name[k] for k in forms(parent) if k in by_name), None)):
-            parent = known_parent.name      # "UBND tỉnh Đồng Nai": the committee the parse named
+        if parent:  # "UBND tỉnh Đồng Nai": the committee the parse named, or written out
+            known_parent = next((by_name[k] for k in forms(parent) if k in by_name), None)
+            parent = _long_form(known_parent.name if known_parent else parent, place)
         keys = forms(name)
         found = next((by_name[k] for k in keys if k in by_name), None)
         if found is not None:     # the same body ("HĐND tỉnh Vĩnh Long" is the Hội đồng nhân dân the parse named)
@@ -2042,7 +2082,9 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
         elif not getattr(known, "authoritative", False):   # a cited act: the news reading fills its gaps
             known.issued = known.issued or d.issued
             known.issuer = known.issuer or d.issuer
-    _merge_agencies(official, news.agencies + listed_bodies(official.source))
+    committee = _province_committee(official.official) if official.official else None
+    place = committee[len("Ủy ban nhân dân ") :] if committee else None
+    _merge_agencies(official, news.agencies + listed_bodies(official.source) + listed_units(official.source, place))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     own = [(e.date, ev.start, ev.end) for e in official.events for ev in e.evidence]

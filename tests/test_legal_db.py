@@ -421,3 +421,20 @@ def test_replacing_or_repealing_a_part_amends_the_act() -> None:
             "Điều 3. Quyết định này thay thế Quyết định số 13/2020/QĐ-UBND ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n")
     ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
     assert [(lk.type, lk.target.key) for lk in ot.links] == [("AMENDS", "12/2020/QĐ-UBND"), ("REPLACES", "13/2020/QĐ-UBND")]
+
+
+def test_one_unit_word_before_a_list_of_the_provinces_bodies() -> None:
+    """"- Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh;" in a council's resolution of tỉnh Vĩnh Long:
+    the office of each, under its body; and a name the copy wrapped before its place word."""
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 90/2025/NQ-HĐND\nVĩnh Long, ngày 10 tháng 12 năm 2025\n"
+            "NGHỊ QUYẾT\nQUY ĐỊNH MỨC CHI\nHỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nQUYẾT NGHỊ:\n"
+            "Điều 1. Giao Chánh Văn phòng Ủy ban nhân dân\ntỉnh, thủ trưởng các cơ quan thi hành.\n\n"
+            "Nơi nhận:\n- Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH\nTrần Văn Lâu\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    parents = {a.name: a.parent for a in ex.agencies}
+    assert parents["Văn phòng Tỉnh ủy"] == "Tỉnh ủy Vĩnh Long" and "Tỉnh ủy Vĩnh Long" in parents
+    assert "Văn phòng Đoàn ĐBQH&HĐND" in parents
+    offices = [n for n in parents if n.startswith("Văn phòng") and ("UBND" in n or "Ủy ban" in n)]
+    assert len(offices) == 1 and parents[offices[0]] == "Ủy ban nhân dân tỉnh Vĩnh Long"
