@@ -7,10 +7,12 @@ Shapes (shared/domain/conventions.md §1): Party `39-CT/TW`, State legal `03/199
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from loaders.vntext import DASHES
+from loaders.vntext import DASHES, LEXICON_DIR
 
 _D = f"[-{DASHES}]"
 _CODE = r"[A-ZĐÐa-zđ][A-Za-zĐÐđ&]{0,11}\d{0,2}"
@@ -52,6 +54,27 @@ def _up(code: str | None) -> str | None:
     return "-".join(_MIXED_CASE.get(p, _QH_MISPRINT.sub(r"QH\1", p)) for p in parts)
 
 
+@lru_cache(maxsize=1)
+def _codes() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Type codes (longest first) and issuer codes of instruments.toml, compared by code_key."""
+    with open(LEXICON_DIR / "instruments.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    types = sorted({code_key(c) for c in raw["type_codes"]}, key=len, reverse=True)
+    return tuple(types), frozenset(code_key(c) for c in raw["issuer_codes"])
+
+
+def _split_fused(code: str) -> tuple[str, str] | None:
+    """A type and an issuer code the copy printed without their dash ("NĐCP", "TTBYT")."""
+    types, issuers = _codes()
+    key = code_key(code)
+    if key in issuers:
+        return None
+    for t in types:
+        if key.startswith(t) and key[len(t) :] in issuers:
+            return code[: len(t)], code[len(t) :]
+    return None
+
+
 def parse_number(m: re.Match[str]) -> DocNumber | None:
     """Turn a NUMBER_RE match into a DocNumber; None for shapes that are not documents."""
     printed = m.group(0)
@@ -67,6 +90,8 @@ def parse_number(m: re.Match[str]) -> DocNumber | None:
         if year is None and not (len(first or "") >= 2 and any(c.isupper() for c in first or "")):
             return None  # "100/TTg" (before 1990 numbers had no year) is one; "3/x" is not
         tcode, icode = None, first
+        if year and first and (fused := _split_fused(first)):
+            tcode, icode = _up(fused[0]), _up(fused[1])    # "118/2025/NĐCP" is 118/2025/NĐ-CP
     else:
         tcode, icode = first, second
     parts = [num] + ([year] if year else []) + [f"{tcode}-{icode}" if tcode else str(icode)]

@@ -91,6 +91,7 @@ def test_check_set_scores(tmp_path: Path, folder: str, bound: float) -> None:
     ("39- CT/TW", "39-CT/TW"), ("04-KH/TW", "4-KH/TW"), ("39 - CT/TW", "39-CT/TW"),
     ("03/1999/NĐ-CP", "3/1999/NĐ-CP"), ("128/NQ-CP", "128/NQ-CP"), ("45/2019/QH14", "45/2019/QH14"),
     ("32-KH/BCSĐ", "32-KH/BCSĐ"), ("1439/QĐ–BNV", "1439/QĐ-BNV"), ("22/2023/OH15", "22/2023/QH15"),
+    ("118/2025/NĐCP", "118/2025/NĐ-CP"), ("21/2025/TTBYT", "21/2025/TT-BYT"), ("5/2019/TTCP", "5/2019/TTCP"),
 ])
 def test_numbers_normalise(printed: str, normalized: str) -> None:
     from loaders.numbers import normalize_number
