@@ -71,6 +71,8 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                  and m.start - cue.end() <= lex.max_gap_after]
         if not after or ";" in doc.shadow[cue.end():after[0].start]:
             continue
+        if rtype == "IMPLEMENTS" and lex.complying_re.match(doc.shadow, cue.end()):
+            continue    # "thực hiện theo quy định của Luật ...": done as the act says, no act implementing it
         targets = _targets(doc, ordered, after[0], sent.end)
         if rtype in ("REPLACES", "REPEALS") and lex.part_re.match(doc.shadow, cue.end()):
             rtype = "AMENDS"    # a part of the instrument ("thay thế Mẫu 04 tại Phụ lục IA của ...")

@@ -302,6 +302,7 @@ class Lexicon:
     max_gap_after: int
     # "thay thế Mẫu 04 tại Phụ lục IA của Nghị định X": a part of X is replaced or repealed, X amended
     part_re: re.Pattern[str]
+    complying_re: re.Pattern[str]     # "thực hiện theo quy định của Luật ...": no IMPLEMENTS
 
     def province_in(self, name: str) -> str | None:
         """The registry's name of the first province or centrally-run city a name prints ("UBND
@@ -531,6 +532,7 @@ def get_lexicon() -> Lexicon:
         max_gap_before=rel["max_gap_before"],
         max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
+        complying_re=re.compile(rf"\s+(?:{alternation(rel['complying'])})", re.IGNORECASE),
         part_re=re.compile(rf"\s*[:“\"]?\s*(?:{alternation(rel['parts']['words'])})(?![\wÀ-ỹ])", re.IGNORECASE),
     )
 

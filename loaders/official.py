@@ -1418,6 +1418,8 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             gap = s[m.end() : after[0][0]]
             if ";" in between + gap or len(between) > 200 or len(gap) > 120:
                 continue
+            if between.rstrip().endswith("(") and ")" in between:
+                continue    # "(thay thế ...)" after another act's closed parenthesis describes that one
             if any(w[0].isupper() for w in lex.cite_re.findall(gap)):
                 continue    # the cue's object is an act named in between ("hướng dẫn thi hành Luật X và Nghị định Y")
             if any(m.end() <= a < after[0][0] for a, _ in taken):
@@ -1472,6 +1474,8 @@ def _links_in(
             taken.append((m.start(), m.end()))
             if re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue    # passive: what the cited text underwent, not what this text does
+            if fs[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
+                continue    # "Nghị định ... (thay thế Nghị định số 54/2018)": said of what stands before it
             after_cue = fs[m.end() :].lstrip(" :“\"")
             typ = c["type"]
             if c["where"] == "after" and typ in ("REPLACES", "REPEALS") and any(

@@ -438,3 +438,15 @@ def test_one_unit_word_before_a_list_of_the_provinces_bodies() -> None:
     assert "Văn phòng Đoàn ĐBQH&HĐND" in parents
     offices = [n for n in parents if n.startswith("Văn phòng") and ("UBND" in n or "Ủy ban" in n)]
     assert len(offices) == 1 and parents[offices[0]] == "Ủy ban nhân dân tỉnh Vĩnh Long"
+
+
+def test_a_link_in_brackets_is_said_of_what_stands_before_it() -> None:
+    """"... Nghị quyết của Ủy ban Thường vụ Quốc hội về tiêu chuẩn (thay thế Nghị quyết số
+    1211/2016/UBTVQH13), Nghị định ... (thay thế Nghị định số 54/2018/NĐ-CP)": the letter replaces
+    nothing, and neither cited act replaces the other; complying with a law is not implementing it."""
+    text = _letter("Để triển khai thi hành Luật này, Bộ Nội vụ xây dựng Nghị quyết của Ủy ban Thường vụ Quốc hội "
+                   "về tiêu chuẩn của đơn vị hành chính (thay thế Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016), "
+                   "Nghị định của Chính phủ về phân loại đơn vị hành chính (thay thế Nghị định số 54/2018/NĐ-CP "
+                   "ngày 16/4/2018). Việc quản lý thực hiện theo quy định của Luật Ngân sách nhà nước số 89/2025/QH15.")
+    rels = {(r.type, r.source, r.target) for r in extract(text).relations}
+    assert not {r for r in rels if r[0] in ("REPLACES", "IMPLEMENTS")}
