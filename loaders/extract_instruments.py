@@ -44,6 +44,8 @@ def _kind(doc: Doc, num: DocNumber, prose: str | None) -> str | None:
     t = code_key(num.type_code)
     if t in lex.non_instrument_codes:
         return None
+    if prose == "other" and num.year is None and not num.party:
+        return prose    # "công văn số 348/CT-CS": CT is Cục Thuế's code there, the prose says it is a letter
     if t in lex.type_codes:
         kind = lex.type_codes[t]
         if t == "QD" and num.party and prose == "regulation":

@@ -1768,19 +1768,10 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
                 d.issued = d.issued or c.issued
                 d.issuer = d.issuer or c.issuer
             return
-        ex.documents.append(
-            OfficialInstrument(
-                number=c.number,
-                key=c.key,
-                name=c.name,
-                kind=c.kind,
-                issued=c.issued,
-                issuer=c.issuer,
-                subject=c.subject,
-                evidence=[c.evidence] if c.evidence else [],
-            )
-        )
-        by_key[c.key] = ex.documents[-1]
+        doc = OfficialInstrument(number=c.number, key=c.key, name=c.name, kind=c.kind, issued=c.issued,
+                                 issuer=c.issuer, subject=c.subject, evidence=[c.evidence] if c.evidence else [])
+        ex.documents.append(doc)
+        by_key[c.key] = doc
 
     for c in ot.bases:
         add_doc(c)

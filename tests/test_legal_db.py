@@ -450,3 +450,10 @@ def test_a_link_in_brackets_is_said_of_what_stands_before_it() -> None:
                    "ngày 16/4/2018). Việc quản lý thực hiện theo quy định của Luật Ngân sách nhà nước số 89/2025/QH15.")
     rels = {(r.type, r.source, r.target) for r in extract(text).relations}
     assert not {r for r in rels if r[0] in ("REPLACES", "IMPLEMENTS")}
+
+
+def test_a_letter_cited_in_lower_case_is_a_letter_whatever_its_code() -> None:
+    """"theo công văn số 348/CT-CS": CT is Cục Thuế's code, not a directive's; "Chỉ thị số 16/CT-TTg" is one."""
+    ex = extract(SourceText(source_id="n", name="n", path="n", text=(
+        "Theo công văn số 348/CT-CS ngày 28/3/2025 của Cục Thuế, Chỉ thị số 16/CT-TTg của Thủ tướng vẫn có hiệu lực.")))
+    assert {(d.key, d.kind) for d in ex.documents} == {("348/CT-CS", "other"), ("16/CT-TTg", "directive")}
