@@ -8,6 +8,9 @@ kind between the tuning half (officialset) and the held-out half (officialset2).
 stored without its metadata table (the input), and the table beside it (tables/, the header's gold).
 
     python tests/officialset/select_pages.py DATASET_DIR [--write]
+
+A second tuning batch (tests/officialset3, picked 2026-12-07 after the first two had been used):
+twelve of the remaining pages under 30,000 bytes, shuffled with SEED + 3, one kind after another.
 """
 
 from __future__ import annotations
@@ -74,10 +77,36 @@ def pick(dataset: Path) -> tuple[list[str], list[str], dict[str, tuple[str, dict
     return sorted(tuning), sorted(held), pages
 
 
+def pick_more(dataset: Path, taken: list[str], n: int = 12) -> list[str]:
+    """n pages not in ``taken``, round-robin over kinds after a shuffle with SEED + 3."""
+    pages = {}
+    for f in sorted(dataset.iterdir()):
+        if f.name.startswith(ALLOWED) and f.suffix == ".md" and f.name not in taken:
+            got = split_table(f.read_text(encoding="utf-8"))
+            if got and len(got[0].encode("utf-8")) < 30_000:
+                pages[f.name] = got[1]["Loại văn bản"]
+    rnd = random.Random(SEED + 3)
+    by_kind: dict[str, list[str]] = collections.defaultdict(list)
+    for name in sorted(pages):
+        by_kind[pages[name]].append(name)
+    for names in by_kind.values():
+        rnd.shuffle(names)
+    order: list[str] = []
+    while len(order) < n and any(by_kind.values()):
+        for k in sorted(by_kind, key=lambda k: (-len(by_kind[k]), k)):
+            if by_kind[k] and len(order) < n:
+                order.append(by_kind[k].pop())
+    return sorted(order)
+
+
 def main() -> None:
     dataset = Path(sys.argv[1])
     tuning, held, pages = pick(dataset)
-    for folder, names in (("officialset", tuning), ("officialset2", held)):
+    more = pick_more(dataset, tuning + held)
+    for name in more:
+        text = (dataset / name).read_text(encoding="utf-8")
+        pages[name] = split_table(text)  # type: ignore[assignment]
+    for folder, names in (("officialset", tuning), ("officialset2", held), ("officialset3", more)):
         print(folder, len(names), " ".join(names))
         if "--write" in sys.argv:
             for name in names:
