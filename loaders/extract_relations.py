@@ -81,9 +81,10 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             between = doc.shadow[src.tail_end:cue.start()]
             if ";" in between or (rtype != "SUCCEEDS" and lex.kind_word_re.search(between)):
                 continue
-            if _PASSIVE.search(between) and len(targets) == 1:
-                # "Nghị định 163/2006 được sửa đổi, bổ sung bởi Nghị định 11/2012": the one after acts
-                add(rtype, targets[0], src, cue.start())
+            if _PASSIVE.search(between):
+                # "Nghị định 163/2006 được sửa đổi, bổ sung bởi Nghị định 11/2012 (và ...)": those after act
+                for tgt in targets:
+                    add(rtype, tgt, src, cue.start())
                 continue
             for tgt in targets:
                 add(rtype, src, tgt, cue.start())

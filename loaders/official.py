@@ -26,7 +26,7 @@ from typing import Any
 from loaders.lexicon import expand_abbreviations, get_lexicon
 from loaders.model import Agency, Event, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
 from loaders.numbers import normalize_number
-from loaders.registry import body_entries
+from loaders.registry import body_entries, law_titles
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "official.toml"
 
@@ -593,6 +593,56 @@ def _subject_start(s: str) -> int:
     return best
 
 
+@lru_cache(maxsize=1)
+def _titles_by_length() -> tuple[str, ...]:
+    return tuple(sorted(law_titles(), key=len, reverse=True))
+
+
+# an amending law's name: "Luật sửa đổi, bổ sung một số điều của <title> (và <title>)"
+_AMENDING_LAW_RE = re.compile(r"Luật\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+", re.IGNORECASE)
+
+
+def _title_at(seg: str, at: int) -> int | None:
+    """The end of the longest law title of the registry (data/registry/laws.toml) printed at ``at``."""
+    for t in _titles_by_length():
+        end = at + len(t)
+        if _fold(seg[at:end]) == _fold(t) and not (end < len(seg) and (seg[end].isalnum())):
+            return end
+    return None
+
+
+def _law_name_end(seg: str) -> int | None:
+    """Where a law's name printed at the start of seg ends, read whole by the registry's titles:
+    "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam" does not stop
+    at "của"; an amending law runs to the end of the title(s) it amends."""
+    amending = _AMENDING_LAW_RE.match(seg)
+    end = _title_at(seg, amending.end() if amending else 0)
+    if end is None:
+        return None
+    while amending and (more := re.match(r"\s+và\s+", seg[end:])) and (nxt := _title_at(seg, end + more.end())):
+        end = nxt
+    return end
+
+
+def _amended_by_name(cit: Citation) -> list[Citation]:
+    """The laws an amending law's name says it amends ("Luật sửa đổi, bổ sung một số điều của Luật
+    Xuất cảnh, nhập cảnh của công dân Việt Nam và Luật Nhập cảnh, ..."): registry titles only."""
+    name = cit.name or ""
+    amending = _AMENDING_LAW_RE.match(name)
+    if cit.kind != "law" or not amending:
+        return []
+    out: list[Citation] = []
+    at = amending.end()
+    while (end := _title_at(name, at)) is not None:
+        title = name[at:end]
+        out.append(Citation(key=title, number=None, name=title, kind="law", issuer=cit.issuer, evidence=cit.evidence))
+        more = re.match(r"\s+và\s+", name[end:])
+        if not more:
+            break
+        at = end + more.end()
+    return out
+
+
 def parse_citation(seg: str) -> tuple[Citation, int] | None:
     """Parse one citation at the start of seg; return it and where its head (number/name/date/issuer) ends."""
     lex = load_lexicon()
@@ -619,6 +669,8 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
             rest,
         )
         stop_at = stop.start() if stop else len(rest)
+        if kind in ("law", "ordinance") and (whole := _law_name_end(seg)) is not None and whole - m.end() > stop_at:
+            stop_at = whole - m.end()   # a registry title the stop words would cut
         name = (word + rest[:stop_at]).strip()
         k = m.end() + stop_at
         # "Luật Lưu trữ số 01/2011/QH13": a named law with its number
@@ -734,6 +786,9 @@ def _split_bases(body: str) -> list[tuple[int, str]]:
             before = chunk[sub_start : m.start()]
             last_cua = before.lower().rfind(" của ")
             nested = False
+            whole = _law_name_end(chunk[sub_start:].lstrip())
+            if whole is not None and whole > len(before.lstrip()):
+                continue    # "Luật sửa đổi, bổ sung ... của Luật A và Luật B": one amending law's name
             if last_cua >= 0:
                 after_cua = before[last_cua + 5 :]
                 if lex.cite_re.match(after_cua) and not (
@@ -1267,6 +1322,16 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
                 src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
                 ot.bases.append(src)
                 keys.add(src.key)
+        if not any(st.type == "AMENDS" and st.source.key == cit.key for st in ot.stated):
+            # the laws its name says it amends, as the text cites them if it does ("... số 64/2025/QH15")
+            named = {_name_key(b.name): b for b in ot.bases if b.name}
+            _add_stated(ot, [("AMENDS", cit, named.get(_name_key(base.name or ""), base), 0, 0)
+                             for base in _amended_by_name(cit)], article, cit.evidence, stated)
+    # a list of amending acts the segments split ("... được sửa đổi, bổ sung theo Luật số 64/2020/QH14,
+    # ... và Luật số 90/2025/QH15"): the links the whole line states (no base is added by this)
+    if len(segments) > 1:
+        _add_stated(ot, [p for p in _passive_links(ln.text[rest_at:]) if p[1].key in keys and p[2].key in keys],
+                    article, _ev(text, ln, rest_at), stated)
 
 
 def _implements(ot: OfficialText, text: str, ln: _Line, a: int) -> None:
@@ -1410,17 +1475,21 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue
             taken.append((m.start(), m.end()))
-            before = [x for x in cits if x[1] <= m.start()]
+            # the act the cue is said of: the last one before it that is not nested in another's
+            # description ("Quyết định số 08/2023 sửa đổi ... ban hành kèm theo Quyết định số 55/2014
+            # ... và bãi bỏ một phần Quyết định số 24/2019": 08/2023 repeals a part of 24/2019)
+            before = [x for x in cits if x[1] <= m.start() and not x[3]] or [x for x in cits if x[1] <= m.start()]
             after = [x for x in cits if x[0] >= m.end()]
             if not before or not after:
                 continue
             between = s[before[-1][1] : m.start()]
             gap = s[m.end() : after[0][0]]
-            if ";" in between + gap or len(between) > 200 or len(gap) > 120:
+            nesting_gap = after[0][3]    # "... một số điều của Quy định ... ban hành kèm theo": the act itself
+            if ";" in between + gap or len(between) > 200 or len(gap) > (240 if nesting_gap else 120):
                 continue
             if between.rstrip().endswith("(") and ")" in between:
                 continue    # "(thay thế ...)" after another act's closed parenthesis describes that one
-            if any(w[0].isupper() for w in lex.cite_re.findall(gap)):
+            if not _upperish(s) and any(w[0].isupper() for w in lex.cite_re.findall(gap)):
                 continue    # the cue's object is an act named in between ("hướng dẫn thi hành Luật X và Nghị định Y")
             if any(m.end() <= a < after[0][0] for a, _ in taken):
                 continue    # another cue stands before the second citation: it is that cue's
@@ -2065,7 +2134,10 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     by_key = {_ref_key(d.key): d for d in official.documents}
     by_name = {_name_key(d.name): d.key for d in official.documents if d.number and d.name}
     renamed: dict[str, str] = {}
+    whole = [_name_key(d.key) for d in official.documents if not d.number]
     for d in news.documents:
+        if d.number is None and any(w.startswith(_name_key(d.key) + " ") for w in whole):
+            continue    # a name the article rules cut short of one the parse read whole
         if d.number is None and d.name and _name_key(d.name) in by_name:
             renamed[_ref_key(d.key)] = by_name[_name_key(d.name)]   # "Luật Quản lý thuế" is the "... số 38/2019/QH14"
             continue
@@ -2094,14 +2166,24 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.
+    canon = {_ref_key(d.key): d.key for d in official.documents}   # the parse's spelling of each act
     for r in news.relations:
-        r.source = renamed.get(_ref_key(r.source), r.source)
-        r.target = renamed.get(_ref_key(r.target), r.target)
+        r.source = renamed.get(_ref_key(r.source)) or canon.get(_ref_key(r.source), r.source)
+        r.target = renamed.get(_ref_key(r.target)) or canon.get(_ref_key(r.target), r.target)
     pairs = {frozenset((_ref_key(r.source), _ref_key(r.target))) for r in official.relations}
     kinds = {_ref_key(d.key): d.kind for d in official.documents}
+    names = [_name_key(d.key) for d in official.documents if not d.number]
+
+    def cut(ref: str) -> bool:
+        """A name the article rules cut short of one the parse read whole ("Luật ... cư trú" of
+        "Luật ... cư trú của người nước ngoài tại Việt Nam")."""
+        k = _ref_key(ref)
+        return not ref[:1].isdigit() and any(n.startswith(k + " ") for n in names)
+
     official.relations.extend(
         r for r in news.relations
         if r.type != "BASED_ON" and frozenset((_ref_key(r.source), _ref_key(r.target))) not in pairs
+        and not cut(r.source) and not cut(r.target)
         and rank_allows(r.type, kinds.get(_ref_key(r.source)), kinds.get(_ref_key(r.target))))
     return official
 
@@ -2112,5 +2194,6 @@ def _name_key(name: str) -> str:
 
 
 def _ref_key(ref: str) -> str:
-    """One key for an instrument however the two parsers print it ("07/2022/QH15", "7/2022/QH15")."""
-    return _fold(normalize_number(ref) if ref[:1].isdigit() else ref)
+    """One key for an instrument however the two parsers print it ("07/2022/QH15", "7/2022/QH15";
+    "Luật Ban hành văn bản quy phạm pháp luật năm 2025" and the name without its year)."""
+    return normalize_number(ref).casefold() if ref[:1].isdigit() else _name_key(ref)

@@ -457,3 +457,35 @@ def test_a_letter_cited_in_lower_case_is_a_letter_whatever_its_code() -> None:
     ex = extract(SourceText(source_id="n", name="n", path="n", text=(
         "Theo công văn số 348/CT-CS ngày 28/3/2025 của Cục Thuế, Chỉ thị số 16/CT-TTg của Thủ tướng vẫn có hiệu lực.")))
     assert {(d.key, d.kind) for d in ex.documents} == {("348/CT-CS", "other"), ("16/CT-TTg", "directive")}
+
+
+def test_an_amending_law_is_read_whole_and_amends_the_laws_its_name_gives() -> None:
+    """Registry titles keep a law's name whole past "của" and "và": "Luật sửa đổi, bổ sung một số
+    điều của Luật Xuất cảnh, nhập cảnh của công dân Việt Nam và Luật Nhập cảnh, xuất cảnh, quá cảnh,
+    cư trú của người nước ngoài tại Việt Nam" is one law, amending both."""
+    a = "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam"
+    b = "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam"
+    text = (_header("33/2025/QĐ-UBND") + f"Căn cứ {b} ngày 16 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số "
+            f"điều của {a} và {b} ngày 24 tháng 6 năm 2023;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    amending = f"Luật sửa đổi, bổ sung một số điều của {a} và {b}"
+    rels = {(r.type, r.source, r.target) for r in ex.relations}
+    assert {("BASED_ON", "33/2025/QĐ-UBND", b), ("BASED_ON", "33/2025/QĐ-UBND", amending),
+            ("AMENDS", amending, a), ("AMENDS", amending, b)} <= rels
+    assert not any(r[1] != "33/2025/QĐ-UBND" and r[1] != amending for r in rels)   # no cut name's link
+
+
+def test_acts_amending_one_listed_after_it_and_a_nested_citation() -> None:
+    """"Luật ... số 15/2017/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 64/2020/QH14 ... và Luật
+    số 90/2025/QH15": each amends it; "Quyết định số 08/2023 ... sửa đổi ... ban hành kèm theo Quyết định
+    số 55/2014 ... và bãi bỏ một phần Quyết định số 24/2019": 08/2023, not 55/2014, repeals."""
+    text = (_header("34/2025/QĐ-UBND") + "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 đã được sửa đổi, "
+            "bổ sung một số điều theo Luật số 64/2020/QH14, Luật số 07/2022/QH15 và Luật số 90/2025/QH15;\n"
+            "Căn cứ Quyết định số 08/2023/QĐ-UBND ngày 23/02/2023 của UBND tỉnh sửa đổi, bổ sung một số điều của Quy "
+            "định ban hành kèm theo Quyết định số 55/2014/QĐ-UBND và bãi bỏ một phần Quyết định số 24/2019/QĐ-UBND;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    stated = {(st.type, st.source.key, st.target.key) for st in ot.stated}
+    assert {("AMENDS", n, "15/2017/QH14") for n in ("64/2020/QH14", "07/2022/QH15", "90/2025/QH15")} <= stated
+    assert ("REPEALS", "08/2023/QĐ-UBND", "24/2019/QĐ-UBND") in stated
+    assert not any(s == "55/2014/QĐ-UBND" for _, s, _ in stated)
