@@ -27,6 +27,7 @@ from loaders.lexicon import expand_abbreviations, get_lexicon
 from loaders.model import Agency, Event, Evidence, Extraction, Instrument, Person, Position, Relation, SourceText
 from loaders.numbers import normalize_number
 from loaders.registry import body_entries, law_titles
+from loaders.vntext import old_tones
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "official.toml"
 
@@ -582,6 +583,21 @@ def _kind_from_number(num: str) -> str | None:
     return None
 
 
+_LOCAL_COUNCIL_RE = re.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+def _capital_subject_at(issuer: str) -> int:
+    """Where a subject printed with a capital runs on from a known body ("Chính phủ Quy định chi
+    tiết ...", "Ủy ban nhân dân thành phố Đà Nẵng Sửa đổi ..."), or len(issuer).  Only after a whole
+    known body: "Giao" in "Bộ Giao thông vận tải" starts no subject."""
+    words = "|".join(re.escape(w) for w in load_lexicon().raw["cues"]["more"]["subject_starts"])
+    for m in re.finditer(rf"\s(?=(?:{words})(?![\wÀ-ỹ]))", issuer, re.IGNORECASE):
+        before = issuer[: m.start()].strip()
+        if issuer[m.end()].isupper() and (_fold(before) in _national_bodies() or _LOCAL_COUNCIL_RE.fullmatch(before)):
+            return m.start()
+    return len(issuer)
+
+
 def _subject_start(s: str) -> int:
     """Where the subject of a citation begins in s (after its issuer), or len(s)."""
     lex = load_lexicon()
@@ -698,6 +714,7 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
             cut = skip + semi.start()
         cut = max(cut, _known_body_end(tail, skip))
         raw_issuer = tail[skip:cut].strip(" ,;.")
+        raw_issuer = raw_issuer[: _capital_subject_at(raw_issuer)].strip(" ,;.")
         if raw_issuer and len(raw_issuer.split()) <= 12:
             issuer = body_of(raw_issuer)
             k += im.end() + cut
@@ -819,8 +836,9 @@ def _header_scan(lines: list[_Line]) -> tuple[int, bool, bool, bool, int]:
             has_motto = True
         if any(m in f for m in party):
             has_party = 1
-        if re.match(r"^số\s*:?\s*\d", f):
-            has_num = True
+        if re.match(r"^số\s*:?\s*\d", f) or (
+                re.fullmatch(r"số\s*:?", f) and i + 1 < len(lines) and lines[i + 1].text[:1].isdigit()):
+            has_num = True      # "Số:" / "5664/CT-CS": the copy put the number on the next line
         if _place_date(ln.text):
             has_date = True
         if f in lex.kinds and (has_motto or has_party or has_num or has_date):
@@ -1229,7 +1247,9 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
         pc = next((c for c in proposer if f.startswith(_fold(c))), None)
         if pc:
             who = s[lead + len(pc) :].strip()
-            who = re.split(r"\s+tại\s+Tờ trình|\s+tại\s+văn bản|[;,.]?\s*$", who)[0].strip(" ,;.")
+            # "Theo đề nghị của Giám đốc Sở Ngoại vụ tại Văn bản số 1605/TTr-SNgV ...; ý kiến ...": the body
+            who = re.split(r"\s+tại\s+(?:các\s+)?(?:tờ trình|văn bản|công văn|báo cáo)\b|;|[,.]?\s*$", who,
+                           flags=re.IGNORECASE)[0].strip(" ,;.")
             ot.proposer = who
             ot.proposer_body = body_of(who)
             ot.evidence["proposer"] = _ev(text, ln, lead)
@@ -2037,6 +2057,34 @@ def listed_units(source: SourceText, place: str | None) -> list[Agency]:
     return out
 
 
+def branch_bodies(source: SourceText) -> list[Agency]:
+    """Local branches of national bodies named by their head and place ("Thuế tỉnh Bắc Ninh",
+    "Công an thành phố Hà Nội", "Kho bạc Nhà nước khu vực I"; official.toml branch_parents), which
+    the article rules do not know as bodies: the 2025 structure names them so."""
+    heads = load_lexicon().raw["posts"]["branch_parents"]
+    pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    lex = get_lexicon()
+    old = old_tones(source.text)     # the registry's provinces are matched in the old tone placement
+    out: list[Agency] = []
+    seen: set[str] = set()
+    for m in re.finditer(rf"(?<![\wÀ-ỹ])(?P<head>{pattern})\s+(?P<where>tỉnh|thành phố|khu vực)\s+", source.text):
+        if m.group("where") == "khu vực":
+            place = re.compile(r"[IVXLC]+\b|\d{1,2}\b").match(source.text, m.end())
+        else:
+            place = lex.province_re.match(old, m.end())   # a province of the registry, whole
+        if place is None:
+            continue
+        end = place.end()
+        before = source.text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((":", ";", ",")):
+            continue    # "Cục Thuế tỉnh Hà Tĩnh", "Chi cục Thuế khu vực": a unit of another name
+        name = source.text[m.start() : end]
+        if _fold(name) not in seen:
+            seen.add(_fold(name))
+            out.append(Agency(name, heads[m.group("head")], [Evidence(m.start(), end, name)]))
+    return out
+
+
 def _upper_word(word: str) -> bool:
     """An upper-case Vietnamese word with a tone or vowel mark ("CHÍNH"), not an acronym ("HĐND")."""
     return len(word) >= 3 and word.isupper() and any(
@@ -2151,7 +2199,8 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
             known.issuer = known.issuer or d.issuer
     committee = _province_committee(official.official) if official.official else None
     place = committee[len("Ủy ban nhân dân ") :] if committee else None
-    _merge_agencies(official, news.agencies + listed_bodies(official.source) + listed_units(official.source, place))
+    _merge_agencies(official, news.agencies + listed_bodies(official.source) + listed_units(official.source, place)
+                    + branch_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     own = [(e.date, ev.start, ev.end) for e in official.events for ev in e.evidence]

@@ -489,3 +489,32 @@ def test_acts_amending_one_listed_after_it_and_a_nested_citation() -> None:
     assert {("AMENDS", n, "15/2017/QH14") for n in ("64/2020/QH14", "07/2022/QH15", "90/2025/QH15")} <= stated
     assert ("REPEALS", "08/2023/QĐ-UBND", "24/2019/QĐ-UBND") in stated
     assert not any(s == "55/2014/QĐ-UBND" for _, s, _ in stated)
+
+
+def test_a_letter_whose_number_the_copy_put_under_its_label() -> None:
+    """"Số:" / "5664/CT-CS" on two lines is still the number line: the page is an official letter,
+    and its addressees and the branches it names are bodies of the 2025 structure."""
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số:\n5664/CT-CS\nV/v chính sách thuế\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\n"
+            "Kính gửi:\n- Thuế tỉnh Bắc Ninh;\n- Thuế tỉnh Khánh Hòa.\n"
+            "Cục Thuế nhận được công văn số 5581/BNI-QLDN1 ngày 14/10/2025 của Thuế tỉnh Bắc Ninh được chuyển đến; "
+            "Cục Thuế tỉnh Hà Tĩnh cũ và Kho bạc Nhà nước khu vực I phối hợp.\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
+    src = SourceText(source_id="l", name="l", path="l", text=text)
+    ex = extract(src)
+    main = ex.documents[0]
+    assert (main.key, main.kind, main.issued, main.issuer) == ("5664/CT-CS", "other", "2025-12-01", "Cục Thuế")
+    parents = {a.name: a.parent for a in ex.agencies}
+    assert parents["Thuế tỉnh Bắc Ninh"] == parents["Thuế tỉnh Khánh Hòa"] == "Cục Thuế"
+    assert "Kho bạc Nhà nước khu vực I" in parents
+    assert not any(n.startswith("Thuế tỉnh Bắc Ninh ") or n == "Thuế tỉnh Hà Tĩnh" for n in parents)
+
+
+def test_an_issuer_or_a_proposer_is_not_run_on_into_what_follows() -> None:
+    text = (_header("35/2025/QĐ-UBND")
+            + "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ Quy định chi tiết một số điều;\n"
+            "Căn cứ Thông tư số 12/2020/TT-BGTVT ngày 1/2/2020 của Bộ Giao thông vận tải về vận tải;\n"
+            "Theo đề nghị của Giám đốc Sở Ngoại vụ tại Văn bản số 1605/TTr-SNgV ngày 06/11/2025; ý kiến thẩm định "
+            "của Sở Tư pháp.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [b.issuer for b in ot.bases] == ["Chính phủ", "Bộ Giao thông vận tải"]
+    assert ot.proposer_body == "Sở Ngoại vụ"
