@@ -1484,10 +1484,13 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
                 if after_kinds and after_kinds[0] not in _ONLY_BY_LAW:
                     target = before[-2][2]
             prev = m.end()
+            passive_at = [p.start() for p in re.finditer(r"(?<![\wÀ-ỹ])(?:được|bị)\s", fs)]
             for start, head, cit, _ in (x for x in cits if x[0] >= m.end()):
                 gap = s[prev:start]
                 if ";" in gap or len(gap) > 160 or (prev > m.end() and not re.search(r"(?:,|\bvà)\s*$", gap.split("(")[0] + " ")):
                     break
+                if prev > m.end() and any(head <= p < head + 60 and not re.search(r"[,;]", s[head:p]) for p in passive_at):
+                    break   # "... bởi B và C được sửa đổi bởi D": C opens a clause of its own
                 out.append((c["type"], cit, target, m.start(), m.end()))
                 prev = head
     for c in sorted(lex.raw["cues"]["between"], key=lambda c: -len(c["cue"])):

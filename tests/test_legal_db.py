@@ -290,7 +290,8 @@ def test_evidence_of_a_preamble_wrapped_over_many_lines_is_the_source_text() -> 
     text = (_header("12/2025/QĐ-UBND") + "Căn cứ " + rows + " Quyết định số 9999/2021/QĐ-UBND;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành quy chế.\n")
     ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
-    assert len(ot.bases) == 2 * 299 + 1 and len(ot.stated) == 299
+    # each row's second act amends its first; the last act, listed after the last one's "và", too
+    assert len(ot.bases) == 2 * 299 + 1 and len(ot.stated) == 300
     for b in (ot.bases[0], ot.bases[300], ot.bases[-1]):
         assert " ".join(text[b.evidence.start:b.evidence.end].split()) == b.evidence.text
         assert b.evidence.text.startswith(f"Quyết định số {b.number}")
