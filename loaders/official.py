@@ -15,6 +15,7 @@ Entry points: ``is_official_text``, ``parse_official``, ``official_to_extraction
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -570,6 +571,34 @@ def _known_body_end(tail: str, at: int) -> int:
     return 0
 
 
+def _national_body_end(tail: str, at: int) -> int:
+    """End of the longest national body printed at ``at`` or after a post there ("Bộ trưởng Bộ
+    Ngoại giao hướng dẫn ..."), or 0: a subject word inside its name ("giao") does not cut it."""
+    starts = [at]
+    if m := re.match(rf"(?:{_posts_alternation()})\s+", tail[at:]):
+        starts.append(at + m.end())
+    by_first = _national_names_by_first_word()
+    for a in starts:
+        first = tail[a:].split(" ", 1)[0]
+        for name, folded in by_first.get(_fold(first), ()):
+            end = a + len(name)
+            if _fold(tail[a:end]) == folded and not tail[end : end + 1].isalnum():
+                return end
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _national_names_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The national bodies' names (and aliases) by their folded first word, longest first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for b in body_entries():
+        if b.get("kind") == "unit":
+            continue
+        for n in (b["name"], *b.get("aliases", [])):
+            out.setdefault(_fold(n.split(" ", 1)[0]), []).append((n, _fold(n)))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
 def _kind_from_number(num: str) -> str | None:
     lex = load_lexicon()
     n = norm_number(num)
@@ -620,11 +649,21 @@ _AMENDING_LAW_RE = re.compile(r"Luật\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+m�
 
 def _title_at(seg: str, at: int) -> int | None:
     """The end of the longest law title of the registry (data/registry/laws.toml) printed at ``at``."""
-    for t in _titles_by_length():
+    key = " ".join(_fold(seg[at : at + 40]).split()[:2])
+    for t, folded in _titles_by_two_words().get(key, ()):
         end = at + len(t)
-        if _fold(seg[at:end]) == _fold(t) and not (end < len(seg) and (seg[end].isalnum())):
+        if _fold(seg[at:end]) == folded and not (end < len(seg) and (seg[end].isalnum())):
             return end
     return None
+
+
+@lru_cache(maxsize=1)
+def _titles_by_two_words() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The registry's law titles by their first two folded words, longest first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for t in _titles_by_length():
+        out.setdefault(" ".join(_fold(t).split()[:2]), []).append((t, _fold(t)))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _law_name_end(seg: str) -> int | None:
@@ -712,7 +751,7 @@ def parse_citation(seg: str) -> tuple[Citation, int] | None:
         semi = re.search(r"[;,(]|\s+(?:và|được|đã|nay)\s+", tail[skip:])
         if semi and skip + semi.start() < cut:
             cut = skip + semi.start()
-        cut = max(cut, _known_body_end(tail, skip))
+        cut = max(cut, _known_body_end(tail, skip), _national_body_end(tail, skip))
         raw_issuer = tail[skip:cut].strip(" ,;.")
         raw_issuer = raw_issuer[: _capital_subject_at(raw_issuer)].strip(" ,;.")
         if raw_issuer and len(raw_issuer.split()) <= 12:
@@ -746,6 +785,11 @@ def _self_ref(seg: str) -> bool:
     return bool(re.match(r"^[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s+này\b", seg))
 
 
+# How far a citation's head, issuer and subject are read past its kind word: a sentence of a
+# thousand citations is not re-read to its end for each of them.
+_CITATION_WINDOW = 800
+
+
 def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
     """All citations in a sentence: (start, head end, citation, nested?).
 
@@ -759,7 +803,7 @@ def find_citations(s: str) -> list[tuple[int, int, Citation, bool]]:
     for m in lex.cite_re.finditer(s):
         if out and m.start() < out[-1][1]:
             continue
-        seg = s[m.start() :]
+        seg = s[m.start() : m.start() + _CITATION_WINDOW]
         if _self_ref(seg):
             continue
         if m.group(0)[0].islower() and not _NUMBERED_AFTER.match(s, m.end()):
@@ -1342,11 +1386,12 @@ def _add_bases(ot: OfficialText, text: str, ln: _Line, rest_at: int, article: st
                 src.evidence = src.evidence or _ev(text, ln, a, a + len(seg))
                 ot.bases.append(src)
                 keys.add(src.key)
-        if not any(st.type == "AMENDS" and st.source.key == cit.key for st in ot.stated):
+        amended = _amended_by_name(cit)
+        if amended and not any(st.type == "AMENDS" and st.source.key == cit.key for st in ot.stated):
             # the laws its name says it amends, as the text cites them if it does ("... số 64/2025/QH15")
             named = {_name_key(b.name): b for b in ot.bases if b.name}
             _add_stated(ot, [("AMENDS", cit, named.get(_name_key(base.name or ""), base), 0, 0)
-                             for base in _amended_by_name(cit)], article, cit.evidence, stated)
+                             for base in amended], article, cit.evidence, stated)
     # a list of amending acts the segments split ("... được sửa đổi, bổ sung theo Luật số 64/2020/QH14,
     # ... và Luật số 90/2025/QH15"): the links the whole line states (no base is added by this)
     if len(segments) > 1:
@@ -1457,6 +1502,28 @@ def rank_allows(typ: str, source_kind: str | None, target_kind: str | None) -> b
     return True
 
 
+class _Spans:
+    """Non-overlapping spans taken by cues, kept sorted: whether a position is inside one, and
+    whether one starts in a range, in log time (a preamble may hold thousands of cues)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+    def starts_in(self, lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.starts[k] < hi
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect.bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
+
+
 def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
     """(type, source, target, cue start, cue end) of each link a sentence states between two of
     its citations: in the passive, "<target> được sửa đổi, bổ sung tại ... <source> (và
@@ -1467,59 +1534,68 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
     out: list[tuple[str, Citation, Citation, int, int]] = []
     if len(cits) < 2:
         return out
-    taken: list[tuple[int, int]] = []
+    starts = [x[0] for x in cits]
+    heads = [x[1] for x in cits]
+    free = [k for k, x in enumerate(cits) if not x[3]]      # citations not nested in another's description
+    free_heads = [cits[k][1] for k in free]
+    passive_at = [p.start() for p in re.finditer(r"(?<![\wÀ-ỹ])(?:được|bị)\s", fs)]
+    upper = _upperish(s)
+    taken = _Spans()
     for c in sorted(lex.raw["cues"]["passive"], key=lambda c: -len(c["cue"])):
         for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(c['cue'])}(?![\wÀ-ỹ])", fs):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.covers(m.start()):
                 continue
-            taken.append((m.start(), m.end()))
-            before = [x for x in cits if x[1] <= m.start()]
-            if not before:
+            taken.add(m.start(), m.end())
+            nb = bisect.bisect_right(heads, m.start())     # citations before the cue: cits[:nb]
+            if not nb:
                 continue
-            target = before[-1][2]
-            if target.kind in _ONLY_BY_LAW and len(before) > 1:
+            first_after = bisect.bisect_left(starts, m.end())
+            target = cits[nb - 1][2]
+            if (target.kind in _ONLY_BY_LAW and nb > 1 and first_after < len(cits)
+                    and cits[first_after][2].kind not in _ONLY_BY_LAW):
                 # "Nghị định số 163/2016 ... quy định chi tiết ... Luật Ngân sách nhà nước được sửa đổi,
                 # bổ sung bởi Nghị định số 149/2025": a decree amends the decree, never the law
-                after_kinds = [x[2].kind for x in cits if x[0] >= m.end()][:1]
-                if after_kinds and after_kinds[0] not in _ONLY_BY_LAW:
-                    target = before[-2][2]
+                target = cits[nb - 2][2]
             prev = m.end()
-            passive_at = [p.start() for p in re.finditer(r"(?<![\wÀ-ỹ])(?:được|bị)\s", fs)]
-            for start, head, cit, _ in (x for x in cits if x[0] >= m.end()):
+            for start, head, cit, _ in cits[first_after:]:
                 gap = s[prev:start]
                 if ";" in gap or len(gap) > 160 or (prev > m.end() and not re.search(r"(?:,|\bvà)\s*$", gap.split("(")[0] + " ")):
                     break
-                if prev > m.end() and any(head <= p < head + 60 and not re.search(r"[,;]", s[head:p]) for p in passive_at):
+                k = bisect.bisect_left(passive_at, head)
+                if prev > m.end() and k < len(passive_at) and passive_at[k] < head + 60 and not re.search(r"[,;]", s[head : passive_at[k]]):
                     break   # "... bởi B và C được sửa đổi bởi D": C opens a clause of its own
                 out.append((c["type"], cit, target, m.start(), m.end()))
                 prev = head
     for c in sorted(lex.raw["cues"]["between"], key=lambda c: -len(c["cue"])):
         for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(c['cue'])}(?![\wÀ-ỹ])", fs):
-            if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
+            if taken.covers(m.start()) or re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             # the act the cue is said of: the last one before it that is not nested in another's
             # description ("Quyết định số 08/2023 sửa đổi ... ban hành kèm theo Quyết định số 55/2014
             # ... và bãi bỏ một phần Quyết định số 24/2019": 08/2023 repeals a part of 24/2019)
-            before = [x for x in cits if x[1] <= m.start() and not x[3]] or [x for x in cits if x[1] <= m.start()]
-            after = [x for x in cits if x[0] >= m.end()]
-            if not before or not after:
+            nf = bisect.bisect_right(free_heads, m.start())
+            nb = bisect.bisect_right(heads, m.start())
+            first_after = bisect.bisect_left(starts, m.end())
+            if not nb or first_after >= len(cits):
                 continue
-            between = s[before[-1][1] : m.start()]
-            gap = s[m.end() : after[0][0]]
-            nesting_gap = after[0][3]    # "... một số điều của Quy định ... ban hành kèm theo": the act itself
+            before = cits[free[nf - 1]] if nf else cits[nb - 1]
+            after = cits[first_after]
+            between = s[before[1] : m.start()]
+            gap = s[m.end() : after[0]]
+            nesting_gap = after[3]    # "... một số điều của Quy định ... ban hành kèm theo": the act itself
             if ";" in between + gap or len(between) > 200 or len(gap) > (240 if nesting_gap else 120):
                 continue
             if between.rstrip().endswith("(") and ")" in between:
                 continue    # "(thay thế ...)" after another act's closed parenthesis describes that one
-            if not _upperish(s) and any(w[0].isupper() for w in lex.cite_re.findall(gap)):
+            if not upper and any(w[0].isupper() for w in lex.cite_re.findall(gap)):
                 continue    # the cue's object is an act named in between ("hướng dẫn thi hành Luật X và Nghị định Y")
-            if any(m.end() <= a < after[0][0] for a, _ in taken):
+            if taken.starts_in(m.end(), after[0]):
                 continue    # another cue stands before the second citation: it is that cue's
             if re.match(r"^[\s,]*(?:bổ sung\s+)?(?:bởi|tại)\b", gap):
-                out.append((c["type"], after[0][2], before[-1][2], m.start(), m.end()))  # passive without "được"
+                out.append((c["type"], after[2], before[2], m.start(), m.end()))  # passive without "được"
             else:
-                out.append((c["type"], before[-1][2], after[0][2], m.start(), m.end()))
+                out.append((c["type"], before[2], after[2], m.start(), m.end()))
     return out
 
 
