@@ -514,8 +514,9 @@ def test_an_issuer_or_a_proposer_is_not_run_on_into_what_follows() -> None:
     text = (_header("35/2025/QĐ-UBND")
             + "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ Quy định chi tiết một số điều;\n"
             "Căn cứ Thông tư số 12/2020/TT-BGTVT ngày 1/2/2020 của Bộ Giao thông vận tải về vận tải;\n"
+            "Căn cứ Thông tư số 09/2025/TT-BNG ngày 30/6/2025 của Bộ trưởng Bộ Ngoại giao hướng dẫn chức năng;\n"
             "Theo đề nghị của Giám đốc Sở Ngoại vụ tại Văn bản số 1605/TTr-SNgV ngày 06/11/2025; ý kiến thẩm định "
             "của Sở Tư pháp.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
     ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
-    assert [b.issuer for b in ot.bases] == ["Chính phủ", "Bộ Giao thông vận tải"]
+    assert [b.issuer for b in ot.bases] == ["Chính phủ", "Bộ Giao thông vận tải", "Bộ Ngoại giao"]
     assert ot.proposer_body == "Sở Ngoại vụ"
