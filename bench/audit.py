@@ -1,4 +1,4 @@
-"""What the corpus graph contains: python -m bench.audit [--graph FILE] [--top 40] [--sample 50]
+"""What the corpus graph contains: python -m bench.audit [--graph FILE] [--top 40] [--sample 50] [--types T,U]
 
 Prints the most frequent agencies, people and instruments (by the number of articles that
 name them) and a fixed random sample of fact edges (every type but MENTIONS) with the
@@ -53,9 +53,11 @@ def excerpt(sentence: str | None, words: list[str], width: int = EXCERPT) -> str
     return ("…" if start else "") + s[start:start + width] + ("…" if start + width < len(s) else "")
 
 
-def sample_edges(g: nx.MultiDiGraph, n: int, seed: int) -> list[dict[str, Any]]:
-    """``n`` fact edges drawn uniformly (fixed seed), each with its first piece of evidence."""
-    facts = sorted((u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if d["type"] != "MENTIONS")
+def sample_edges(g: nx.MultiDiGraph, n: int, seed: int, types: set[str] | None = None) -> list[dict[str, Any]]:
+    """``n`` fact edges drawn uniformly (fixed seed), each with its first piece of evidence;
+    ``types``: only edges of these types (the lineage links, for an audit of the legal library)."""
+    facts = sorted((u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
+                   if d["type"] != "MENTIONS" and (types is None or d["type"] in types))
     rng = random.Random(seed)
     out = []
     for u, v, k in rng.sample(facts, min(n, len(facts))):
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=2017)
     ap.add_argument("--json", action="store_true", help="the sample as JSON Lines (for docs/audit.md)")
+    ap.add_argument("--types", help="sample only these edge types, comma-separated (e.g. BASED_ON,AMENDS,REPLACES)")
     args = ap.parse_args(argv)
     path = Path(args.graph)
     if not path.exists():
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
               "../shared/corpus/baomoi-2017.jsonl.gz", file=sys.stderr)
         return 1
     g = NxStore.load(path).graph
-    sample = sample_edges(g, args.sample, args.seed)
+    sample = sample_edges(g, args.sample, args.seed, set(args.types.split(",")) if args.types else None)
     if args.json:
         for row in sample:
             print(json.dumps(row, ensure_ascii=False))
