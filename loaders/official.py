@@ -647,6 +647,9 @@ def _titles_by_length() -> tuple[str, ...]:
 _AMENDING_LAW_RE = re.compile(r"Luật\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+", re.IGNORECASE)
 
 
+_TITLE_LIST_RE = re.compile(r",?\s+và\s+|,\s*")   # between the titles an amending law names
+
+
 def _title_at(seg: str, at: int) -> int | None:
     """The end of the longest law title of the registry (data/registry/laws.toml) printed at ``at``."""
     key = " ".join(_fold(seg[at : at + 40]).split()[:2])
@@ -674,8 +677,8 @@ def _law_name_end(seg: str) -> int | None:
     end = _title_at(seg, amending.end() if amending else 0)
     if end is None:
         return None
-    while amending and (more := re.match(r"\s+và\s+", seg[end:])) and (nxt := _title_at(seg, end + more.end())):
-        end = nxt
+    while amending and (more := _TITLE_LIST_RE.match(seg, end)) and (nxt := _title_at(seg, more.end())):
+        end = nxt   # an omnibus law: "... của Luật Chứng khoán, Luật Kế toán, ... và Luật Quản lý thuế"
     return end
 
 
@@ -691,10 +694,10 @@ def _amended_by_name(cit: Citation) -> list[Citation]:
     while (end := _title_at(name, at)) is not None:
         title = name[at:end]
         out.append(Citation(key=title, number=None, name=title, kind="law", issuer=cit.issuer, evidence=cit.evidence))
-        more = re.match(r"\s+và\s+", name[end:])
+        more = _TITLE_LIST_RE.match(name, end)
         if not more:
             break
-        at = end + more.end()
+        at = more.end()
     return out
 
 

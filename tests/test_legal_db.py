@@ -520,3 +520,22 @@ def test_an_issuer_or_a_proposer_is_not_run_on_into_what_follows() -> None:
     ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
     assert [b.issuer for b in ot.bases] == ["Chính phủ", "Bộ Giao thông vận tải", "Bộ Ngoại giao"]
     assert ot.proposer_body == "Sở Ngoại vụ"
+
+
+def test_an_explainer_citing_one_act_after_another_links_neither() -> None:
+    """Explainers quote an act, then cite another ("Căn cứ khoản 1 Điều 20 Nghị định 118/2021 ...")
+    for their own reasoning: the first act is not based on the second."""
+    text = ("Mức phạt vi phạm hành chính về an ninh trật tự được quy định tại Nghị định 144/2021/NĐ-CP. "
+            "Căn cứ khoản 1 Điều 20 Nghị định 118/2021/NĐ-CP, người vi phạm được nộp phạt nhiều lần.")
+    assert extract(SourceText(source_id="n", name="n", path="n", text=text)).relations == []
+
+
+def test_an_omnibus_law_amends_every_law_its_name_lists() -> None:
+    text = (_header("36/2025/QĐ-UBND") + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, "
+            "Luật Quản lý, sử dụng tài sản công và Luật Quản lý thuế số 56/2024/QH15 ngày 29/11/2024;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [b.key for b in ot.bases] == ["56/2024/QH15"]
+    assert [(st.type, st.source.key, st.target.key) for st in ot.stated] == [
+        ("AMENDS", "56/2024/QH15", t) for t in ("Luật Chứng khoán", "Luật Kế toán",
+                                                "Luật Quản lý, sử dụng tài sản công", "Luật Quản lý thuế")]
