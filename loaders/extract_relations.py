@@ -19,11 +19,13 @@ from loaders.extract_instruments import Mention
 from loaders.model import Relation
 from loaders.vntext import fold
 
-_SEPARATOR = re.compile(r"[\s,;]*(?:(?:và|cùng|,)\s+)?")
+_SEPARATOR = re.compile(r"[\s,]*(?:(?:và|cùng|,)\s+)?")   # a ";" ends a list: the next item is a clause of its own
 _ISSUING = re.compile(r"(?:ban hành|xây dựng|phê duyệt|ký|triển khai)\s+$")
 _PREVIOUS = 400          # how far back "Căn cứ ..." looks for the act just issued
 _OPENING = 24            # a cue this close to the sentence start opens it
 _PASSIVE = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?được\s+$")   # "A được sửa đổi bởi B": B amends A
+_PASSIVE_AFTER = re.compile(r"[\s,]*(?:bổ sung\s+)?(?:bởi|tại)\s")   # "A sửa đổi bởi B" (no "được"): B amends A
+_JOINED = re.compile(r"\svà\s|[“”\"]")   # "... Nghị định A và những nội dung sửa đổi ...": the cue is another subject's
 
 
 def _targets(doc: Doc, ordered: list[Mention], first: Mention, end: int) -> list[Mention]:
@@ -82,7 +84,16 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             between = doc.shadow[src.tail_end:cue.start()]
             if ";" in between or (rtype != "SUCCEEDS" and lex.kind_word_re.search(between)):
                 continue
-            if _PASSIVE.search(between):
+            others = [lex.relation_cues.get(fold(c.group(0))) for c in (
+                *lex.relation_re.finditer(between), *lex.relation_re.finditer(doc.shadow, cue.end(), targets[0].start))]
+            if rtype != "SUCCEEDS" and (_JOINED.search(between) or any(t != rtype for t in others)):
+                continue    # another subject, or a cue of another link, stands between the acts
+                #  ("quy định chi tiết ... và hướng dẫn thi hành Luật X" is one link)
+            if doc.shadow[max(0, cue.start() - 2):cue.start()].strip() == "(":
+                continue    # "Luật X (sửa đổi, bổ sung năm 2020) và Nghị định Y": said of X itself
+            if rtype in ("GUIDES", "IMPLEMENTS") and re.search(r"\btheo\s+$", doc.lower[max(0, cue.start() - 6):cue.start()]):
+                continue    # "thực hiện kế toán theo hướng dẫn tại Thông tư ...": compliance
+            if _PASSIVE.search(between) or _PASSIVE_AFTER.match(doc.shadow, cue.end()):
                 # "Nghị định 163/2006 được sửa đổi, bổ sung bởi Nghị định 11/2012 (và ...)": those after act
                 for tgt in targets:
                     add(rtype, tgt, src, cue.start())

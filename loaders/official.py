@@ -2048,9 +2048,10 @@ def _recipient_people(ot: OfficialText, known: set[str]) -> list[Person]:
     table = lex.raw["recipient_posts"]
     issuer = ot.issuer or ""
     out: list[Person] = []
+    abbrs = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
     for item in ot.recipients:
-        m = re.match(r"^(?P<abbr>[A-ZĐ][\w ]{0,8}?)\.?\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5})(?:\(|$)", item)
-        if not m or m.group("abbr") not in table or not _is_name(m.group("name").strip()):
+        m = re.match(rf"^(?P<abbr>{abbrs})\.?\s+(?P<name>[^(;,]+?)\s*(?:\(|$)", item)
+        if not m or not _is_name(m.group("name").strip()):
             continue
         name = m.group("name").strip()
         posts = table[m.group("abbr")]

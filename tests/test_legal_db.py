@@ -539,3 +539,32 @@ def test_an_omnibus_law_amends_every_law_its_name_lists() -> None:
     assert [(st.type, st.source.key, st.target.key) for st in ot.stated] == [
         ("AMENDS", "56/2024/QH15", t) for t in ("Luật Chứng khoán", "Luật Kế toán",
                                                 "Luật Quản lý, sử dụng tài sản công", "Luật Quản lý thuế")]
+
+
+def test_an_abbreviated_post_without_its_dot() -> None:
+    """"- Phó CTr Đặng Ngọc Minh (để b/c);": the abbreviation is the lexicon's, not the first word."""
+    ex = extract(_letter("Cục Thuế trả lời như sau.\n\nNơi nhận:\n- Như trên;\n- Phó CTr Đặng Ngọc Minh (để b/c);\n- Lưu: VT, CS."))
+    people = {p.name: [(x.title, x.agency) for x in p.positions] for p in ex.people}
+    assert people["Đặng Ngọc Minh"] == [("Phó Cục trưởng", "Cục Thuế")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X sửa đổi bởi Y" without "được": Y amends X
+    ("Quy định tại khoản 2 Điều 12 Thông tư 111/2013/TT-BTC sửa đổi bởi Điều 17 Thông tư 92/2015/TT-BTC như sau.",
+     {("AMENDS", "92/2015/TT-BTC", "111/2013/TT-BTC")}),
+    # a cue in brackets is said of the act before it
+    ("Theo Luật Xử lý vi phạm hành chính năm 2012 (sửa đổi, bổ sung năm 2020) và Nghị định số 118/2021/NĐ-CP "
+     "ngày 23/12/2021 của Chính phủ, người vi phạm phải nộp phạt.", set()),
+    # complying with a guidance is not guiding
+    ("Các đơn vị quy định tại Điều 2 Thông tư 107/2025/TT-BTC thực hiện kế toán theo hướng dẫn tại Thông tư "
+     "24/2024/TT-BTC.", set()),
+    # another subject between the acts
+    ("Xây dựng Nghị định thay thế Nghị định 123/2016/NĐ-CP, Nghị định 101/2020/NĐ-CP và những nội dung sửa đổi, "
+     "bổ sung tại Nghị định 92/2017/NĐ-CP.", set()),
+    # a ";" ends a list of targets
+    ("Nghị định 174/2016/NĐ-CP quy định chi tiết một số điều của Luật Kế toán số 88/2015/QH13; Thông tư "
+     "57/2025/TT-BTC; Thông tư 18/2020/TT-BTC.", {("GUIDES", "174/2016/NĐ-CP", "88/2015/QH13")}),
+])
+def test_links_the_lineage_audit_found_wrong(text: str, expected: set[tuple[str, str, str]]) -> None:
+    rels = {(r.type, r.source, r.target) for r in extract(SourceText(source_id="n", name="n", path="n", text=text)).relations}
+    assert rels == expected
