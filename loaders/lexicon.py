@@ -533,7 +533,8 @@ def get_lexicon() -> Lexicon:
         max_gap_before_succeeds=rel["max_gap_before_succeeds"],
         max_gap_after=rel["max_gap_after"],
         complying_re=re.compile(rf"\s+(?:{alternation(rel['complying'])})", re.IGNORECASE),
-        part_re=re.compile(rf"\s*[:“\"]?\s*(?:{alternation(rel['parts']['words'])})(?![\wÀ-ỹ])", re.IGNORECASE),
+        part_re=re.compile(rf"\s*[:“\"]?\s*(?:(?:{alternation(rel['parts']['quantifiers'])})\s+)?"
+                           rf"(?:{alternation(rel['parts']['words'])})(?![\wÀ-ỹ])", re.IGNORECASE),
     )
 
 

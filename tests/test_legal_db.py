@@ -561,6 +561,9 @@ def test_an_abbreviated_post_without_its_dot() -> None:
     # another subject between the acts
     ("Xây dựng Nghị định thay thế Nghị định 123/2016/NĐ-CP, Nghị định 101/2020/NĐ-CP và những nội dung sửa đổi, "
      "bổ sung tại Nghị định 92/2017/NĐ-CP.", set()),
+    # replacing some forms of an annex amends the act ("các" before the part)
+    ("Khoản 3 Điều 1 Thông tư 32/2025/TT-BXD quy định thay thế các Mẫu số 01, 04, 05 tại Phụ lục I ban hành kèm theo "
+     "Thông tư 05/2024/TT-BXD như sau.", {("AMENDS", "32/2025/TT-BXD", "5/2024/TT-BXD")}),
     # a ";" ends a list of targets
     ("Nghị định 174/2016/NĐ-CP quy định chi tiết một số điều của Luật Kế toán số 88/2015/QH13; Thông tư "
      "57/2025/TT-BTC; Thông tư 18/2020/TT-BTC.", {("GUIDES", "174/2016/NĐ-CP", "88/2015/QH13")}),
@@ -568,3 +571,9 @@ def test_an_abbreviated_post_without_its_dot() -> None:
 def test_links_the_lineage_audit_found_wrong(text: str, expected: set[tuple[str, str, str]]) -> None:
     rels = {(r.type, r.source, r.target) for r in extract(SourceText(source_id="n", name="n", path="n", text=text)).relations}
     assert rels == expected
+
+
+def test_a_dispatch_cited_in_prose_is_a_document() -> None:
+    ex = extract(SourceText(source_id="n", name="n", path="n", text=(
+        "Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04/9/2025 về việc tổ chức lễ khánh thành.")))
+    assert [(d.key, d.kind, d.issuer) for d in ex.documents] == [("158/CĐ-TTg", "other", "Thủ tướng Chính phủ")]
