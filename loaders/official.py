@@ -2159,7 +2159,7 @@ def branch_bodies(source: SourceText) -> list[Agency]:
             continue
         end = place.end()
         before = source.text[max(0, m.start() - 30) : m.start()].split()
-        if before and before[-1][:1].isupper() and not before[-1].endswith((":", ";", ",")):
+        if before and before[-1] in load_lexicon().raw["posts"]["branch_inside"]:
             continue    # "Cục Thuế tỉnh Hà Tĩnh", "Chi cục Thuế khu vực": a unit of another name
         name = source.text[m.start() : end]
         if _fold(name) not in seen:
