@@ -44,8 +44,10 @@ def _kind(doc: Doc, num: DocNumber, prose: str | None) -> str | None:
     t = code_key(num.type_code)
     if t in lex.non_instrument_codes:
         return None
-    if prose == "other" and num.year is None and not num.party:
-        return prose    # "công văn số 348/CT-CS": CT is Cục Thuế's code there, the prose says it is a letter
+    first_issuer = code_key(num.issuer_code).split("-")[0]
+    known_issuer = first_issuer in lex.issuer_codes or first_issuer in lex.ministry_by_code
+    if prose == "other" and num.year is None and not num.party and not known_issuer:
+        return prose    # "công văn số 348/CT-CS": CT is Cục Thuế's code there (CS is no issuer's), a letter
     if t in lex.type_codes:
         kind = lex.type_codes[t]
         if t == "QD" and num.party and prose == "regulation":

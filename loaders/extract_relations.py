@@ -24,7 +24,9 @@ _ISSUING = re.compile(r"(?:ban hành|xây dựng|phê duyệt|ký|triển khai)\
 _PREVIOUS = 400          # how far back "Căn cứ ..." looks for the act just issued
 _OPENING = 24            # a cue this close to the sentence start opens it
 _PASSIVE = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?được\s+$")   # "A được sửa đổi bởi B": B amends A
-_PASSIVE_AFTER = re.compile(r"[\s,]*(?:bổ sung\s+)?(?:bởi|tại)\s")   # "A sửa đổi bởi B" (no "được"): B amends A
+# "A sửa đổi bởi B", "A sửa đổi, bổ sung tại Quyết định B" (no "được"): B amends A; "tại" only
+# before an act's kind word ("sửa đổi tại Điều 1 các quy định của ..." is active)
+_PASSIVE_AFTER = re.compile(r"[\s,]*(?:bổ sung\s+)?(?P<word>bởi|tại)\s+")
 _JOINED = re.compile(r"\svà\s|[“”\"]")   # "... Nghị định A và những nội dung sửa đổi ...": the cue is another subject's
 
 
@@ -93,7 +95,9 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue    # "Luật X (sửa đổi, bổ sung năm 2020) và Nghị định Y": said of X itself
             if rtype in ("GUIDES", "IMPLEMENTS") and re.search(r"\btheo\s+$", doc.lower[max(0, cue.start() - 6):cue.start()]):
                 continue    # "thực hiện kế toán theo hướng dẫn tại Thông tư ...": compliance
-            if _PASSIVE.search(between) or _PASSIVE_AFTER.match(doc.shadow, cue.end()):
+            pa = _PASSIVE_AFTER.match(doc.shadow, cue.end())
+            passive_after = pa is not None and (pa.group("word") == "bởi" or lex.kind_word_re.match(doc.shadow, pa.end()))
+            if _PASSIVE.search(between) or passive_after:
                 # "Nghị định 163/2006 được sửa đổi, bổ sung bởi Nghị định 11/2012 (và ...)": those after act
                 for tgt in targets:
                     add(rtype, tgt, src, cue.start())

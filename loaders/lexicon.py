@@ -534,7 +534,8 @@ def get_lexicon() -> Lexicon:
         max_gap_after=rel["max_gap_after"],
         complying_re=re.compile(rf"\s+(?:{alternation(rel['complying'])})", re.IGNORECASE),
         part_re=re.compile(rf"\s*[:“\"]?\s*(?:(?:{alternation(rel['parts']['quantifiers'])})\s+)?"
-                           rf"(?:{alternation(rel['parts']['words'])})(?![\wÀ-ỹ])", re.IGNORECASE),
+                           rf"(?:(?:{alternation(rel['parts']['words'])})\s+(?:số\s+)?(?:\d|[IVXLC]+(?![\wÀ-ỹ])|[a-zđ](?![\wÀ-ỹ]))"
+                           rf"|(?:{alternation(rel['parts']['phrases'])})(?![\wÀ-ỹ]))", re.IGNORECASE),
     )
 
 

@@ -510,10 +510,8 @@ def _place_date(s: str) -> re.Match[str] | None:
     if not m:
         return None
     words = [w for w in re.split(r"[\s\-–]+", m.group("place").strip()) if w]
-    if not words or len(words) > 6 or not words[0][0].isupper():
-        return None
     small = load_lexicon().raw["header"]["place_small_words"]
-    if any(not w[0].isupper() and w not in small for w in words):
+    if not words or len(words) > 6 or any(not w[0].isupper() and w.lower() not in small for w in words):
         return None
     return m
 
@@ -1100,7 +1098,8 @@ def _letter_header_end(lines: list[_Line]) -> int:
         while k < min(len(lines), 40):
             s = lines[k].text
             f = _fold(s[:120])
-            if not (_upperish(s) or _is_sep(s) or re.match(r"^(?:Số\s*:?\s*\d|V/v|v/v|V/V)", s)
+            if not (_upperish(s) or _is_sep(s) or re.match(r"^(?:Số\s*:?\s*(?:\d|$)|V/v|v/v|V/V)", s)
+                    or (k > 0 and re.fullmatch(r"Số\s*:?", lines[k - 1].text) and s[:1].isdigit())
                     or any(f.startswith(m) for ms in mottos for m in ms)):
                 break
             k += 1
@@ -1332,7 +1331,7 @@ def _parse_preamble(ot: OfficialText, text: str, lines: list[_Line], i: int, end
 # and "Mục tiêu ..." are names of acts, not provisions of one
 _PROVISION_RE = re.compile(
     r"\s*(?:(?:quy định\s+)?(?:tại|theo)\s+)?(?:(?:điểm|khoản|Điều|tiểu mục|mục|Mục|Chương|Phụ lục)\s+"
-    r"(?:\d+[a-zđ]?(?:\.\d+)*|[IVXLC]+|[a-zđ])(?![\wÀ-ỹ])\.?"
+    r"(?:\d+[a-zđ]?\d*(?:\.\d+)*|[IVXLC]+[A-Z]?(?:\.\d+)*|[a-zđ]\d?)(?![\wÀ-ỹ])\.?"
     r"(?:\s*(?:,|và)\s*|\s+))+(?:(?:của|tại)\s+)?")
 # "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...; số 48/2013/NĐ-CP ...": one kind for a list
 _LISTED_KIND_RE = re.compile(r"\s*các\s+(?P<kind>[A-ZĐ][^:;]{2,30}?)(?:\s+của\s+(?P<issuer>[^:;]{2,40}))?\s*:\s*(?=số\s)")
@@ -1574,7 +1573,9 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             if taken.covers(m.start()) or re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue
             taken.add(m.start(), m.end())
-            # the act the cue is said of: the last one before it that is not nested in another's
+            # the act the cue is said of: the one just before it ("Nghị định 20/2024 sửa đổi ... Nghị
+            # định 126/2020 ... quy định chi tiết ... Luật Quản lý thuế": 126/2020 guides the law), or,
+            # for a cue joined by "và" to an earlier one, the last act not nested in another's
             # description ("Quyết định số 08/2023 sửa đổi ... ban hành kèm theo Quyết định số 55/2014
             # ... và bãi bỏ một phần Quyết định số 24/2019": 08/2023 repeals a part of 24/2019)
             nf = bisect.bisect_right(free_heads, m.start())
@@ -1582,7 +1583,8 @@ def _passive_links(s: str) -> list[tuple[str, Citation, Citation, int, int]]:
             first_after = bisect.bisect_left(starts, m.end())
             if not nb or first_after >= len(cits):
                 continue
-            before = cits[free[nf - 1]] if nf else cits[nb - 1]
+            coordinated = re.search(r"\bvà\s+$", fs[max(0, m.start() - 8) : m.start()]) is not None
+            before = cits[free[nf - 1]] if nf and coordinated else cits[nb - 1]
             after = cits[first_after]
             between = s[before[1] : m.start()]
             gap = s[m.end() : after[0]]
@@ -1645,8 +1647,12 @@ def _links_in(
             taken.append((m.start(), m.end()))
             if re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue    # passive: what the cited text underwent, not what this text does
-            if fs[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
-                continue    # "Nghị định ... (thay thế Nghị định số 54/2018)": said of what stands before it
+            own = re.search(r"(?<![\wÀ-ỹ])([\wÀ-ỹ]+(?:\s[\wÀ-ỹ]+)?)\s+này(?![\wÀ-ỹ])[^()]{0,120}\(\s*$",
+                            s[max(0, m.start() - 200) : m.start()])
+            self_word = own is not None and any(_fold(w) == _fold(own.group(1)) and k == ot.kind for w, k in load_lexicon().cites)
+            if fs[max(0, m.start() - 3) : m.start()].rstrip().endswith("(") and not self_word:
+                continue    # "Nghị định ... (thay thế Nghị định số 54/2018)": said of what stands before it,
+                # unless that is the text itself ("Quyết định này có hiệu lực ... (thay thế Quyết định số ...)")
             after_cue = fs[m.end() :].lstrip(" :“\"")
             typ = c["type"]
             if c["where"] == "after" and typ in ("REPLACES", "REPEALS") and any(
@@ -1934,7 +1940,8 @@ def official_to_extraction(ot: OfficialText, source: SourceText) -> OfficialExtr
     by_key: dict[str, OfficialInstrument] = {main.key: main}
 
     def add_doc(c: Citation) -> None:
-        if (d := by_key.get(c.key)) is not None:   # named again: a later mention may give the date or issuer
+        d = by_key.get(c.key)
+        if d is not None:   # named again: a later mention may give the date or issuer
             if d is not main:
                 d.issued = d.issued or c.issued
                 d.issuer = d.issuer or c.issuer
@@ -2124,7 +2131,7 @@ def listed_units(source: SourceText, place: str | None) -> list[Agency]:
             at = start + len(name) if start >= 0 else at
             ev = [Evidence(m.start(), start + len(name), source.text[m.start() : start + len(name)])] if start >= 0 else []
             body: str | None = known.get(_fold(name))
-            if body is None and lex.placeless_body_re.match(name):
+            if body is None and lex.placeless_body_re.fullmatch(name):
                 body = name
             if body is None and re.match(r"Đoàn\s+(?:ĐBQH|đại biểu Quốc hội)", name, re.IGNORECASE):
                 out.append(Agency(f"{m.group(1)} {name}", None, ev))   # the delegation's office: no parent printed
@@ -2262,19 +2269,21 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
 def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
     """Add what the article extractor found in the body (other instruments, people, events) to
     an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
-    by_key = {_ref_key(d.key): d for d in official.documents}
+    by_key: dict[str, list[Instrument]] = {}     # laws of one name: one entry per year
+    for d in official.documents:
+        by_key.setdefault(_ref_key(d.key), []).append(d)
     by_name = {_name_key(d.name): d.key for d in official.documents if d.number and d.name}
     renamed: dict[str, str] = {}
     whole = [_name_key(d.key) for d in official.documents if not d.number]
     for d in news.documents:
-        if d.number is None and any(w.startswith(_name_key(d.key) + " ") for w in whole):
+        if d.number is None and _cut_short(d.key, whole):
             continue    # a name the article rules cut short of one the parse read whole
         if d.number is None and d.name and _name_key(d.name) in by_name:
             renamed[_ref_key(d.key)] = by_name[_name_key(d.name)]   # "Luật Quản lý thuế" is the "... số 38/2019/QH14"
             continue
         if d.number is None and any(_upper_word(w) for w in (d.name or d.key).split()):
             continue    # read off an upper-case title or heading ("PHÁP LỆNH SỬA ĐỔI"): the parse's
-        known = by_key.get(_ref_key(d.key))
+        known = next(iter(by_key.get(_ref_key(d.key), [])), None)
         if known is None:
             official.documents.append(d)
         elif not getattr(known, "authoritative", False):   # a cited act: the news reading fills its gaps
@@ -2298,10 +2307,16 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.
-    canon = {_ref_key(d.key): d.key for d in official.documents}   # the parse's spelling of each act
+    canon: dict[str, list[Instrument]] = {}     # the parse's spelling of each act (laws of one name: each year)
+    for d in official.documents:
+        canon.setdefault(_ref_key(d.key), []).append(d)
+
+    def spelled(ref: str) -> str:
+        same = canon.get(_ref_key(ref), [])
+        return renamed.get(_ref_key(ref)) or (same[0].key if same else ref)
+
     for r in news.relations:
-        r.source = renamed.get(_ref_key(r.source)) or canon.get(_ref_key(r.source), r.source)
-        r.target = renamed.get(_ref_key(r.target)) or canon.get(_ref_key(r.target), r.target)
+        r.source, r.target = spelled(r.source), spelled(r.target)
     pairs = {frozenset((_ref_key(r.source), _ref_key(r.target))) for r in official.relations}
     kinds = {_ref_key(d.key): d.kind for d in official.documents}
     names = [_name_key(d.key) for d in official.documents if not d.number]
@@ -2309,8 +2324,7 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     def cut(ref: str) -> bool:
         """A name the article rules cut short of one the parse read whole ("Luật ... cư trú" of
         "Luật ... cư trú của người nước ngoài tại Việt Nam")."""
-        k = _ref_key(ref)
-        return not ref[:1].isdigit() and any(n.startswith(k + " ") for n in names)
+        return not ref[:1].isdigit() and _cut_short(ref, names)
 
     official.relations.extend(
         r for r in news.relations
@@ -2318,6 +2332,15 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
         and not cut(r.source) and not cut(r.target)
         and rank_allows(r.type, kinds.get(_ref_key(r.source)), kinds.get(_ref_key(r.target))))
     return official
+
+
+def _cut_short(ref: str, whole: list[str]) -> bool:
+    """Whether a name is the start of one of ``whole`` (name keys) and no law's title itself:
+    "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú" is cut, "Luật Đầu tư" beside "Luật Đầu tư công" is
+    another law."""
+    k = _name_key(ref)
+    return any(n.startswith(k + " ") for n in whole) and _title_at(ref, 0) != len(re.sub(
+        r"\s+(?:năm\s+)?\d{4}$", "", ref.strip()))
 
 
 def _name_key(name: str) -> str:

@@ -577,3 +577,69 @@ def test_a_dispatch_cited_in_prose_is_a_document() -> None:
     ex = extract(SourceText(source_id="n", name="n", path="n", text=(
         "Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04/9/2025 về việc tổ chức lễ khánh thành.")))
     assert [(d.key, d.kind, d.issuer) for d in ex.documents] == [("158/CĐ-TTg", "other", "Thủ tướng Chính phủ")]
+
+
+# -- what a review of the session's diff found -------------------------------------------------
+
+def test_a_nested_act_guides_what_its_description_names() -> None:
+    """"Nghị định 20/2024 sửa đổi ... Nghị định 126/2020 ... quy định chi tiết ... Luật Quản lý thuế":
+    126/2020 guides the law, 20/2024 amends 126/2020."""
+    text = (_header("42/2025/QĐ-UBND") + "Căn cứ Nghị định số 20/2024/NĐ-CP ngày 1/2/2024 của Chính phủ sửa đổi, bổ sung "
+            "một số điều của Nghị định số 126/2020/NĐ-CP ngày 19/10/2020 của Chính phủ quy định chi tiết một số điều "
+            "của Luật Quản lý thuế số 38/2019/QH14;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert {(st.type, st.source.key, st.target.key) for st in ot.stated} == {
+        ("AMENDS", "20/2024/NĐ-CP", "126/2020/NĐ-CP"), ("GUIDES", "126/2020/NĐ-CP", "38/2019/QH14")}
+
+
+@pytest.mark.parametrize("place", ["thành phố Hồ Chí Minh", "tp. Hồ Chí Minh", "Huyện đảo Lý Sơn", "Đặc khu Phú Quốc"])
+def test_a_header_place_in_its_printed_forms(place: str) -> None:
+    text = _header("43/2025/QĐ-UBND").replace("Hà Tĩnh, ngày", f"{place}, ngày") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\n"
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert (ot.place, ot.issued) == (place, "2025-12-02")
+
+
+@pytest.mark.parametrize("provision", ["Phụ lục IA của", "Mục II.3 Phụ lục I của", "điểm d1 khoản 2 Điều 5"])
+def test_a_basis_behind_any_provision_label(provision: str) -> None:
+    text = _header("44/2025/QĐ-UBND") + f"Căn cứ {provision} Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\nQUYẾT ĐỊNH:\n"
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [b.key for b in ot.bases] == ["123/2020/NĐ-CP"]
+
+
+def test_a_letter_without_date_whose_number_is_under_its_label() -> None:
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số:\n5664/CT-CS\nV/v chính sách thuế\n\nKính gửi: Ông Thái Mạnh Cường.\n"
+            "Căn cứ Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
+    ot = parse_official(SourceText(source_id="l", name="l", path="l", text=text))
+    assert (ot.number, ot.title) == ("5664/CT-CS", "chính sách thuế")
+
+
+def test_the_text_replacing_an_act_in_brackets() -> None:
+    text = (_header("45/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 5 năm 2025 (thay thế Quyết định số 12/2020/QĐ-UBND "
+            "ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh).\n")
+    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    assert [(lk.type, lk.target.key) for lk in ot.links] == [("REPLACES", "12/2020/QĐ-UBND")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thông tư số 10/2025/TT-BTC sửa đổi tại Điều 1 các quy định của Thông tư số 5/2020/TT-BTC về thuế.",
+     {("AMENDS", "10/2025/TT-BTC", "5/2020/TT-BTC")}),
+    ("Quyết định số 30/2025/QĐ-UBND bãi bỏ Chương trình số 5/CTr-UBND ngày 1/2/2020 của UBND tỉnh.",
+     {("REPEALS", "30/2025/QĐ-UBND", "5/CTr-UBND")}),
+])
+def test_active_links_the_review_found_turned(text: str, expected: set[tuple[str, str, str]]) -> None:
+    rels = {(r.type, r.source, r.target) for r in extract(SourceText(source_id="n", name="n", path="n", text=text)).relations}
+    assert rels == expected
+
+
+def test_a_law_whose_name_starts_another_laws_is_kept() -> None:
+    text = (_header("46/2025/QĐ-UBND") + "Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Các dự án thực hiện theo Luật Đầu tư năm 2020 được rà soát.\n")
+    keys = {d.key for d in extract(SourceText(source_id="t", name="t", path="t", text=text)).documents}
+    assert {"Luật Đầu tư công", "Luật Đầu tư năm 2020"} <= keys
+
+
+def test_a_decision_cited_as_a_document_keeps_its_kind() -> None:
+    ex = extract(SourceText(source_id="n", name="n", path="n", text="Theo văn bản số 1740/QĐ-UBND của UBND tỉnh Hà Tĩnh."))
+    assert [(d.key, d.kind) for d in ex.documents] == [("1740/QĐ-UBND", "decision")]
