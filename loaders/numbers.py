@@ -59,7 +59,8 @@ def _codes() -> tuple[tuple[str, ...], frozenset[str]]:
     """Type codes (longest first) and issuer codes of instruments.toml, compared by code_key."""
     with open(LEXICON_DIR / "instruments.toml", "rb") as fh:
         raw = tomllib.load(fh)
-    types = sorted({code_key(c) for c in raw["type_codes"]}, key=len, reverse=True)
+    # (the table [type_codes] also holds the list non_instrument_codes: codes only, not lists)
+    types = sorted({code_key(c) for c, kind in raw["type_codes"].items() if isinstance(kind, str)}, key=len, reverse=True)
     return tuple(types), frozenset(code_key(c) for c in raw["issuer_codes"])
 
 
