@@ -80,11 +80,24 @@ def is_page(text: str) -> bool:
         flat = fold(head)
         return any(t in flat for t in words.top_ends) or any(
             fold(m.group(1)) in words.labels for m in re.finditer(r"(?m)^\W*([^\n:|*]{3,30}?)\s*:\W*$", head)) or (
-            "cong hoa xa hoi chu nghia viet nam" in " ".join(flat.split()) or "dang cong san viet nam" in flat)
+            _has_motto(head))
     if "\n|\n" not in head and not head.startswith("|\n"):
         return False
-    flat = " ".join(head.replace("*", "").split())
-    return "cộng hòa xã hội chủ nghĩa việt nam" in flat or "đảng cộng sản việt nam" in flat
+    return _has_motto(head)
+
+
+@lru_cache(maxsize=1)
+def _mottos() -> tuple[str, ...]:
+    """The state's motto line and the Party's, folded (official.toml [header])."""
+    header = load_lexicon().raw["header"]
+    return fold(header["motto"][0]), *(fold(m) for m in header["party_motto"])
+
+
+def _has_motto(head: str) -> bool:
+    """Whether a text's motto is printed, over cell marks and line breaks ("CỘNG HÒA XÃ HỘI" /
+    "CHỦ NGHĨA VIỆT NAM")."""
+    flat = fold(" ".join(head.replace("*", "").split()))
+    return any(m in flat for m in _mottos())
 
 
 def _plain(line: str) -> str:

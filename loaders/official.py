@@ -577,24 +577,20 @@ def _national_body_end(tail: str, at: int) -> int:
         starts.append(at + m.end())
     by_first = _national_names_by_first_word()
     for a in starts:
-        first = tail[a:].split(" ", 1)[0]
-        for name, folded in by_first.get(_fold(first), ()):
-            end = a + len(name)
+        for folded in by_first.get(_fold(tail[a:].split(" ", 1)[0]), ()):
+            end = a + len(folded)   # folding keeps the length of a name printed with single spaces
             if _fold(tail[a:end]) == folded and not tail[end : end + 1].isalnum():
                 return end
     return 0
 
 
 @lru_cache(maxsize=1)
-def _national_names_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The national bodies' names (and aliases) by their folded first word, longest first."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for b in body_entries():
-        if b.get("kind") == "unit":
-            continue
-        for n in (b["name"], *b.get("aliases", [])):
-            out.setdefault(_fold(n.split(" ", 1)[0]), []).append((n, _fold(n)))
-    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+def _national_names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """The folded names of ``_national_bodies`` by their first word, longest first."""
+    out: dict[str, list[str]] = {}
+    for folded in _national_bodies():
+        out.setdefault(folded.split(" ", 1)[0], []).append(folded)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def _kind_from_number(num: str) -> str | None:
@@ -613,12 +609,18 @@ def _kind_from_number(num: str) -> str | None:
 _LOCAL_COUNCIL_RE = re.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
 
 
+@lru_cache(maxsize=1)
+def _subject_word_re() -> re.Pattern[str]:
+    """A space before a subject-start word (official.toml subject_starts), any case."""
+    words = "|".join(re.escape(w) for w in load_lexicon().raw["cues"]["more"]["subject_starts"])
+    return re.compile(rf"\s(?=(?:{words})(?![\wÀ-ỹ]))", re.IGNORECASE)
+
+
 def _capital_subject_at(issuer: str) -> int:
     """Where a subject printed with a capital runs on from a known body ("Chính phủ Quy định chi
     tiết ...", "Ủy ban nhân dân thành phố Đà Nẵng Sửa đổi ..."), or len(issuer).  Only after a whole
     known body: "Giao" in "Bộ Giao thông vận tải" starts no subject."""
-    words = "|".join(re.escape(w) for w in load_lexicon().raw["cues"]["more"]["subject_starts"])
-    for m in re.finditer(rf"\s(?=(?:{words})(?![\wÀ-ỹ]))", issuer, re.IGNORECASE):
+    for m in _subject_word_re().finditer(issuer):
         before = issuer[: m.start()].strip()
         if issuer[m.end()].isupper() and (_fold(before) in _national_bodies() or _LOCAL_COUNCIL_RE.fullmatch(before)):
             return m.start()
@@ -634,11 +636,6 @@ def _subject_start(s: str) -> int:
         if m and m.start() < best and m.start() > 0:
             best = m.start()
     return best
-
-
-@lru_cache(maxsize=1)
-def _titles_by_length() -> tuple[str, ...]:
-    return tuple(sorted(law_titles(), key=len, reverse=True))
 
 
 # an amending law's name: "Luật sửa đổi, bổ sung một số điều của <title> (và <title>)"
@@ -662,41 +659,42 @@ def _title_at(seg: str, at: int) -> int | None:
 def _titles_by_two_words() -> dict[str, tuple[tuple[str, str], ...]]:
     """The registry's law titles by their first two folded words, longest first."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for t in _titles_by_length():
+    for t in sorted(law_titles(), key=len, reverse=True):
         out.setdefault(" ".join(_fold(t).split()[:2]), []).append((t, _fold(t)))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _law_name_end(seg: str) -> int | None:
-    """Where a law's name printed at the start of seg ends, read whole by the registry's titles:
-    "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam" does not stop
-    at "của"; an amending law runs to the end of the title(s) it amends."""
+def _law_titles(seg: str) -> tuple[bool, list[tuple[int, int]]]:
+    """The registry titles (data/registry/laws.toml) a law's name printed at the start of seg is
+    read by: one title ("Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt
+    Nam", past its "của"), or for an amending law every title it amends ("Luật sửa đổi, bổ sung một
+    số điều của Luật Chứng khoán, Luật Kế toán, ... và Luật Quản lý thuế"); (amending?, spans)."""
     amending = _AMENDING_LAW_RE.match(seg)
-    end = _title_at(seg, amending.end() if amending else 0)
-    if end is None:
-        return None
-    while amending and (more := _TITLE_LIST_RE.match(seg, end)) and (nxt := _title_at(seg, more.end())):
-        end = nxt   # an omnibus law: "... của Luật Chứng khoán, Luật Kế toán, ... và Luật Quản lý thuế"
-    return end
-
-
-def _amended_by_name(cit: Citation) -> list[Citation]:
-    """The laws an amending law's name says it amends ("Luật sửa đổi, bổ sung một số điều của Luật
-    Xuất cảnh, nhập cảnh của công dân Việt Nam và Luật Nhập cảnh, ..."): registry titles only."""
-    name = cit.name or ""
-    amending = _AMENDING_LAW_RE.match(name)
-    if cit.kind != "law" or not amending:
-        return []
-    out: list[Citation] = []
-    at = amending.end()
-    while (end := _title_at(name, at)) is not None:
-        title = name[at:end]
-        out.append(Citation(key=title, number=None, name=title, kind="law", issuer=cit.issuer, evidence=cit.evidence))
-        more = _TITLE_LIST_RE.match(name, end)
+    spans: list[tuple[int, int]] = []
+    at = amending.end() if amending else 0
+    while (end := _title_at(seg, at)) is not None:
+        spans.append((at, end))
+        more = _TITLE_LIST_RE.match(seg, end) if amending else None
         if not more:
             break
         at = more.end()
-    return out
+    return amending is not None, spans
+
+
+def _law_name_end(seg: str) -> int | None:
+    """Where a law's name printed at the start of seg ends, read whole by the registry's titles."""
+    spans = _law_titles(seg)[1]
+    return spans[-1][1] if spans else None
+
+
+def _amended_by_name(cit: Citation) -> list[Citation]:
+    """The laws an amending law's name says it amends: registry titles only."""
+    name = cit.name or ""
+    amending, spans = _law_titles(name)
+    if cit.kind != "law" or not amending:
+        return []
+    return [Citation(key=name[a:b], number=None, name=name[a:b], kind="law", issuer=cit.issuer, evidence=cit.evidence)
+            for a, b in spans]
 
 
 def parse_citation(seg: str) -> tuple[Citation, int] | None:
@@ -1647,12 +1645,8 @@ def _links_in(
             taken.append((m.start(), m.end()))
             if re.search(r"(?:được|bị)\s+$", fs[max(0, m.start() - 8) : m.start()]):
                 continue    # passive: what the cited text underwent, not what this text does
-            own = re.search(r"(?<![\wÀ-ỹ])([\wÀ-ỹ]+(?:\s[\wÀ-ỹ]+)?)\s+này(?![\wÀ-ỹ])[^()]{0,120}\(\s*$",
-                            s[max(0, m.start() - 200) : m.start()])
-            self_word = own is not None and any(_fold(w) == _fold(own.group(1)) and k == ot.kind for w, k in load_lexicon().cites)
-            if fs[max(0, m.start() - 3) : m.start()].rstrip().endswith("(") and not self_word:
-                continue    # "Nghị định ... (thay thế Nghị định số 54/2018)": said of what stands before it,
-                # unless that is the text itself ("Quyết định này có hiệu lực ... (thay thế Quyết định số ...)")
+            if fs[max(0, m.start() - 3) : m.start()].rstrip().endswith("(") and not _bracket_of_itself(ot, s, m.start()):
+                continue    # "Nghị định ... (thay thế Nghị định số 54/2018)": said of what stands before it
             after_cue = fs[m.end() :].lstrip(" :“\"")
             typ = c["type"]
             if c["where"] == "after" and typ in ("REPLACES", "REPEALS") and any(
@@ -1690,6 +1684,13 @@ def _links_in(
                     cit.evidence = Evidence(ln.start, ln.end, s)
                     evid = Evidence(ln.start, ln.end, s)
                 ot.links.append(Link(typ, cit, article, evid))
+
+
+def _bracket_of_itself(ot: OfficialText, s: str, at: int) -> bool:
+    """Whether the bracket opening before ``at`` follows the text naming itself ("Quyết định này có
+    hiệu lực ... (thay thế Quyết định số ...)"): its own kind word and "này" in the same clause."""
+    own = re.search(r"(?<![\wÀ-ỹ])([\wÀ-ỹ]+(?:\s[\wÀ-ỹ]+)?)\s+này(?![\wÀ-ỹ])[^()]{0,120}\(\s*$", s[max(0, at - 200) : at])
+    return own is not None and any(_fold(w) == _fold(own.group(1)) and k == ot.kind for w, k in load_lexicon().cites)
 
 
 def _parse_signature(ot: OfficialText, text: str, lines: list[_Line], a: int, b: int) -> None:
@@ -2118,9 +2119,8 @@ def listed_units(source: SourceText, place: str | None) -> list[Agency]:
     posts = load_lexicon().raw["posts"]
     lex = get_lexicon()
     known = _national_bodies()
-    designator = ("thành phố" if place.startswith("thành phố") else place.split()[0]) if place else None
+    designator, town = _split_place(place) if place else (None, None)
     committee_word = posts["bare_place_committees"].get(designator or "")
-    town = place[len(designator) :].strip() if place and designator else None
     pattern = "|".join(re.escape(h) for h in sorted(posts["listed_units"], key=len, reverse=True))
     out: list[Agency] = []
     for m in re.finditer(rf"(?<![\wÀ-ỹ])({pattern})\s*:\s*([^;:.()\n]+)", source.text):
@@ -2187,6 +2187,18 @@ def _province_committee(ot: OfficialText) -> str | None:
     return f"Ủy ban nhân dân {m.group(1)}" if m else None
 
 
+def _own_place(ot: OfficialText | None) -> str | None:
+    """The province or city whose council or committee issued the text ("tỉnh Hà Tĩnh")."""
+    committee = _province_committee(ot) if ot else None
+    return committee[len("Ủy ban nhân dân ") :] if committee else None
+
+
+def _split_place(place: str) -> tuple[str, str]:
+    """ "tỉnh Hà Tĩnh" -> ("tỉnh", "Hà Tĩnh"); "thành phố Hà Nội" -> ("thành phố", "Hà Nội")."""
+    designator = "thành phố" if place.startswith("thành phố") else place.split(" ", 1)[0]
+    return designator, place[len(designator) :].strip()
+
+
 def _long_form(name: str, place: str | None) -> str:
     """A body's name with its abbreviations written out (abbreviations.toml), to match the parse's
     names: "HĐND TP Hà Nội" -> "Hội đồng nhân dân thành phố Hà Nội"; in a text of tỉnh Hà Tĩnh,
@@ -2195,7 +2207,7 @@ def _long_form(name: str, place: str | None) -> str:
     heads = (short["UBND"], short["HĐND"])
     long = expand_abbreviations(name)
     if place:
-        designator = "thành phố" if place.startswith("thành phố") else place.split()[0]
+        designator = _split_place(place)[0]
         if long in heads:
             long = f"{long} {place}"
         elif any(_fold(long).endswith(_fold(f"{h} {designator}")) for h in heads):
@@ -2210,15 +2222,16 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
     ("Sở Tài chính tỉnh An Giang" beside "Sở Tài chính" in a decision of that province)."""
     ot = official.official
     committee = _province_committee(ot) if ot else None
-    place = committee[len("Ủy ban nhân dân ") :] if committee else None
+    place = _own_place(ot)
+
     def forms(name: str) -> list[str]:
         """The folded names a body answers to in this text: as printed, written out, and without
         the text's own place ("Văn phòng UBND tỉnh Hà Tĩnh" is its "Văn phòng Ủy ban nhân dân tỉnh")."""
         long = _long_form(name, place)
         out = [name, long]
         if place:
-            town = place.split(" ", 2)[-1] if place.startswith("thành phố") else place.split(" ", 1)[-1]
-            out += [long[: -len(tail)].strip() for tail in (place, town) if _fold(long).endswith(" " + _fold(tail))]
+            out += [long[: -len(tail)].strip() for tail in (place, _split_place(place)[1])
+                    if _fold(long).endswith(" " + _fold(tail))]
         return [_fold(f) for f in out]
 
     by_name: dict[str, Agency] = {}
@@ -2269,9 +2282,9 @@ def _merge_agencies(official: OfficialExtraction, news: list[Agency]) -> None:
 def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtraction:
     """Add what the article extractor found in the body (other instruments, people, events) to
     an official text's extraction; on any overlap the official parse wins (it is authoritative)."""
-    by_key: dict[str, list[Instrument]] = {}     # laws of one name: one entry per year
+    by_key: dict[str, Instrument] = {}      # the parse's acts by their key
     for d in official.documents:
-        by_key.setdefault(_ref_key(d.key), []).append(d)
+        by_key.setdefault(_ref_key(d.key), d)
     by_name = {_name_key(d.name): d.key for d in official.documents if d.number and d.name}
     renamed: dict[str, str] = {}
     whole = [_name_key(d.key) for d in official.documents if not d.number]
@@ -2283,16 +2296,14 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
             continue
         if d.number is None and any(_upper_word(w) for w in (d.name or d.key).split()):
             continue    # read off an upper-case title or heading ("PHÁP LỆNH SỬA ĐỔI"): the parse's
-        known = next(iter(by_key.get(_ref_key(d.key), [])), None)
+        known = by_key.get(_ref_key(d.key))
         if known is None:
             official.documents.append(d)
         elif not getattr(known, "authoritative", False):   # a cited act: the news reading fills its gaps
             known.issued = known.issued or d.issued
             known.issuer = known.issuer or d.issuer
-    committee = _province_committee(official.official) if official.official else None
-    place = committee[len("Ủy ban nhân dân ") :] if committee else None
-    _merge_agencies(official, news.agencies + listed_bodies(official.source) + listed_units(official.source, place)
-                    + branch_bodies(official.source))
+    _merge_agencies(official, news.agencies + listed_bodies(official.source)
+                    + listed_units(official.source, _own_place(official.official)) + branch_bodies(official.source))
     people = {_fold(p.name) for p in official.people}
     official.people.extend(p for p in news.people if _fold(p.name) not in people)
     own = [(e.date, ev.start, ev.end) for e in official.events for ev in e.evidence]
@@ -2307,29 +2318,21 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
     # The official parse owns the text's bases and the links it states: the article rules' BASED_ON
     # inside an official text are its "Căn cứ" lines chained one to the next (A -> B -> C), and a
     # link between two instruments the parse already relates is the parse's to give.
-    canon: dict[str, list[Instrument]] = {}     # the parse's spelling of each act (laws of one name: each year)
+    spelling: dict[str, str] = {}       # each act as the parse (or else the article) first spells it
     for d in official.documents:
-        canon.setdefault(_ref_key(d.key), []).append(d)
+        spelling.setdefault(_ref_key(d.key), d.key)
 
     def spelled(ref: str) -> str:
-        same = canon.get(_ref_key(ref), [])
-        return renamed.get(_ref_key(ref)) or (same[0].key if same else ref)
+        return renamed.get(_ref_key(ref)) or spelling.get(_ref_key(ref), ref)
 
     for r in news.relations:
         r.source, r.target = spelled(r.source), spelled(r.target)
     pairs = {frozenset((_ref_key(r.source), _ref_key(r.target))) for r in official.relations}
     kinds = {_ref_key(d.key): d.kind for d in official.documents}
-    names = [_name_key(d.key) for d in official.documents if not d.number]
-
-    def cut(ref: str) -> bool:
-        """A name the article rules cut short of one the parse read whole ("Luật ... cư trú" of
-        "Luật ... cư trú của người nước ngoài tại Việt Nam")."""
-        return not ref[:1].isdigit() and _cut_short(ref, names)
-
     official.relations.extend(
         r for r in news.relations
         if r.type != "BASED_ON" and frozenset((_ref_key(r.source), _ref_key(r.target))) not in pairs
-        and not cut(r.source) and not cut(r.target)
+        and not _cut_short(r.source, whole) and not _cut_short(r.target, whole)
         and rank_allows(r.type, kinds.get(_ref_key(r.source)), kinds.get(_ref_key(r.target))))
     return official
 
@@ -2337,7 +2340,9 @@ def merge_news(official: OfficialExtraction, news: Extraction) -> OfficialExtrac
 def _cut_short(ref: str, whole: list[str]) -> bool:
     """Whether a name is the start of one of ``whole`` (name keys) and no law's title itself:
     "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú" is cut, "Luật Đầu tư" beside "Luật Đầu tư công" is
-    another law."""
+    another law (a number is never cut)."""
+    if ref[:1].isdigit():
+        return False
     k = _name_key(ref)
     return any(n.startswith(k + " ") for n in whole) and _title_at(ref, 0) != len(re.sub(
         r"\s+(?:năm\s+)?\d{4}$", "", ref.strip()))

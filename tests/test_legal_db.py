@@ -20,7 +20,7 @@ from graph.store import NxStore
 from loaders.extract import extract
 from loaders.legal_db import is_page, split_page
 from loaders.model import SourceText
-from loaders.official import parse_official
+from loaders.official import OfficialText, parse_official
 from loaders.readers import read_file, source_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,15 @@ PAGES = ROOT / "tests" / "legal_db"
 LETTER = PAGES / "cong_van_5348_ct_cs.md"
 NO_HEADER = PAGES / "cong_van_37569_chq_gsql_no_header.md"
 CIRCULAR = PAGES / "thong_tu_112_2025_tt_btc_with_translation.md"
+
+
+def _source(text: str) -> SourceText:
+    """A text given inline, as a source."""
+    return SourceText(source_id="t", name="t", path="t", text=text)
+
+
+def _parse(text: str) -> OfficialText:
+    return parse_official(_source(text))
 
 
 def _relations(path: Path) -> set[tuple[str, str, str]]:
@@ -108,7 +117,7 @@ def test_links_between_cited_acts_are_the_ones_the_text_states() -> None:
 def test_a_description_states_what_one_act_does_to_another() -> None:
     text = ("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số "
             "điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;")
-    src = SourceText(source_id="t", name="t", path="t", text=_header("5/2025/QĐ-UBND") + text + "\nQUYẾT ĐỊNH:\n")
+    src = _source(_header("5/2025/QĐ-UBND") + text + "\nQUYẾT ĐỊNH:\n")
     ot = parse_official(src)
     assert [b.key for b in ot.bases] == ["78/2025/NĐ-CP"]
     assert [(x.type, x.source.key, x.target.key) for x in ot.stated] == [("GUIDES", "78/2025/NĐ-CP", "64/2025/QH15")]
@@ -121,7 +130,7 @@ def test_a_header_wrapped_by_the_copy_reads_as_one_body_and_one_number() -> None
             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Danh mục.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ\nTỊCH\n"
             "Phùng Thành Vinh\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert (ot.number, ot.issuer, ot.issued) == ("3783/QĐ-UBND", "Ủy ban nhân dân tỉnh Nghệ An", "2025-11-20")
     assert ot.signer is not None and (ot.signer.name, ot.signer.post) == ("Phùng Thành Vinh", "Phó Chủ tịch")
 
@@ -136,7 +145,7 @@ def _letter(body: str) -> SourceText:
     text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
             "Số: 5649/CT-CS\nV/v hóa đơn.\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\nKính gửi: Thuế tỉnh Hà Tĩnh.\n"
             f"{body}\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
-    return SourceText(source_id="l", name="l", path="l", text=text)
+    return _source(text)
 
 
 def test_a_letter_rests_on_the_acts_its_body_cites() -> None:
@@ -159,7 +168,7 @@ def test_a_provinces_own_units_belong_to_its_committee() -> None:
     text = (_header("2609/QĐ-UBND") + "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n"
             "Theo đề nghị của Giám đốc Sở Y tế.\nQUYẾT ĐỊNH:\n"
             "Điều 1. Sở Tài chính tỉnh Hà Tĩnh và Văn phòng Ủy ban nhân dân tỉnh thực hiện Quyết định này.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     parents = {a.name: a.parent for a in ex.agencies}
     assert parents["Sở Y tế"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert parents.get("Sở Tài chính tỉnh Hà Tĩnh", parents.get("Sở Tài chính")) in ("Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh")
@@ -252,7 +261,7 @@ def test_the_session_that_passed_a_resolution_is_its_event() -> None:
             "Báo cáo thẩm tra ngày 22 tháng 11 năm 2025 của Ban Pháp chế; ý kiến thảo luận của đại biểu tại kỳ họp;\n"
             "QUYẾT NGHỊ:\nĐiều 1. Quy định mức chi.\n"
             "Nghị quyết này đã được Hội đồng nhân dân thành phố Hà Nội khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11 năm 2025.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     assert [(e.date, e.kind, e.about, e.organizer) for e in ex.events] == [
         ("2025-11-27", "session", ["80/2025/NQ-HĐND"], "Hội đồng nhân dân thành phố Hà Nội")]
 
@@ -264,7 +273,7 @@ def test_a_basis_named_like_a_provision_is_still_a_basis() -> None:
     text = (_header("15/2025/QĐ-UBND") + "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
             "Căn cứ Chương trình hành động số 12-CTr/TU ngày 5/3/2025 của Tỉnh ủy Hà Tĩnh;\n"
             "Căn cứ Phụ lục I Thông tư số 01/2025/TT-BTC;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [(b.key, b.kind) for b in ot.bases] == [
         ("Điều lệ Đảng Cộng sản Việt Nam", "other"), ("12-CTr/TU", "program"), ("01/2025/TT-BTC", "circular")]
 
@@ -276,7 +285,7 @@ def test_a_letter_without_its_place_and_date_keeps_its_header() -> None:
             "Số: 5649/CT-CS\nV/v hóa đơn điện tử.\n\nKính gửi: Thuế tỉnh Hà Tĩnh.\n"
             "Căn cứ Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\n"
             "Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
-    ot = parse_official(SourceText(source_id="l", name="l", path="l", text=text))
+    ot = _parse(text)
     assert (ot.number, ot.issuer, ot.title, ot.issued, ot.place) == (
         "5649/CT-CS", "Cục Thuế", "hóa đơn điện tử.", None, None)
     assert [b.key for b in ot.bases] == ["123/2020/NĐ-CP"]
@@ -289,7 +298,7 @@ def test_evidence_of_a_preamble_wrapped_over_many_lines_is_the_source_text() -> 
                      for i in range(1, 300))
     text = (_header("12/2025/QĐ-UBND") + "Căn cứ " + rows + " Quyết định số 9999/2021/QĐ-UBND;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành quy chế.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     # each row's second act amends its first; the last act, listed after the last one's "và", too
     assert len(ot.bases) == 2 * 299 + 1 and len(ot.stated) == 300
     for b in (ot.bases[0], ot.bases[300], ot.bases[-1]):
@@ -302,7 +311,7 @@ def test_a_documents_date_beside_its_number_is_no_meeting() -> None:
     one sitting, on the 14th."""
     text = ("Tại phiên họp ngày 14/11/2025, xem xét Tờ trình của Đảng uỷ Chính phủ về Đề án tiêu chuẩn "
             "của đơn vị hành chính (Tờ trình số 03-TTr/ĐU, ngày 17/10/2025), Bộ Chính trị kết luận như sau.")
-    ex = extract(SourceText(source_id="n", name="n", path="n", text=text))
+    ex = extract(_source(text))
     assert [e.date for e in ex.events] == ["2025-11-14"]
 
 
@@ -343,7 +352,7 @@ def test_an_act_cited_in_lower_case_by_its_full_number() -> None:
     text = (_header("22/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy định.\n"
             "Điều 2. Quyết định này có hiệu lực từ ngày 15 tháng 12 năm 2025 và bãi bỏ quyết định 12/2020/QĐ-UBND "
             "ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [(lk.type, lk.target.key) for lk in ot.links] == [("REPEALS", "12/2020/QĐ-UBND")]
 
 
@@ -353,7 +362,7 @@ def test_a_session_a_text_only_cites_is_not_its_event() -> None:
     text = (_header("23/2025/QĐ-UBND") + "Căn cứ Luật Đất đai số 31/2024/QH15;\nQUYẾT ĐỊNH:\n"
             "Điều 1. Triển khai Luật Đất đai được Quốc hội khóa XV, kỳ họp thứ 5 thông qua ngày 18 tháng 01 năm 2024 "
             "trên địa bàn tỉnh.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     sessions = [(e.about, e.organizer) for e in ex.events if e.kind == "session"]
     assert all("23/2025/QĐ-UBND" not in about and organizer is None for about, organizer in sessions)
 
@@ -365,7 +374,7 @@ def test_another_meeting_on_the_passing_day_is_kept() -> None:
             "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nQUYẾT NGHỊ:\n"
             "Điều 1. Quy định mức chi cho hội nghị tiếp xúc cử tri tổ chức ngày 27 tháng 11 năm 2025 tại các phường.\n"
             "Nghị quyết này đã được Hội đồng nhân dân thành phố Hà Nội khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11 năm 2025.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     assert sorted((e.date, e.kind) for e in ex.events) == [("2025-11-27", "meeting with voters"), ("2025-11-27", "session")]
 
 
@@ -388,7 +397,7 @@ def test_a_local_citation_keeps_the_level_it_names() -> None:
             + "Căn cứ Quyết định số 123/QĐ-UBND ngày 2/3/2025 của Chủ tịch UBND xã Kỳ Sơn;\n"
             "Căn cứ Quyết định số 124/QĐ-UBND ngày 2/3/2025 của UBND huyện Kỳ Anh về quy hoạch;\n"
             "Căn cứ Quyết định số 127/QĐ-UBND ngày 2/3/2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [(b.key, b.issuer) for b in ot.bases] == [
         ("123/QĐ-UBND", "Ủy ban nhân dân xã Kỳ Sơn"), ("124/QĐ-UBND", "Ủy ban nhân dân huyện Kỳ Anh"),
         ("127/QĐ-UBND", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
@@ -402,7 +411,7 @@ def test_a_body_printed_short_is_the_body_the_text_names_in_full() -> None:
             "Theo đề nghị của Giám đốc Sở Y tế.\nQUYẾT ĐỊNH:\n"
             "Điều 1. Giao Văn phòng UBND tỉnh chủ trì, báo cáo UBND tỉnh và HĐND tỉnh.\n"
             "Điều 2. Chánh Văn phòng UBND tỉnh Hà Tĩnh và Giám đốc Sở Y tế thi hành Quyết định này.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     names = [a.name for a in ex.agencies]
     assert names.count("Ủy ban nhân dân tỉnh Hà Tĩnh") == 1 and "UBND tỉnh" not in names
     offices = [a for a in ex.agencies if a.name.startswith("Văn phòng")]
@@ -415,12 +424,12 @@ def test_replacing_or_repealing_a_part_amends_the_act() -> None:
     change a part: the act is amended, not replaced or repealed (its status stays amended)."""
     news = ("Mẫu 04/SS-HĐĐT được ban hành tại Nghị định 70/2025/NĐ-CP áp dụng từ ngày 01/6/2025 thay thế "
             "Mẫu 04/SS-HĐĐT tại Phụ lục IA ban hành kèm theo Nghị định 123/2020/NĐ-CP.")
-    ex = extract(SourceText(source_id="n", name="n", path="n", text=news))
+    ex = extract(_source(news))
     assert [(r.type, r.source, r.target) for r in ex.relations] == [("AMENDS", "70/2025/NĐ-CP", "123/2020/NĐ-CP")]
     text = (_header("32/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy định.\n"
             "Điều 2. Bãi bỏ Điều 5 của Quyết định số 12/2020/QĐ-UBND ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n"
             "Điều 3. Quyết định này thay thế Quyết định số 13/2020/QĐ-UBND ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [(lk.type, lk.target.key) for lk in ot.links] == [("AMENDS", "12/2020/QĐ-UBND"), ("REPLACES", "13/2020/QĐ-UBND")]
 
 
@@ -433,7 +442,7 @@ def test_one_unit_word_before_a_list_of_the_provinces_bodies() -> None:
             "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nQUYẾT NGHỊ:\n"
             "Điều 1. Giao Chánh Văn phòng Ủy ban nhân dân\ntỉnh, thủ trưởng các cơ quan thi hành.\n\n"
             "Nơi nhận:\n- Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH\nTrần Văn Lâu\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     parents = {a.name: a.parent for a in ex.agencies}
     assert parents["Văn phòng Tỉnh ủy"] == "Tỉnh ủy Vĩnh Long" and "Tỉnh ủy Vĩnh Long" in parents
     assert "Văn phòng Đoàn ĐBQH&HĐND" in parents
@@ -455,8 +464,8 @@ def test_a_link_in_brackets_is_said_of_what_stands_before_it() -> None:
 
 def test_a_letter_cited_in_lower_case_is_a_letter_whatever_its_code() -> None:
     """"theo công văn số 348/CT-CS": CT is Cục Thuế's code, not a directive's; "Chỉ thị số 16/CT-TTg" is one."""
-    ex = extract(SourceText(source_id="n", name="n", path="n", text=(
-        "Theo công văn số 348/CT-CS ngày 28/3/2025 của Cục Thuế, Chỉ thị số 16/CT-TTg của Thủ tướng vẫn có hiệu lực.")))
+    ex = extract(_source(
+        "Theo công văn số 348/CT-CS ngày 28/3/2025 của Cục Thuế, Chỉ thị số 16/CT-TTg của Thủ tướng vẫn có hiệu lực."))
     assert {(d.key, d.kind) for d in ex.documents} == {("348/CT-CS", "other"), ("16/CT-TTg", "directive")}
 
 
@@ -468,7 +477,7 @@ def test_an_amending_law_is_read_whole_and_amends_the_laws_its_name_gives() -> N
     b = "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam"
     text = (_header("33/2025/QĐ-UBND") + f"Căn cứ {b} ngày 16 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số "
             f"điều của {a} và {b} ngày 24 tháng 6 năm 2023;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ex = extract(SourceText(source_id="t", name="t", path="t", text=text))
+    ex = extract(_source(text))
     amending = f"Luật sửa đổi, bổ sung một số điều của {a} và {b}"
     rels = {(r.type, r.source, r.target) for r in ex.relations}
     assert {("BASED_ON", "33/2025/QĐ-UBND", b), ("BASED_ON", "33/2025/QĐ-UBND", amending),
@@ -485,7 +494,7 @@ def test_acts_amending_one_listed_after_it_and_a_nested_citation() -> None:
             "Căn cứ Quyết định số 08/2023/QĐ-UBND ngày 23/02/2023 của UBND tỉnh sửa đổi, bổ sung một số điều của Quy "
             "định ban hành kèm theo Quyết định số 55/2014/QĐ-UBND và bãi bỏ một phần Quyết định số 24/2019/QĐ-UBND;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     stated = {(st.type, st.source.key, st.target.key) for st in ot.stated}
     assert {("AMENDS", n, "15/2017/QH14") for n in ("64/2020/QH14", "07/2022/QH15", "90/2025/QH15")} <= stated
     assert ("REPEALS", "08/2023/QĐ-UBND", "24/2019/QĐ-UBND") in stated
@@ -500,7 +509,7 @@ def test_a_letter_whose_number_the_copy_put_under_its_label() -> None:
             "Kính gửi:\n- Thuế tỉnh Bắc Ninh;\n- Thuế tỉnh Khánh Hòa.\n"
             "Cục Thuế nhận được công văn số 5581/BNI-QLDN1 ngày 14/10/2025 của Thuế tỉnh Bắc Ninh được chuyển đến; "
             "Cục Thuế tỉnh Hà Tĩnh cũ và Kho bạc Nhà nước khu vực I phối hợp.\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
-    src = SourceText(source_id="l", name="l", path="l", text=text)
+    src = _source(text)
     ex = extract(src)
     main = ex.documents[0]
     assert (main.key, main.kind, main.issued, main.issuer) == ("5664/CT-CS", "other", "2025-12-01", "Cục Thuế")
@@ -517,7 +526,7 @@ def test_an_issuer_or_a_proposer_is_not_run_on_into_what_follows() -> None:
             "Căn cứ Thông tư số 09/2025/TT-BNG ngày 30/6/2025 của Bộ trưởng Bộ Ngoại giao hướng dẫn chức năng;\n"
             "Theo đề nghị của Giám đốc Sở Ngoại vụ tại Văn bản số 1605/TTr-SNgV ngày 06/11/2025; ý kiến thẩm định "
             "của Sở Tư pháp.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [b.issuer for b in ot.bases] == ["Chính phủ", "Bộ Giao thông vận tải", "Bộ Ngoại giao"]
     assert ot.proposer_body == "Sở Ngoại vụ"
 
@@ -527,14 +536,14 @@ def test_an_explainer_citing_one_act_after_another_links_neither() -> None:
     for their own reasoning: the first act is not based on the second."""
     text = ("Mức phạt vi phạm hành chính về an ninh trật tự được quy định tại Nghị định 144/2021/NĐ-CP. "
             "Căn cứ khoản 1 Điều 20 Nghị định 118/2021/NĐ-CP, người vi phạm được nộp phạt nhiều lần.")
-    assert extract(SourceText(source_id="n", name="n", path="n", text=text)).relations == []
+    assert extract(_source(text)).relations == []
 
 
 def test_an_omnibus_law_amends_every_law_its_name_lists() -> None:
     text = (_header("36/2025/QĐ-UBND") + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, "
             "Luật Quản lý, sử dụng tài sản công và Luật Quản lý thuế số 56/2024/QH15 ngày 29/11/2024;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [b.key for b in ot.bases] == ["56/2024/QH15"]
     assert [(st.type, st.source.key, st.target.key) for st in ot.stated] == [
         ("AMENDS", "56/2024/QH15", t) for t in ("Luật Chứng khoán", "Luật Kế toán",
@@ -569,13 +578,13 @@ def test_an_abbreviated_post_without_its_dot() -> None:
      "57/2025/TT-BTC; Thông tư 18/2020/TT-BTC.", {("GUIDES", "174/2016/NĐ-CP", "88/2015/QH13")}),
 ])
 def test_links_the_lineage_audit_found_wrong(text: str, expected: set[tuple[str, str, str]]) -> None:
-    rels = {(r.type, r.source, r.target) for r in extract(SourceText(source_id="n", name="n", path="n", text=text)).relations}
+    rels = {(r.type, r.source, r.target) for r in extract(_source(text)).relations}
     assert rels == expected
 
 
 def test_a_dispatch_cited_in_prose_is_a_document() -> None:
-    ex = extract(SourceText(source_id="n", name="n", path="n", text=(
-        "Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04/9/2025 về việc tổ chức lễ khánh thành.")))
+    ex = extract(_source(
+        "Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04/9/2025 về việc tổ chức lễ khánh thành."))
     assert [(d.key, d.kind, d.issuer) for d in ex.documents] == [("158/CĐ-TTg", "other", "Thủ tướng Chính phủ")]
 
 
@@ -587,7 +596,7 @@ def test_a_nested_act_guides_what_its_description_names() -> None:
     text = (_header("42/2025/QĐ-UBND") + "Căn cứ Nghị định số 20/2024/NĐ-CP ngày 1/2/2024 của Chính phủ sửa đổi, bổ sung "
             "một số điều của Nghị định số 126/2020/NĐ-CP ngày 19/10/2020 của Chính phủ quy định chi tiết một số điều "
             "của Luật Quản lý thuế số 38/2019/QH14;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert {(st.type, st.source.key, st.target.key) for st in ot.stated} == {
         ("AMENDS", "20/2024/NĐ-CP", "126/2020/NĐ-CP"), ("GUIDES", "126/2020/NĐ-CP", "38/2019/QH14")}
 
@@ -595,14 +604,14 @@ def test_a_nested_act_guides_what_its_description_names() -> None:
 @pytest.mark.parametrize("place", ["thành phố Hồ Chí Minh", "tp. Hồ Chí Minh", "Huyện đảo Lý Sơn", "Đặc khu Phú Quốc"])
 def test_a_header_place_in_its_printed_forms(place: str) -> None:
     text = _header("43/2025/QĐ-UBND").replace("Hà Tĩnh, ngày", f"{place}, ngày") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\n"
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert (ot.place, ot.issued) == (place, "2025-12-02")
 
 
 @pytest.mark.parametrize("provision", ["Phụ lục IA của", "Mục II.3 Phụ lục I của", "điểm d1 khoản 2 Điều 5"])
 def test_a_basis_behind_any_provision_label(provision: str) -> None:
     text = _header("44/2025/QĐ-UBND") + f"Căn cứ {provision} Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\nQUYẾT ĐỊNH:\n"
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [b.key for b in ot.bases] == ["123/2020/NĐ-CP"]
 
 
@@ -610,7 +619,7 @@ def test_a_letter_without_date_whose_number_is_under_its_label() -> None:
     text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
             "Số:\n5664/CT-CS\nV/v chính sách thuế\n\nKính gửi: Ông Thái Mạnh Cường.\n"
             "Căn cứ Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ;\n\nTL. CỤC TRƯỞNG\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh Hiền\n")
-    ot = parse_official(SourceText(source_id="l", name="l", path="l", text=text))
+    ot = _parse(text)
     assert (ot.number, ot.title) == ("5664/CT-CS", "chính sách thuế")
 
 
@@ -618,7 +627,7 @@ def test_the_text_replacing_an_act_in_brackets() -> None:
     text = (_header("45/2025/QĐ-UBND") + "Căn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
             "Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 5 năm 2025 (thay thế Quyết định số 12/2020/QĐ-UBND "
             "ngày 3/4/2020 của Ủy ban nhân dân tỉnh Hà Tĩnh).\n")
-    ot = parse_official(SourceText(source_id="t", name="t", path="t", text=text))
+    ot = _parse(text)
     assert [(lk.type, lk.target.key) for lk in ot.links] == [("REPLACES", "12/2020/QĐ-UBND")]
 
 
@@ -629,17 +638,17 @@ def test_the_text_replacing_an_act_in_brackets() -> None:
      {("REPEALS", "30/2025/QĐ-UBND", "5/CTr-UBND")}),
 ])
 def test_active_links_the_review_found_turned(text: str, expected: set[tuple[str, str, str]]) -> None:
-    rels = {(r.type, r.source, r.target) for r in extract(SourceText(source_id="n", name="n", path="n", text=text)).relations}
+    rels = {(r.type, r.source, r.target) for r in extract(_source(text)).relations}
     assert rels == expected
 
 
 def test_a_law_whose_name_starts_another_laws_is_kept() -> None:
     text = (_header("46/2025/QĐ-UBND") + "Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;\nQUYẾT ĐỊNH:\n"
             "Điều 1. Các dự án thực hiện theo Luật Đầu tư năm 2020 được rà soát.\n")
-    keys = {d.key for d in extract(SourceText(source_id="t", name="t", path="t", text=text)).documents}
+    keys = {d.key for d in extract(_source(text)).documents}
     assert {"Luật Đầu tư công", "Luật Đầu tư năm 2020"} <= keys
 
 
 def test_a_decision_cited_as_a_document_keeps_its_kind() -> None:
-    ex = extract(SourceText(source_id="n", name="n", path="n", text="Theo văn bản số 1740/QĐ-UBND của UBND tỉnh Hà Tĩnh."))
+    ex = extract(_source("Theo văn bản số 1740/QĐ-UBND của UBND tỉnh Hà Tĩnh."))
     assert [(d.key, d.kind) for d in ex.documents] == [("1740/QĐ-UBND", "decision")]
