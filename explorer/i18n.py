@@ -175,8 +175,8 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "ingest_done": ("Xong: {added} tệp mới, {replaced} cập nhật, {unchanged} không đổi, {refused} bị từ chối.",
                     "Done: {added} added, {replaced} replaced, {unchanged} unchanged, {refused} refused."),
     "nothing_to_ingest": ("Chưa chọn tệp hay thư mục nào.", "No file or folder given."),
-    "graph_file_refused": ("Không mở tệp đồ thị {path}: tệp không phải đồ thị của công cụ này hoặc có thể chạy mã. Hãy dựng lại bằng `python -m graph build`.",
-                           "The graph file {path} was not opened: it is not a graph of this tool, or it could run code. Rebuild it with `python -m graph build`."),
+    "graph_file_refused": ("Không mở tệp đồ thị {path}: tệp không phải đồ thị của công cụ này, bị hỏng, hoặc là tệp pickle cũ có thể chạy mã. Người quản trị hãy dựng lại bằng `python -m graph build`, hoặc chuyển tệp cũ của chính mình bằng `python -m graph --trust-pickle sources`.",
+                           "The graph file {path} was not opened: it is not a graph of this tool, it is damaged, or it is an old pickle that could run code. An administrator can rebuild it with `python -m graph build`, or convert an old file of their own with `python -m graph --trust-pickle sources`."),
     "building": ("Lần chạy đầu: đang dựng đồ thị từ bộ dữ liệu mẫu…", "First start: building the graph from the sample corpus…"),
     # backend (networkx file or Neo4j server) and the read-only Cypher panel
     "backend": ("Nơi lưu đồ thị", "Graph store"),

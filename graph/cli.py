@@ -1,6 +1,7 @@
 """Command line: ``python -m graph build|remove|sources|query|ask|export|push ...``.
 
-The graph file defaults to data/graph/graph.pickle (``--graph`` or $GRAPH_FILE to change).
+The graph file defaults to data/graph/graph.kg (``--graph`` or $GRAPH_FILE to change); a graph
+file of an older version in the pickle format is read only with ``--trust-pickle``, then rewritten.
 Every query prints text, or JSON with ``--json``; the functions behind them are those of
 graph/queries.py that the app calls.
 
@@ -29,6 +30,14 @@ def _graph_path(args: argparse.Namespace) -> Path:
     return Path(args.graph or os.environ.get("GRAPH_FILE") or DEFAULT_PATH)
 
 
+def _load(args: argparse.Namespace, path: Path) -> NxStore:
+    """The graph file at ``path``; an old pickle only with --trust-pickle, then said to be rewritten."""
+    store = NxStore.load(path, trust_pickle=getattr(args, "trust_pickle", False))
+    if store.converted:
+        print(f"converted the graph file: {store.converted}", file=sys.stderr)
+    return store
+
+
 BACKENDS = ("networkx", "neo4j")
 
 
@@ -53,7 +62,7 @@ def _neo4j(args: argparse.Namespace) -> Any:
 
 def _open(args: argparse.Namespace) -> Any:
     """The store to read: the graph file, or the Neo4j server with --backend neo4j."""
-    return _neo4j(args) if _backend(args) == "neo4j" else NxStore.load(_graph_path(args))
+    return _neo4j(args) if _backend(args) == "neo4j" else _load(args, _graph_path(args))
 
 
 def _emit(args: argparse.Namespace, result: Any, lines: list[str] | None = None) -> None:
@@ -79,7 +88,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     path = _graph_path(args)
     with locked(path):
         t0 = time.perf_counter()
-        store = NxStore.load(path)
+        store = _load(args, path)
         load_s = time.perf_counter() - t0
         summary = build(store, args.paths, workers=args.workers, progress=args.progress)
         saved = bool(summary.added or summary.replaced or not path.exists())
@@ -103,7 +112,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
             store.close()
     path = _graph_path(args)
     with locked(path):
-        store = NxStore.load(path)
+        store = _load(args, path)
         status, removed = _remove_sources(store, args.sources)
         if removed:
             store.save(path)
@@ -214,7 +223,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         print(f"no graph file at {path}: build it first (python -m graph build PATH...)", file=sys.stderr)
         return 1
     target = _neo4j(args)
-    source = NxStore.load(path)
+    source = _load(args, path)
 
     def progress(what: str, done: int, total: int) -> None:
         if args.progress:
@@ -236,6 +245,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m graph", description=__doc__, allow_abbrev=False,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--graph", help=f"graph file (default $GRAPH_FILE or {DEFAULT_PATH})")
+    p.add_argument("--trust-pickle", action="store_true",
+                   help="read a graph file of an older version in the pickle format (it can run code: only "
+                        "a file you made yourself) and rewrite it in the data-only format")
     _backend_options(p, None)
     conn = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     _backend_options(conn, argparse.SUPPRESS)

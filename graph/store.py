@@ -2,8 +2,9 @@
 
 Why a manifest: re-ingesting an unchanged file must cost nothing (its content hash is
 already known), and a changed or removed file must take back exactly the nodes and edges
-it contributed.  Graph and manifest live in one file written atomically (temp file in the
-same directory, fsync, ``os.replace``), so a crash mid-save leaves the previous file.
+it contributed.  Graph and manifest live in one data-only file (graph/graphfile.py) written
+atomically (temp file in the same directory, fsync, ``os.replace``), so a crash or a full
+disk mid-save leaves the previous file.
 
 ``GraphStore`` is the interface a Neo4j store will implement later; the query functions
 only need ``store.graph`` (a networkx view of the graph).
@@ -11,12 +12,10 @@ only need ``store.graph`` (a networkx view of the graph).
 
 from __future__ import annotations
 
+import errno
 import gc
-import gzip
-import io
-import json
 import os
-import pickle
+import secrets
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -27,7 +26,9 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from graph import graphfile
 from graph.fingerprint import pipeline_fingerprint
+from graph.graphfile import GraphFileError
 from graph.ids import leading_number, looks_numbered
 from graph.merge import SourceFacts, derive_fields, facts_from_extraction, ledger_add, ledger_remove
 from loaders.model import Extraction
@@ -36,13 +37,14 @@ from loaders.model import Extraction
 # names differ only in them, so it is rebuilt, never read
 FORMAT = "vn-policy-kg/2"
 _OLD_FORMATS = {"vn-policy-kg/1": "person ids without tone marks, which merged people whose names differ only in them"}
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.pickle"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "graph" / "graph.kg"
+LEGACY_PATH = DEFAULT_PATH.with_name("graph.pickle")    # where versions before the data-only format saved
 MAX_NODE_EVIDENCE = 5   # a node keeps a few sentences; its MENTIONS edges keep every source's
 PAUSE_ENV = "GRAPH_SAVE_PAUSE"   # test hook: seconds to sleep halfway through writing a save
 
 
-class GraphFileError(ValueError):
-    """A graph file that cannot be loaded: of another kind, damaged, or unsafe to unpickle."""
+class GraphSaveError(GraphFileError):
+    """A save that did not happen (disk full, no permission ...); the file on disk is the previous one."""
 
 
 @dataclass
@@ -89,7 +91,7 @@ class GraphStore(Protocol):
 
 
 class NxStore:
-    """The default store: everything in memory, saved as one pickle (or JSON) file."""
+    """The default store: everything in memory, saved as one data-only file (graph/graphfile.py)."""
 
     def __init__(self, graph: nx.MultiDiGraph | None = None,
                  manifest: dict[str, SourceEntry] | None = None, path: Path | None = None) -> None:
@@ -100,6 +102,7 @@ class NxStore:
         self.path = Path(path) if path else DEFAULT_PATH
         self._hashes = Counter(e.content_hash for e in self.manifest.values())
         self._bare: dict[tuple[str, str], set[str]] | None = None
+        self.converted = ""     # set by load when an old pickle was rewritten in the data-only format
 
     # -- reading -------------------------------------------------------------------
     @property
@@ -252,74 +255,51 @@ class NxStore:
 
     # -- files ---------------------------------------------------------------------
     def save(self, path: Path | None = None) -> Path:
+        """Write the graph atomically; a failed save raises GraphSaveError and leaves the old file."""
         path = Path(path or self.path)
-        payload = {"format": FORMAT, "graph": self._g,
-                   "manifest": {k: asdict(v) for k, v in self.manifest.items()}}
+        manifest = {k: asdict(v) for k, v in self.manifest.items()}
         with gc_paused():
             if path.name.endswith(".json.gz") or path.suffix == ".json":
-                data = _to_json_bytes(payload, gz=path.name.endswith(".gz"))
+                data = graphfile.encode_json(FORMAT, self._g, manifest, gz=path.name.endswith(".gz"))
             else:
-                data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+                data = graphfile.encode(FORMAT, self._g, manifest)
         atomic_write(path, data)
         self.path = path
         return path
 
     @classmethod
-    def load(cls, path: Path | None = None) -> NxStore:
-        """The saved store at ``path``; an empty one when the file does not exist yet."""
+    def load(cls, path: Path | None = None, *, trust_pickle: bool = False) -> NxStore:
+        """The saved store at ``path``; an empty one when the file does not exist yet.
+
+        An old pickle is read only with ``trust_pickle`` (the user vouches for the file), and is
+        then rewritten in the data-only format (``converted`` says from what).
+        """
         path = Path(path or DEFAULT_PATH)
+        source = path
         if not path.exists():
-            return cls(path=path)
-        raw = path.read_bytes()
+            if path != DEFAULT_PATH or not LEGACY_PATH.exists():
+                return cls(path=path)
+            source = LEGACY_PATH      # the old default file: converted to the new one when trusted
         with gc_paused():
-            if path.name.endswith(".json.gz") or path.suffix == ".json":
-                payload = _from_json_bytes(raw)
-            else:
-                payload = safe_unpickle(raw, path)
+            payload, kind = graphfile.read(source, trust_pickle=trust_pickle)
         gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
         if payload.get("format") in _OLD_FORMATS:
             raise GraphFileError(
-                f"{path}: a graph file of format {payload['format']} ({_OLD_FORMATS[payload['format']]}); "
+                f"{source}: a graph file of format {payload['format']} ({_OLD_FORMATS[payload['format']]}); "
                 f"this version reads {FORMAT}: rename or remove it, then build it again from its sources "
                 f"(python -m graph build SOURCES)")
         if payload.get("format") != FORMAT:
-            raise GraphFileError(f"{path}: not a graph file of format {FORMAT}")
-        manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})
-                    for k, v in payload["manifest"].items()}
-        return cls(payload["graph"], manifest, path)
-
-
-# The only globals a saved graph refers to: the networkx graph class and plain containers.
-# Anything else in a pickle (os.system, subprocess, eval, ...) is how a crafted file runs code.
-_PICKLE_GLOBALS = frozenset({
-    ("networkx.classes.multidigraph", "MultiDiGraph"),
-    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "tuple"),
-    ("builtins", "list"), ("builtins", "dict"), ("builtins", "bytearray"),
-})
-# networkx caches its read-only views (G.nodes, G.edges ...) on the graph, so they are pickled too
-_NX_VIEW_MODULES = frozenset({"networkx.classes.reportviews", "networkx.classes.coreviews"})
-
-
-class _GraphUnpickler(pickle.Unpickler):
-    """An unpickler that builds only a graph and plain data, never calls arbitrary code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        # a dotted name would walk attributes (Class.__init__.__globals__ ...): never allowed
-        if "." not in name and ((module, name) in _PICKLE_GLOBALS or module in _NX_VIEW_MODULES):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"refers to {module}.{name}, which a graph file never holds")
-
-
-def safe_unpickle(raw: bytes, path: Path) -> Any:
-    """``raw`` unpickled with only the graph's own classes allowed; a clear error otherwise.
-
-    Why: graph files are handed between teams, and a plain ``pickle.loads`` of a crafted
-    file runs its code in every CLI command and when the app starts.
-    """
-    try:
-        return _GraphUnpickler(io.BytesIO(raw)).load()
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as exc:
-        raise GraphFileError(f"{path}: not a safe graph file ({exc})") from None
+            raise GraphFileError(f"{source}: not a graph file of format {FORMAT}")
+        try:
+            manifest = {k: SourceEntry(**{**v, "edges": [tuple(e) for e in v["edges"]]})
+                        for k, v in payload["manifest"].items()}
+        except (TypeError, KeyError) as e:
+            raise GraphFileError(f"{source}: damaged graph file (a source entry: {e})") from None
+        store = cls(payload["graph"], manifest, path)
+        if kind == "pickle":
+            store.save(path)
+            store.converted = f"{source} (pickle) -> {path} (data-only format)"
+        return store
 
 
 @contextmanager
@@ -349,16 +329,23 @@ def _derive_edge(data: dict[str, Any]) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` so that ``path`` is always either the old or the new complete file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.tmp-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if not pid.isdigit() or not _alive(int(pid)):
-            stale.unlink(missing_ok=True)
-    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    """Write ``data`` so that ``path`` is always either the old or the new complete file.
+
+    The temp file's name is unique per process and call (two threads of the app saving at
+    once never share one); a failure removes it and raises GraphSaveError saying what to do.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob(f".{path.name}.tmp-*"):
+            pid = stale.name.rsplit(".tmp-", 1)[-1].split("-")[0]
+            if not pid.isdigit() or not _alive(int(pid)):
+                stale.unlink(missing_ok=True)
+    except OSError as e:
+        raise _save_error(path, e) from None
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     try:
-        with open(tmp, "wb") as f:
+        with open(tmp, "xb") as f:
             half = len(data) // 2
             f.write(data[:half])
             if pause:
@@ -368,8 +355,10 @@ def atomic_write(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise _save_error(path, e) from None
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
@@ -378,14 +367,31 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+_SAVE_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "the disk quota is used up: free some space and run the command again",
+    errno.EFBIG: "the file is larger than this system allows here: free space or raise the limit",
+    errno.EACCES: "no permission to write there: choose another --graph path or fix the folder's permissions",
+    errno.EPERM: "no permission to write there: choose another --graph path or fix the folder's permissions",
+    errno.EROFS: "the file system is read-only: choose another --graph path",
+}
+
+
+def _save_error(path: Path, e: OSError) -> GraphSaveError:
+    advice = _SAVE_ADVICE.get(e.errno or 0, "see the reason and run the command again")
+    return GraphSaveError(f"{path}: the graph was not saved ({e.strerror or e}); the file there is unchanged; "
+                          f"{advice}")
+
+
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; this process counts as alive (another thread may be saving)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return pid != os.getpid()
+    return True
 
 
 @contextmanager
@@ -400,27 +406,6 @@ def locked(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
-
-
-def _to_json_bytes(payload: dict[str, Any], gz: bool) -> bytes:
-    g: nx.MultiDiGraph = payload["graph"]
-    doc = {"format": payload["format"], "graph": dict(g.graph),
-           "nodes": [[n, d] for n, d in g.nodes(data=True)],
-           "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)],
-           "manifest": payload["manifest"]}
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(raw, compresslevel=3) if gz else raw
-
-
-def _from_json_bytes(raw: bytes) -> dict[str, Any]:
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
-    doc = json.loads(raw)
-    g = nx.MultiDiGraph()
-    g.graph.update(doc["graph"])
-    g.add_nodes_from((n, d) for n, d in doc["nodes"])
-    g.add_edges_from((u, v, k, d) for u, v, k, d in doc["edges"])
-    return {"format": doc["format"], "graph": g, "manifest": doc["manifest"]}
 
 
 def _implements_protocol(store: NxStore) -> GraphStore:

@@ -116,7 +116,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        graph = Path(tmp) / "graph.pickle"
+        graph = Path(tmp) / "graph.kg"
         build(graph)
         runs = [one_run(graph) for _ in range(args.runs)]
         print(f"browser, {args.runs} runs (median / max, seconds):")

@@ -24,7 +24,7 @@ TIMEOUT = 60
 
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("graph") / "graph.pickle"
+    path = tmp_path_factory.mktemp("graph") / "graph.kg"
     mp = pytest.MonkeyPatch()
     mp.setenv("KG_GRAPH", str(path))
     st.cache_resource.clear()
@@ -218,7 +218,7 @@ def test_unknown_entity_says_so(graph_file: Path) -> None:
 @pytest.fixture()
 def graph_copy(graph_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the saved graph, so adding files does not change what the other tests see."""
-    copy = tmp_path / "graph" / "graph.pickle"
+    copy = tmp_path / "graph" / "graph.kg"
     copy.parent.mkdir()
     shutil.copy(graph_file, copy)
     monkeypatch.setenv("KG_GRAPH", str(copy))
@@ -272,14 +272,14 @@ def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
 def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     marker = tmp_path / "ran"
-    bad = code_running_graph_file(tmp_path / "graph.pickle", marker)
+    bad = code_running_graph_file(tmp_path / "graph.kg", marker)
     monkeypatch.setenv("KG_GRAPH", str(bad))
     st.cache_resource.clear()
     try:
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
-        assert any("graph.pickle" in e.value and "chạy mã" in e.value for e in at.error)
+        assert any("graph.kg" in e.value and "chạy mã" in e.value for e in at.error)
         assert not marker.exists(), "nothing in the file ran"
     finally:
         st.cache_resource.clear()

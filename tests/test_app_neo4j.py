@@ -25,7 +25,7 @@ from graph.store import NxStore
 
 @pytest.fixture(scope="module")
 def app_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]:
-    graph_file = tmp_path_factory.mktemp("graph") / "graph.pickle"
+    graph_file = tmp_path_factory.mktemp("graph") / "graph.kg"
     mp = pytest.MonkeyPatch()
     mp.setenv("KG_GRAPH", str(graph_file))
     mp.delenv("GRAPH_BACKEND", raising=False)

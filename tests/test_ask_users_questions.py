@@ -17,7 +17,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 @pytest.fixture(scope="module")
 def g(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    store = NxStore(path=tmp_path_factory.mktemp("g") / "g.pickle")
+    store = NxStore(path=tmp_path_factory.mktemp("g") / "g.kg")
     build(store, [str(SEEDS)], workers=1, progress=False)
     return store.graph
 

@@ -67,7 +67,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, float]:
     folder = work / "docs"
     folder.mkdir()
     write_archive(folder / "a.jsonl", "a", 100)
-    graph = work / "graph.pickle"
+    graph = work / "graph.kg"
     first = build(folder, graph)
     assert first.wait(180) == 0, first.communicate()[1]
     good = graph.read_bytes()
@@ -100,7 +100,7 @@ def test_kill_during_parallel_ingest(tmp_path: Path, base: tuple[Path, bytes, fl
     folder.mkdir()
     (folder / "a.jsonl").write_bytes((template / "a.jsonl").read_bytes())
     write_archive(folder / "b.jsonl", "b", 500)
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     graph.write_bytes(good)
 
     delay = build_s * fraction
@@ -140,4 +140,4 @@ def test_kill_during_parallel_ingest(tmp_path: Path, base: tuple[Path, bytes, fl
     done = NxStore.load(graph)
     assert len(done.manifest) == 600
     assert "failed 0" in out
-    assert not list(tmp_path.glob(".graph.pickle.tmp-*"))
+    assert not list(tmp_path.glob(".graph.kg.tmp-*"))

@@ -66,7 +66,7 @@ def _build_graph(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    graph = tmp_path_factory.mktemp("e2e") / "graph.pickle"
+    graph = tmp_path_factory.mktemp("e2e") / "graph.kg"
     _build_graph(graph)
     port = _free_port()
     env = {**os.environ, "KG_GRAPH": str(graph)}

@@ -29,7 +29,7 @@ def run(graph: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    graph = tmp_path_factory.mktemp("cli") / "graph.pickle"
+    graph = tmp_path_factory.mktemp("cli") / "graph.kg"
     out = run(graph, "build", str(SEEDS), "--workers", "2").stdout
     assert "added 5" in out and "failed 0" in out
     return graph
@@ -113,7 +113,7 @@ def test_exports_read_back(built: Path, tmp_path: Path) -> None:
 def test_rebuild_remove_and_change(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder)
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     run(graph, "build", str(folder), "--workers", "1")
     mtime = graph.stat().st_mtime_ns
     out = run(graph, "build", str(folder)).stdout
@@ -141,7 +141,7 @@ def test_bad_input_is_reported_and_skipped(tmp_path: Path) -> None:
     (folder / "broken.txt").write_bytes(b"\x00\xff\xfe" * 1000)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "bad.jsonl").write_text('{"id": 1, "text": "Chỉ thị 39"}\nnot json\n', encoding="utf-8")
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     out = run(graph, "build", str(folder), str(tmp_path / "missing.txt")).stdout
     assert "added 6" in out and "failed 4" in out
     for name in ("broken.txt", "empty.txt", "bad.jsonl line 2", "missing.txt"):

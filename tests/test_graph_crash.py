@@ -44,7 +44,7 @@ def test_kill_during_save_keeps_previous_graph(tmp_path: Path) -> None:
     seeds = sorted(SEEDS.iterdir())
     for f in seeds[:4]:
         shutil.copy(f, folder)
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     first = cli(graph, "build", str(folder))
     assert first.wait(120) == 0
     good = graph.read_bytes()
@@ -52,8 +52,9 @@ def test_kill_during_save_keeps_previous_graph(tmp_path: Path) -> None:
 
     shutil.copy(seeds[4], folder)
     proc = cli(graph, "build", str(folder), env={PAUSE_ENV: "60"})
-    tmp_file = tmp_path / f".graph.pickle.tmp-{proc.pid}"
-    wait_for(lambda: tmp_file.exists() and tmp_file.stat().st_size > 0)
+    tmp_files = lambda: list(tmp_path.glob(f".graph.kg.tmp-{proc.pid}-*"))  # noqa: E731
+    wait_for(lambda: bool(tmp_files()) and tmp_files()[0].stat().st_size > 0)
+    tmp_file = tmp_files()[0]
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
     assert proc.returncode == -signal.SIGKILL
@@ -97,7 +98,7 @@ def big_save(graph: Path, n: int, tag: str) -> subprocess.Popen[str]:
 @pytest.fixture(scope="module")
 def big_graph(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, float]:
     """A graph of 1500 synthetic articles (~25k nodes) and how long saving it took."""
-    graph = tmp_path_factory.mktemp("big") / "graph.pickle"
+    graph = tmp_path_factory.mktemp("big") / "graph.kg"
     base = big_save(graph, 1500, "base")
     out, err = base.communicate(timeout=300)
     assert base.returncode == 0, err
@@ -108,7 +109,7 @@ def big_graph(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, float]:
 def test_kill_at_several_points_of_a_large_save(tmp_path: Path, big_graph: tuple[bytes, float],
                                                 fraction: float) -> None:
     good, save_s = big_graph
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     graph.write_bytes(good)
     victim = big_save(graph, 100, "new")
     assert victim.stdout is not None
@@ -127,4 +128,4 @@ def test_kill_at_several_points_of_a_large_save(tmp_path: Path, big_graph: tuple
     _, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
     assert len(NxStore.load(graph).manifest) in (1510, 1610)
-    assert not list(tmp_path.glob(".graph.pickle.tmp-*"))
+    assert not list(tmp_path.glob(".graph.kg.tmp-*"))

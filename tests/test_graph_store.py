@@ -6,6 +6,7 @@ import dataclasses
 import pickle
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from graph_fixtures import (
     all_fixtures,
@@ -183,7 +184,7 @@ def test_a_failing_merge_rolls_the_source_back() -> None:
     assert "002_fixture.txt" not in store.manifest
 
 
-@pytest.mark.parametrize("name", ["graph.pickle", "graph.json.gz", "graph.json"])
+@pytest.mark.parametrize("name", ["graph.kg", "graph.json.gz", "graph.json"])
 def test_save_and_load_round_trip(tmp_path: Path, name: str) -> None:
     store = fresh(*all_fixtures())
     path = store.save(tmp_path / name)
@@ -198,22 +199,22 @@ def test_save_and_load_round_trip(tmp_path: Path, name: str) -> None:
 
 
 def test_missing_graph_file_is_an_empty_store(tmp_path: Path) -> None:
-    store = NxStore.load(tmp_path / "none.pickle")
+    store = NxStore.load(tmp_path / "none.kg")
     assert store.graph.number_of_nodes() == 0 and not store.manifest
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
-    p = tmp_path / "g.pickle"
+    p = tmp_path / "g.kg"
     p.write_bytes(pickle.dumps({"format": "something else"}))
     with pytest.raises(ValueError):
-        NxStore.load(p)
+        NxStore.load(p, trust_pickle=True)
 
 
 def test_a_graph_file_of_the_old_ids_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    p = tmp_path / "g.pickle"
-    p.write_bytes(pickle.dumps({"format": "vn-policy-kg/1", "graph": None, "manifest": {}}))
-    with pytest.raises(ValueError, match=r"g\.pickle: a graph file of format vn-policy-kg/1 .*tone marks.*remove it, then build it again"):
-        NxStore.load(p)
+    p = tmp_path / "old.pickle"
+    p.write_bytes(pickle.dumps({"format": "vn-policy-kg/1", "graph": nx.MultiDiGraph(), "manifest": {}}))
+    with pytest.raises(ValueError, match=r"old\.pickle: a graph file of format vn-policy-kg/1 .*tone marks.*remove it, then build it again"):
+        NxStore.load(p, trust_pickle=True)
 
 
 def test_people_whose_names_differ_in_tone_marks_are_two_nodes_found_by_either_id() -> None:
@@ -234,8 +235,13 @@ def test_people_whose_names_differ_in_tone_marks_are_two_nodes_found_by_either_i
 def test_a_graph_file_that_would_run_code_is_refused_and_runs_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     p = code_running_graph_file(tmp_path / "graph.pickle", marker, graph=fresh(*all_fixtures()).graph)
-    with pytest.raises(ValueError, match=r"graph\.pickle: not a safe graph file .*pathlib"):
+    with pytest.raises(ValueError, match=r"graph\.pickle: a graph file in the old pickle format, which can run "
+                                         r"code .*--trust-pickle"):
         NxStore.load(p)
+    assert not marker.exists()
+    # even when the user vouches for it, the unpickler allows only the graph's own classes
+    with pytest.raises(ValueError, match=r"graph\.pickle: not a safe graph file .*pathlib"):
+        NxStore.load(p, trust_pickle=True)
     assert not marker.exists()
 
 
@@ -250,4 +256,4 @@ def test_a_graph_file_may_not_walk_from_an_allowed_class_to_its_globals(tmp_path
                   + unicode("NodeView.__init__.__globals__") + pickle.STACK_GLOBAL + pickle.STOP)
     assert isinstance(pickle.loads(p.read_bytes()), dict)     # plain pickle would hand out the globals
     with pytest.raises(ValueError, match="not a safe graph file"):
-        NxStore.load(p)
+        NxStore.load(p, trust_pickle=True)

@@ -160,7 +160,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     folder = base / "docs"
     cases = write_folder(folder)
     ex = run("loaders", "extract", str(folder), "--format", "jsonl")
-    graph = base / "graph.pickle"
+    graph = base / "graph.kg"
     b = run("graph", "--graph", str(graph), "build", str(folder))
     texts = {s.source_id: s.text for s in iter_sources([folder]) if isinstance(s, SourceText)}
     return Built(folder, cases, ex, b, graph, texts)
@@ -317,7 +317,7 @@ def test_network_page_of_hostile_sources_is_inert(built: Built) -> None:
 
 
 def test_remove_and_rebuild_with_hostile_names(built: Built, tmp_path: Path) -> None:
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     graph.write_bytes(built.graph.read_bytes())
     full = NxStore.load(graph)
     for ref in ("x' }) DETACH DELETE n --.txt", f"archive.jsonl#{CYPHER}", "-rf --graph=evil.txt"):
@@ -371,7 +371,7 @@ def test_a_pathologically_slow_file_is_cut_off_and_the_rest_ingested(tmp_path: P
     unit = "39-CT/TW 12/2017/NĐ-CP 5/6/2017 Nghị quyết 27-NQ/TW Quyết định 123/QĐ-TTg "
     (folder / "numbers.txt").write_text("Số liệu\n" + unit * (300_000 // len(unit.encode())), encoding="utf-8")
     (folder / "plain.txt").write_bytes(article().encode())
-    graph = tmp_path / "graph.pickle"
+    graph = tmp_path / "graph.kg"
     t = time.monotonic()
     r = run("graph", "--graph", str(graph), "build", str(folder), env={"GRAPH_EXTRACT_TIMEOUT": "3"}, timeout=120)
     assert r.returncode == 0, r.stderr

@@ -198,7 +198,7 @@ def _disagreeing_page(tmp: Path) -> Path:
 
 def test_cli_document_shows_the_database_table_and_its_disagreement(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    graph = tmp_path / "g.pickle"
+    graph = tmp_path / "g.kg"
     assert cli(["--graph", str(graph), "build", "--workers", "1", str(_disagreeing_page(tmp_path)), str(CIRCULAR)]) == 0
     capsys.readouterr()
     assert cli(["--graph", str(graph), "query", "document", "5348/CT-CS"]) == 0
@@ -216,7 +216,7 @@ def test_document_page_shows_the_database_table(tmp_path: Path) -> None:
     store = NxStore()
     summary = build(store, [str(_disagreeing_page(tmp_path))], workers=1, progress=False)
     assert not summary.failed
-    path = store.save(tmp_path / "graph.pickle")
+    path = store.save(tmp_path / "graph.kg")
     mp = pytest.MonkeyPatch()
     mp.setenv("KG_GRAPH", str(path))
     st.cache_resource.clear()

@@ -160,7 +160,7 @@ def test_cli_build_push_query_and_remove_on_the_server(server: FalkorServer, tmp
     monkeypatch.setattr(cli, "_neo4j", lambda args: Neo4jStore(server.runner("cli")))
     assert cli.main(["build", "--backend", "neo4j", str(SEEDS)]) == 0
     assert "added 5" in capsys.readouterr().out
-    graph_file = tmp_path / "g.pickle"
+    graph_file = tmp_path / "g.kg"
     assert cli.main(["--graph", str(graph_file), "build", str(SEEDS)]) == 0
     capsys.readouterr()
     for argv in (["query", "lineage", "Directive 39"], ["query", "career", "Dang Hoang Oanh"],

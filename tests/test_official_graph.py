@@ -231,7 +231,7 @@ def test_document_is_the_same_from_txt_docx_and_pdf(tmp_path: Path) -> None:
 
 
 def test_cli_query_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    graph = tmp_path / "g.pickle"
+    graph = tmp_path / "g.kg"
     assert cli(["--graph", str(graph), "build", "--workers", "1", str(official_file("nd_30_2020_nd_cp", "txt")),
                 str(news_file(tmp_path))]) == 0
     capsys.readouterr()
@@ -251,7 +251,7 @@ def app_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     tmp = tmp_path_factory.mktemp("app_official")
     store = built([*(official_file(s, "txt") for s in ("nd_30_2020_nd_cp", "qd_05_2007_qd_bnv", "ct_05_ct_tw")),
                    news_file(tmp)])
-    path = store.save(tmp / "graph.pickle")
+    path = store.save(tmp / "graph.kg")
     mp = pytest.MonkeyPatch()
     mp.setenv("KG_GRAPH", str(path))
     st.cache_resource.clear()
@@ -354,7 +354,7 @@ def test_two_official_copies_that_disagree_are_both_shown(tmp_path: Path) -> Non
     d = store.graph.nodes[ND30]
     assert d["issued"] == "2020-03-05"           # two copies against one
     assert [(c["value"], c["authority"]) for c in d["conflicts"]["issued"]] == [("2020-03-05", 1), ("2020-03-15", 1)]
-    graph = store.save(tmp_path / "g.pickle")
+    graph = store.save(tmp_path / "g.kg")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KG_GRAPH", str(graph))
         st.cache_resource.clear()

@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
 def test_rebuild_skips_current_and_refreshes_stale(tmp_path: Path) -> None:
-    path = tmp_path / "g.pickle"
+    path = tmp_path / "g.kg"
     store = NxStore(path=path)
     first = build(store, [str(SEEDS)], workers=1, progress=False)
     assert first.added == 5 and store.stale_sources() == []

@@ -1,0 +1,266 @@
+"""The graph file's bytes: data only, a version header first, every size checked before it is built.
+
+Why not pickle: graph files are handed between teams, and unpickling a crafted file runs its
+code.  A graph file here is
+
+    b"VNKG\\n"                      the magic line
+    {"format": ..., "codec": "msgpack+zstd", "bytes": N, "nodes": ..., "edges": ..., "sources": ...}\\n
+    one zstd frame of N bytes of MessagePack: [graph attributes, nodes, edges, manifest]
+
+MessagePack and zstd decode plain data only (maps, lists, strings, numbers), so reading a file
+can build nothing but a graph.  The header's size is checked against the file's own size (a
+real graph compresses about 7 to 1; a bomb compresses thousands to 1) and against
+``$GRAPH_MAX_BYTES`` before anything is decompressed, and the decoded structure is checked
+before a graph is built from it.  JSON graph files (``.json``, ``.json.gz``, for other tools)
+are read under the same limits.  Pickles of older versions are read only when the user
+vouches for the file (``--trust-pickle``), through an unpickler that allows only the graph's
+own classes, and are then rewritten in this format.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import pickle
+import zlib
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.adjacency import edge_order
+
+MAGIC = b"VNKG\n"
+CODEC = "msgpack+zstd"
+MAX_HEADER = 4096
+MAX_BYTES_ENV = "GRAPH_MAX_BYTES"
+DEFAULT_MAX_BYTES = 8 * 2**30       # decoded bytes; the 2017 corpus graph is 0.23 GB
+RATIO = 40                          # decoded bytes per file byte; real graphs: about 7 (zstd), 10 (gzip)
+FLOOR = 64 * 2**20                  # small files may expand this much whatever their ratio
+
+
+class GraphFileError(ValueError):
+    """A graph file that cannot be loaded: of another kind, damaged, too large, or unsafe."""
+
+
+def kind_of(head: bytes) -> str:
+    """What the first bytes of a file say it is: kg, json, gzip, pickle, empty or unknown."""
+    if not head:
+        return "empty"
+    if head.startswith(MAGIC):
+        return "kg"
+    if head[:2] == b"\x1f\x8b":
+        return "gzip"
+    if head.lstrip()[:1] in (b"{", b"["):
+        return "json"
+    if head[:1] == b"\x80" and len(head) > 1 and 2 <= head[1] <= 5:
+        return "pickle"
+    return "unknown"
+
+
+def max_decoded(file_size: int) -> int:
+    """How many decoded bytes a file of ``file_size`` bytes may hold."""
+    try:
+        cap = int(os.environ.get(MAX_BYTES_ENV) or DEFAULT_MAX_BYTES)
+    except ValueError:
+        cap = DEFAULT_MAX_BYTES
+    return min(cap, max(FLOOR, RATIO * file_size))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+def encode(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any]) -> bytes:
+    """The bytes of a graph file holding ``g`` and its manifest (plain dicts)."""
+    import msgpack
+    import zstandard
+
+    body = msgpack.packb([dict(g.graph), [[n, d] for n, d in g.nodes(data=True)], _edges(g), manifest],
+                         use_bin_type=True)
+    header = {"format": fmt, "codec": CODEC, "bytes": len(body), "nodes": g.number_of_nodes(),
+              "edges": g.number_of_edges(), "sources": len(manifest)}
+    return (MAGIC + json.dumps(header, separators=(",", ":")).encode() + b"\n"
+            + zstandard.ZstdCompressor(level=3).compress(body))
+
+
+def encode_json(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any], gz: bool) -> bytes:
+    doc = {"format": fmt, "graph": dict(g.graph), "nodes": [[n, d] for n, d in g.nodes(data=True)],
+           "edges": _edges(g), "manifest": manifest}
+    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(raw, compresslevel=3) if gz else raw
+
+
+def _edges(g: nx.MultiDiGraph) -> list[list[Any]]:
+    """Every edge as [u, v, key, attributes], in an order whose replay rebuilds each node's
+    successor and predecessor order (graph/adjacency.py): lists read the same after a restart."""
+    return [[u, v, k, g.succ[u][v][k]] for u, v, k in edge_order(g)]     # edge_order is in seq order
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def read(path: Path, *, trust_pickle: bool = False) -> tuple[dict[str, Any], str]:
+    """``(payload, kind)`` of the graph file at ``path``: payload has format, graph and manifest.
+
+    Every failure is a GraphFileError naming the file and what is wrong with it.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_decoded(size):
+            raise GraphFileError(f"{path}: {size / 2**20:.0f} MB is over the limit of a graph file "
+                                 f"(${MAX_BYTES_ENV}); not read")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise GraphFileError(f"{path}: cannot read the graph file ({e.strerror or e})") from None
+    kind = kind_of(raw[:16])
+    if kind == "empty":
+        raise GraphFileError(f"{path}: the graph file is empty (a save that never finished?); "
+                             "remove it and build again, or restore a copy")
+    if kind == "kg":
+        return _read_kg(raw, path), kind
+    if kind in ("json", "gzip"):
+        return _read_json(raw, path), kind
+    if kind == "pickle":
+        if not trust_pickle:
+            raise GraphFileError(
+                f"{path}: a graph file in the old pickle format, which can run code when it is read, "
+                "so it was not opened. If the file is your own, convert it once with "
+                f"python -m graph --graph {path} --trust-pickle sources "
+                "(it is rewritten in the data-only format); otherwise build the graph again from its sources")
+        return safe_unpickle(raw, path), kind
+    raise GraphFileError(f"{path}: not a graph file (it starts with {raw[:8]!r})")
+
+
+def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
+    import msgpack
+    import zstandard
+
+    end = raw.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+    try:
+        header = json.loads(raw[len(MAGIC):end]) if end > 0 else None
+    except ValueError:
+        header = None
+    if not isinstance(header, dict):
+        raise GraphFileError(f"{path}: damaged graph file (no readable header)")
+    fmt = header.get("format")
+    if header.get("codec") != CODEC:
+        raise GraphFileError(f"{path}: graph file of format {fmt} written with codec "
+                             f"{header.get('codec')!r}, which this version cannot read")
+    declared = header.get("bytes")
+    limit = max_decoded(len(raw))
+    if not isinstance(declared, int) or declared < 0:
+        raise GraphFileError(f"{path}: damaged graph file (header without its size)")
+    if declared > limit:
+        raise GraphFileError(f"{path}: the graph file says it holds {declared / 2**20:.0f} MB, more than a "
+                             f"file of {len(raw) / 2**20:.1f} MB may ({limit / 2**20:.0f} MB, ${MAX_BYTES_ENV}); "
+                             "not read")
+    try:
+        body = zstandard.ZstdDecompressor().decompress(raw[end + 1:], max_output_size=declared)
+    except zstandard.ZstdError as e:
+        raise GraphFileError(f"{path}: damaged or truncated graph file ({e})") from None
+    if len(body) != declared:
+        raise GraphFileError(f"{path}: damaged graph file ({len(body)} bytes where the header says {declared})")
+    try:
+        doc = msgpack.unpackb(body, raw=False, strict_map_key=False)
+    except (msgpack.exceptions.UnpackException, ValueError, TypeError) as e:
+        raise GraphFileError(f"{path}: damaged graph file ({type(e).__name__}: {e})") from None
+    del body
+    if not (isinstance(doc, list) and len(doc) == 4):
+        raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest])")
+    return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], path), "manifest": _manifest(doc[3], path)}
+
+
+def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
+    if raw[:2] == b"\x1f\x8b":
+        limit = max_decoded(len(raw))
+        d = zlib.decompressobj(wbits=31)
+        try:
+            text = d.decompress(raw, limit)
+        except zlib.error as e:
+            raise GraphFileError(f"{path}: damaged or truncated graph file ({e})") from None
+        if d.unconsumed_tail:
+            raise GraphFileError(f"{path}: the graph file expands past {limit / 2**20:.0f} MB "
+                                 f"(${MAX_BYTES_ENV}); not read")
+        raw = text
+    try:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError) as e:   # ValueError: bad JSON, or a number of thousands of digits
+        raise GraphFileError(f"{path}: not a readable JSON graph file ({type(e).__name__}: {str(e)[:200]})") from None
+    if not isinstance(doc, dict):
+        raise GraphFileError(f"{path}: not a JSON graph file (no format, nodes and edges)")
+    return {"format": doc.get("format"),
+            "graph": _graph(doc.get("graph"), doc.get("nodes"), doc.get("edges"), path),
+            "manifest": _manifest(doc.get("manifest"), path)}
+
+
+def _graph(attrs: Any, nodes: Any, edges: Any, path: Path) -> nx.MultiDiGraph:
+    """A MultiDiGraph from decoded lists, after checking their shape (a damaged file says so)."""
+    def damaged(what: str) -> GraphFileError:
+        return GraphFileError(f"{path}: damaged graph file ({what})")
+
+    if not isinstance(attrs, dict) or not isinstance(nodes, list) or not isinstance(edges, list):
+        raise damaged("graph attributes, nodes and edges missing")
+    node: dict[str, dict[str, Any]] = {}
+    for item in nodes:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)):
+            raise damaged("a node that is not [id, attributes]")
+        node[item[0]] = item[1]
+    succ: dict[str, dict[str, dict[Any, dict[str, Any]]]] = {n: {} for n in node}
+    pred: dict[str, dict[str, dict[Any, dict[str, Any]]]] = {n: {} for n in node}
+    for item in edges:
+        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[3], dict)):
+            raise damaged("an edge that is not [source, target, key, attributes]")
+        u, v, k, d = item
+        if u not in node or v not in node:
+            raise damaged(f"an edge between nodes it does not hold: {str(u)[:80]!r} -> {str(v)[:80]!r}")
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[k] = d
+    # built directly (networkx's own adjacency dicts): add_edges_from copies every attribute dict
+    g = nx.MultiDiGraph()
+    g.graph.update(attrs)
+    g._node = node
+    g._adj = g._succ = succ
+    g._pred = pred
+    return g
+
+
+def _manifest(manifest: Any, path: Path) -> dict[str, Any]:
+    if not isinstance(manifest, dict) or not all(isinstance(v, dict) for v in manifest.values()):
+        raise GraphFileError(f"{path}: damaged graph file (its list of sources is unreadable)")
+    return manifest
+
+
+# -- old pickles, read only when the user vouches for the file ----------------------------
+
+# The only globals a saved graph refers to: the networkx graph class and plain containers.
+# Anything else in a pickle (os.system, subprocess, eval, ...) is how a crafted file runs code.
+_PICKLE_GLOBALS = frozenset({
+    ("networkx.classes.multidigraph", "MultiDiGraph"),
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "tuple"),
+    ("builtins", "list"), ("builtins", "dict"), ("builtins", "bytearray"),
+})
+# networkx caches its read-only views (G.nodes, G.edges ...) on the graph, so they are pickled too
+_NX_VIEW_MODULES = frozenset({"networkx.classes.reportviews", "networkx.classes.coreviews"})
+
+
+class _GraphUnpickler(pickle.Unpickler):
+    """An unpickler that builds only a graph and plain data, never calls arbitrary code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        # a dotted name would walk attributes (Class.__init__.__globals__ ...): never allowed
+        if "." not in name and ((module, name) in _PICKLE_GLOBALS or module in _NX_VIEW_MODULES):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refers to {module}.{name}, which a graph file never holds")
+
+
+def safe_unpickle(raw: bytes, path: Path) -> Any:
+    """``raw`` unpickled with only the graph's own classes allowed; a clear error otherwise."""
+    try:
+        payload = _GraphUnpickler(io.BytesIO(raw)).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, RecursionError) as exc:
+        raise GraphFileError(f"{path}: not a safe graph file ({exc})") from None
+    if not (isinstance(payload, dict) and isinstance(payload.get("graph"), nx.MultiDiGraph)):
+        raise GraphFileError(f"{path}: not a graph file (a pickle of something else)")
+    return payload

@@ -1,0 +1,214 @@
+"""The graph file is data only: what reading a hostile, damaged or foreign file does, and what a
+failed save leaves (issue 14: a graph file never runs code, bombs are cheap, the old file stays)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import zlib
+from pathlib import Path
+
+import pytest
+import zstandard
+from graph_fixtures import all_fixtures
+
+from graph import graphfile
+from graph.store import FORMAT, GraphFileError, GraphSaveError, NxStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def saved(tmp_path: Path, name: str = "graph.kg") -> Path:
+    store = NxStore()
+    for ex in all_fixtures():
+        store.add_extraction(ex)
+    return store.save(tmp_path / name)
+
+
+def test_a_saved_graph_is_data_only_with_its_header_first(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    raw = path.read_bytes()
+    assert raw.startswith(graphfile.MAGIC) and b"pickle" not in raw
+    header = json.loads(raw.split(b"\n")[1])
+    assert header["format"] == FORMAT and header["codec"] == "msgpack+zstd"
+    loaded = NxStore.load(path)
+    assert header["nodes"] == loaded.graph.number_of_nodes() and header["sources"] == len(loaded.manifest) == 5
+
+
+def test_a_trusted_old_pickle_is_read_and_rewritten_in_the_data_only_format(tmp_path: Path) -> None:
+    import pickle
+
+    store = NxStore.load(saved(tmp_path))
+    old = tmp_path / "old.pickle"
+    old.write_bytes(pickle.dumps({"format": FORMAT, "graph": store.graph,
+                                  "manifest": {k: v.__dict__ for k, v in store.manifest.items()}}))
+    with pytest.raises(GraphFileError, match="--trust-pickle"):
+        NxStore.load(old)
+    converted = NxStore.load(old, trust_pickle=True)
+    assert "old.pickle (pickle)" in converted.converted
+    assert old.read_bytes().startswith(graphfile.MAGIC)
+    again = NxStore.load(old)                   # no flag needed any more
+    assert set(again.graph.edges(keys=True)) == set(store.graph.edges(keys=True))
+
+
+def test_the_cli_reads_an_old_pickle_only_with_the_flag(tmp_path: Path) -> None:
+    import pickle
+
+    store = NxStore.load(saved(tmp_path))
+    old = tmp_path / "old.pickle"
+    old.write_bytes(pickle.dumps({"format": FORMAT, "graph": store.graph,
+                                  "manifest": {k: v.__dict__ for k, v in store.manifest.items()}}))
+    run = [sys.executable, "-m", "graph", "--graph", str(old)]
+    refused = subprocess.run([*run, "sources"], capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 2 and "old pickle format" in refused.stderr and "--trust-pickle" in refused.stderr
+    ok = subprocess.run([*run, "--trust-pickle", "sources"], capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0 and "converted the graph file" in ok.stderr and "000_fixture.txt" in ok.stdout
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the graph file is empty"),
+    (b"PK\x03\x04 a zip", "not a graph file"),
+    (graphfile.MAGIC + b"no header", "no readable header"),
+    (graphfile.MAGIC + b'{"format":"vn-policy-kg/2","codec":"msgpack+zstd","bytes":10}\n' + b"\x00" * 10,
+     "damaged or truncated"),
+])
+def test_empty_foreign_or_damaged_files_get_a_clear_message(tmp_path: Path, content: bytes, message: str) -> None:
+    p = tmp_path / "g.kg"
+    p.write_bytes(content)
+    with pytest.raises(GraphFileError, match=rf"g\.kg: .*{message}"):
+        NxStore.load(p)
+
+
+def test_a_truncated_graph_file_is_refused(tmp_path: Path) -> None:
+    p = saved(tmp_path)
+    p.write_bytes(p.read_bytes()[: p.stat().st_size * 2 // 3])
+    with pytest.raises(GraphFileError, match="damaged or truncated"):
+        NxStore.load(p)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_a_compression_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    body = b"\x90" * (600 * 2**20)                # 600 MB of empty msgpack lists, a few hundred kB zstd
+    frame = zstandard.ZstdCompressor(level=19).compress(body)
+    del body
+    header = {"format": FORMAT, "codec": "msgpack+zstd", "bytes": 600 * 2**20}
+    p = tmp_path / "bomb.kg"
+    p.write_bytes(graphfile.MAGIC + json.dumps(header).encode() + b"\n" + frame)
+    with pytest.raises(GraphFileError, match="more than a file of"):
+        NxStore.load(p)
+    # and a header that understates the size cannot smuggle it in
+    header["bytes"] = 1000
+    p.write_bytes(graphfile.MAGIC + json.dumps(header).encode() + b"\n" + frame)
+    with pytest.raises(GraphFileError, match="damaged"):
+        NxStore.load(p)
+
+
+def test_a_json_gz_bomb_stops_at_the_limit(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.json.gz"
+    c = zlib.compressobj(9, wbits=31)
+    with open(p, "wb") as f:
+        f.write(c.compress(b'{"format": "vn-policy-kg/2", "nodes": [["' ))
+        chunk = b"a" * 2**20
+        for _ in range(400):                     # 400 MB decoded, about 400 kB on disk
+            f.write(c.compress(chunk))
+        f.write(c.compress(b'"]]}') + c.flush())
+    before = _peak_mb()
+    with pytest.raises(GraphFileError, match="expands past"):
+        NxStore.load(p)
+    assert _peak_mb() - before < 200
+
+
+@pytest.mark.parametrize("body, message", [
+    (b"[" * 100_000 + b"]" * 100_000, "RecursionError"),
+    (b'{"format": "vn-policy-kg/2", "n": ' + b"9" * 5000 + b"}", "ValueError"),
+    (json.dumps({"format": FORMAT, "graph": {}, "nodes": [["a", {}]], "edges": [["a", "b", "k", {}]],
+                 "manifest": {}}).encode(), "an edge between nodes it does not hold"),
+    (json.dumps({"format": FORMAT, "graph": {}, "nodes": [["a"]], "edges": [], "manifest": {}}).encode(),
+     "a node that is not"),
+])
+def test_hostile_json_graph_files_are_refused(tmp_path: Path, body: bytes, message: str) -> None:
+    for name, data in (("g.json", body), ("g.json.gz", gzip.compress(body))):
+        p = tmp_path / name
+        p.write_bytes(data)
+        with pytest.raises(GraphFileError, match=message):
+            NxStore.load(p)
+
+
+def test_deeply_nested_msgpack_is_refused(tmp_path: Path) -> None:
+    body = b"\x91" * 200_000 + b"\xc0"
+    header = {"format": FORMAT, "codec": "msgpack+zstd", "bytes": len(body)}
+    p = tmp_path / "deep.kg"
+    p.write_bytes(graphfile.MAGIC + json.dumps(header).encode() + b"\n" + zstandard.ZstdCompressor().compress(body))
+    with pytest.raises(GraphFileError, match="damaged graph file"):
+        NxStore.load(p)
+
+
+SAVE_UNDER_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[2], sys.argv[2] + "/tests"]
+from graph_fixtures import all_fixtures
+from graph.store import GraphSaveError, NxStore
+store = NxStore.load(Path(sys.argv[1]))
+for ex in all_fixtures():
+    store.add_extraction(ex)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)     # a full disk: writes fail with an OSError
+limit = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    store.save()
+except GraphSaveError as e:
+    print(e)
+    sys.exit(3)
+"""
+
+
+def test_a_save_that_fails_leaves_the_previous_file_and_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "graph.kg"
+    store = NxStore()
+    store.add_extraction(all_fixtures()[0])
+    store.save(path)
+    before = path.read_bytes()
+    run = subprocess.run([sys.executable, "-c", SAVE_UNDER_LIMIT, str(path), str(ROOT), str(len(before) + 100)],
+                         capture_output=True, text=True)
+    assert run.returncode == 3, run.stderr
+    assert "the graph was not saved" in run.stdout and "the file there is unchanged" in run.stdout
+    assert "free space" in run.stdout
+    assert path.read_bytes() == before and not list(tmp_path.glob(".graph.kg.tmp-*"))
+    assert len(NxStore.load(path).manifest) == 1
+
+
+def test_a_save_where_one_cannot_write_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(GraphSaveError, match=r"file/graph\.kg: the graph was not saved"):
+        NxStore().save(blocker / "graph.kg")
+
+
+def test_two_threads_saving_at_once_both_succeed(tmp_path: Path) -> None:
+    store = NxStore.load(saved(tmp_path))
+    errors: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            for _ in range(5):
+                store.save()
+        except BaseException as e:  # noqa: BLE001 - collected for the assertion
+            errors.append(e)
+
+    threads = [threading.Thread(target=save) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(NxStore.load(store.path).manifest) == 5 and not list(tmp_path.glob(".graph.kg.tmp-*"))
+    assert os.listdir(tmp_path) == ["graph.kg"] or set(os.listdir(tmp_path)) <= {"graph.kg"}
