@@ -9,7 +9,9 @@ are skipped before extraction, so a re-ingest costs little more than reading.
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import multiprocessing as mp
 import os
 import signal
@@ -18,11 +20,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from graph.store import NxStore, gc_paused
+from loaders.limits import time_limited
 from loaders.model import Extraction, ReadProblem, SourceText
 
 Extractor = Callable[[SourceText], Extraction]
@@ -72,15 +75,21 @@ def _iter_sources(paths: list[str]) -> Iterator[SourceText | ReadProblem]:
 
 
 def estimate_bytes(paths: Iterable[str]) -> int:
-    """Text bytes to expect, for the progress bar: file sizes, a gzip's stored original size."""
+    """Text bytes to expect, for the progress bar: file sizes, a gzip's stored original size.
+
+    Walks folders as the readers do (no symbolic-link loops followed); what cannot be examined
+    counts nothing here and is reported by the readers.
+    """
+    from loaders.readers import walk
+
     total = 0
     for given in paths:
         p = Path(given)
-        files = [p] if p.is_file() else [f for f in p.rglob("*") if f.is_file()] if p.is_dir() else []
-        for f in files:
-            if f.name.startswith("."):
-                continue
-            total += _original_size(f)
+        try:
+            files = walk(p)[0] if p.is_dir() else [p]
+        except OSError:
+            continue
+        total += sum(_original_size(f) for f in files)
     return total
 
 
@@ -103,43 +112,12 @@ def _original_size(f: Path) -> int:
 # -- worker side --------------------------------------------------------------------------
 
 _EXTRACT: Extractor | None = None
-TIMEOUT_ENV = "GRAPH_EXTRACT_TIMEOUT"
-DEFAULT_TIMEOUT_S = 120.0   # per source; the largest corpus article (35 kB) takes well under 1 s
-
-
-class ExtractionTimeout(Exception):
-    """One source took longer than the per-source limit; it is reported and skipped."""
-
-
-def _timeout_s() -> float:
-    try:
-        return float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_S)
-    except ValueError:
-        return DEFAULT_TIMEOUT_S
 
 
 def _extract_limited(item: SourceText) -> Extraction:
-    """Extract one source under a wall-clock limit, so one hostile file (a megabyte-long line
-    the rules scan quadratically) cannot stall a build for hours.
-
-    The limit uses SIGALRM, so it applies where signals can be delivered: the main thread of a
-    worker or of a one-process build (the CLI), not a build started from another thread (the app).
-    """
+    """Extract one source under the per-source time limit (loaders/limits.py)."""
     assert _EXTRACT is not None
-    limit = _timeout_s()
-    if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        return _EXTRACT(item)
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise ExtractionTimeout(f"took longer than {limit:g} s ({TIMEOUT_ENV}); skipped")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
-        return _EXTRACT(item)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return time_limited(_EXTRACT, item)
 
 
 def _init_worker(extractor: Extractor | None) -> None:
@@ -169,6 +147,36 @@ def _work(item: Any) -> tuple[str, Any, int]:
 
 # -- parent side --------------------------------------------------------------------------
 
+def source_ids(store: Any) -> Callable[[SourceText], SourceText]:
+    """A function giving each source an id no other file holds.
+
+    A reader names a source by its file (``report.docx``, ``corpus.jsonl.gz#123``).  When that id
+    already belongs to another file that still exists (two ``report.docx`` in different folders,
+    an upload named like a team source) with other content, this source gets the id plus a
+    digest of its real path (``report.docx@1a2b3c4d``): the same file always gets the same id, so
+    a rebuild keeps both and never flips between them.  A copy with the same content is the same
+    source (it must not count twice); a file that moved (its old path is gone) keeps its id.
+    """
+    claimed: dict[str, tuple[str | None, str]] = {}     # id -> (real path, content hash) in this batch
+
+    @functools.lru_cache(maxsize=4096)
+    def real(path: str) -> str | None:
+        return os.path.realpath(path) if os.path.exists(path) else None
+
+    def own(src: SourceText) -> SourceText:
+        mine = real(src.path) or src.path
+        holder = claimed.get(src.source_id)
+        if holder is None and (entry := store.entry(src.source_id)) is not None:
+            holder = (real(entry.path), entry.content_hash)
+        if holder is not None and holder[0] is not None and holder[0] != mine and holder[1] != src.content_hash:
+            digest = hashlib.sha256(mine.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            src = replace(src, source_id=f"{src.source_id}@{digest}")
+        claimed.setdefault(src.source_id, (mine, src.content_hash))
+        return src
+
+    return own
+
+
 def _progress(total: int, enabled: bool | None) -> Any:
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -196,11 +204,15 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
     window = threading.Semaphore(max(64, workers * chunksize * 64))   # bounds read-ahead
     stop = threading.Event()
 
+    own_id = source_ids(store)
+
     def feed() -> Iterator[Any]:
         for item in stream:
             window.acquire()
             if stop.is_set():
                 return
+            if isinstance(item, SourceText):
+                item = own_id(item)
             if isinstance(item, SourceText) and store.is_unchanged(item.source_id, item.content_hash):
                 yield ("unchanged", item.source_id, len(item.text.encode("utf-8", "surrogatepass")))
             else:

@@ -115,6 +115,9 @@ class NxStore:
     def has_source(self, content_hash: str) -> bool:
         return content_hash in self._hashes
 
+    def entry(self, source_id: str) -> SourceEntry | None:
+        return self.manifest.get(source_id)
+
     def is_unchanged(self, source_id: str, content_hash: str) -> bool:
         """Same text, read by the same rules: nothing to redo."""
         entry = self.manifest.get(source_id)

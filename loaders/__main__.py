@@ -1,7 +1,8 @@
 """python -m loaders extract PATH... [--format jsonl|table]
 
 Prints one report per input file (shared/eval/CONTRACT.md); problems go to stderr naming
-the file, and the other files still come out.  Exit status 1 when any file failed.
+the file, and the other files still come out.  A source that takes longer than the per-source
+limit ($GRAPH_EXTRACT_TIMEOUT, loaders/limits.py) is reported and skipped.  Exit status 1 when any file failed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sys
 
 from loaders.extract import extract
+from loaders.limits import time_limited
 from loaders.model import ReadProblem
 from loaders.readers import iter_sources
 from loaders.report import to_jsonl, to_table
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in item.warnings:
             print(f"{item.path}: warning: {w}", file=sys.stderr)
         try:
-            result = extract(item)
+            result = time_limited(extract, item)
         except Exception as exc:  # one bad document never stops the batch
             print(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             failed += 1

@@ -32,6 +32,12 @@ from loaders.model import ReadProblem, SourceText
 
 OFFICE_SUFFIXES = (".docx", ".pdf")
 
+# Limits checked before parsing, so a crafted file costs what its size says (a zip bomb in a
+# .docx expands to gigabytes; a PDF of 99,000 empty pages takes minutes before any text).
+MAX_FILE_BYTES = 200 * 2**20          # the same as the text readers' limit
+MAX_DOCX_EXPANDED = 256 * 2**20       # all parts of a .docx unpacked; real ones: a few MB
+MAX_PDF_PAGES = 3000
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -128,19 +134,43 @@ def _table_lines(tbl_el: Any, parent: Any) -> list[str]:
     return lines
 
 
+def _read_limited(p: Path) -> bytes:
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise OfficeReadError(p, f"is too large ({size / 2**20:.0f} MB, over the {MAX_FILE_BYTES / 2**20:.0f} MB "
+                                     "limit); refused")
+        return p.read_bytes()
+    except OSError as exc:
+        raise OfficeReadError(p, f"cannot be opened ({exc.strerror or exc})") from exc
+
+
+def _check_expansion(p: Path, data: bytes) -> None:
+    """Refuse a .docx whose parts unpack to more than MAX_DOCX_EXPANDED, before unpacking any.
+
+    The sizes a zip declares are what Python's zipfile unpacks at most (a part that lies is cut
+    there and fails its checksum), so the declared sizes bound the work.
+    """
+    try:
+        declared = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise OfficeReadError(p, f"is not a valid .docx ({exc})") from exc
+    if declared > MAX_DOCX_EXPANDED:
+        raise OfficeReadError(p, f"unpacks to {declared / 2**20:.0f} MB, over the {MAX_DOCX_EXPANDED / 2**20:.0f} MB "
+                                 "limit of a .docx (a compression bomb?); refused")
+
+
 def read_docx(path: str | os.PathLike[str]) -> SourceText:
     """Read a .docx into a SourceText, tables in reading order; raise OfficeReadError if unusable."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise OfficeReadError(p, f"cannot be opened ({exc.strerror or exc})") from exc
+    data = _read_limited(p)
     if _is_encrypted_ole(data):
         raise OfficeReadError(p, "is password-protected (encrypted Word file); save an unprotected copy")
     if data[:8] == _OLE_MAGIC:
         raise OfficeReadError(p, "is an old binary Word file (.doc) renamed .docx; save it as .docx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise OfficeReadError(p, "is not a valid .docx (corrupt or not a Word file)")
+    _check_expansion(p, data)
     try:
         import docx
 
@@ -180,10 +210,7 @@ def _pdf_text_pypdf(data: bytes) -> list[str]:
 def read_pdf(path: str | os.PathLike[str]) -> SourceText:
     """Read a PDF's text layer into a SourceText; raise OfficeReadError for scans, passwords, damage."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise OfficeReadError(p, f"cannot be opened ({exc.strerror or exc})") from exc
+    data = _read_limited(p)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise OfficeReadError(p, "is not a PDF (no %PDF header; corrupt or wrong extension)")
     try:
@@ -191,12 +218,16 @@ def read_pdf(path: str | os.PathLike[str]) -> SourceText:
         from pypdf.errors import PdfReadError
 
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        if reader.is_encrypted and not reader.decrypt(""):
             # A PDF with only an owner password opens with the empty user password.
-            if not reader.decrypt(""):
-                raise OfficeReadError(p, "is password-protected; an unprotected copy is needed")
-            data = _decrypted_copy(reader)
+            raise OfficeReadError(p, "is password-protected; an unprotected copy is needed")
+        root: Any = reader.trailer["/Root"]
+        declared = root["/Pages"].get("/Count", 0)      # read before the page tree is walked
+        _check_pages(p, declared if isinstance(declared, int) else 0)
         page_count = len(reader.pages)
+        _check_pages(p, page_count)
+        if reader.is_encrypted:
+            data = _decrypted_copy(reader)
         if page_count == 0:
             raise OfficeReadError(p, "is a damaged PDF (no pages could be read)")
     except OfficeReadError:
@@ -221,6 +252,11 @@ def read_pdf(path: str | os.PathLike[str]) -> SourceText:
     if empty:
         warnings.append(f"pages without text (scanned?): {', '.join(empty)}")
     return _source(p, text, warnings)
+
+
+def _check_pages(p: Path, pages: int) -> None:
+    if pages > MAX_PDF_PAGES:
+        raise OfficeReadError(p, f"has {pages} pages, over the limit of {MAX_PDF_PAGES}; split it and add the parts")
 
 
 def _decrypted_copy(reader: Any) -> bytes:

@@ -9,10 +9,12 @@ memory.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -39,6 +41,7 @@ __all__ = [
     "read_file",
     "source_from_record",
     "source_from_text",
+    "walk",
 ]
 
 MB = 1024 * 1024
@@ -278,6 +281,12 @@ def iter_jsonl(
                 except json.JSONDecodeError as e:
                     yield ReadProblem(str(p), f"{where}: not valid JSON ({e.msg} at column {e.colno})")
                     continue
+                except RecursionError:
+                    yield ReadProblem(str(p), f"{where}: JSON nested too deeply; skipped")
+                    continue
+                except ValueError as e:     # an integer of thousands of digits
+                    yield ReadProblem(str(p), f"{where}: unreadable JSON ({str(e)[:120]}); skipped")
+                    continue
                 del decoded
                 try:
                     src = source_from_record(
@@ -311,24 +320,53 @@ def iter_jsonl(
 # --------------------------------------------------------------------------- batches
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Supported files under ``folder``, recursively, sorted, skipping hidden names and symlinked dirs."""
+def walk(folder: Path) -> tuple[list[Path], list[ReadProblem]]:
+    """Supported files under ``folder``, recursively, sorted, skipping hidden names and symlinked
+    dirs (so a link loop is never entered); an entry that cannot be examined (a link loop, a name
+    too long) is a problem of its own, and the walk goes on."""
     found: list[Path] = []
+    problems: list[ReadProblem] = []
     stack = [folder]
     while stack:
         current = stack.pop()
         try:
             entries = list(os.scandir(current))
-        except OSError:
+        except OSError as e:
+            problems.append(ReadProblem(str(current), f"{current.name}: cannot list the folder ({e.strerror or e})"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            elif entry.is_file() and _suffix(Path(entry.name)) in SUPPORTED_SUFFIXES:
-                found.append(Path(entry.path))
-    return sorted(found, key=lambda f: f.relative_to(folder).parts)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif _suffix(Path(entry.name)) in SUPPORTED_SUFFIXES and entry.is_file():
+                    found.append(Path(entry.path))
+            except OSError as e:
+                problems.append(ReadProblem(entry.path, f"{entry.name}: cannot be read ({_why(e)})"))
+    return sorted(found, key=lambda f: f.relative_to(folder).parts), problems
+
+
+def _why(e: OSError) -> str:
+    """An OS error in words a user acts on."""
+    if e.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if e.errno == errno.ENAMETOOLONG:
+        return "its path is too long for the file system"
+    return e.strerror or str(e)
+
+
+def _regular(p: Path) -> str | None:
+    """Why ``p`` cannot be read as a file (None when it can): FIFOs and devices would block or never end."""
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or directory"
+    except OSError as e:
+        return f"cannot be read ({_why(e)})"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "is not a regular file (a FIFO, device or socket); refused"
 
 
 def _read_one(path: Path, warn_bytes: int, max_bytes: int) -> Iterator[SourceText | ReadProblem]:
@@ -359,9 +397,13 @@ def iter_sources(
     done: set[str] = set()
     for given in paths:
         p = Path(given)
+        if (why := _regular(p)) is not None:
+            yield ReadProblem(str(p), f"{p.name or p}: {why}")
+            continue
         if p.is_dir():
-            files = _walk(p)
-        elif p.exists():
+            files, problems = walk(p)
+            yield from problems
+        else:
             if _suffix(p) not in SUPPORTED_SUFFIXES:
                 yield ReadProblem(
                     str(p),
@@ -370,12 +412,12 @@ def iter_sources(
                 )
                 continue
             files = [p]
-        else:
-            yield ReadProblem(str(p), f"{p.name or p}: no such file or directory")
-            continue
         for f in files:
             key = os.path.realpath(f)
             if key in done:
                 continue
             done.add(key)
+            if f is not p and (why := _regular(f)) is not None:      # a link in a folder to a FIFO or device
+                yield ReadProblem(str(f), f"{f.name}: {why}")
+                continue
             yield from _read_one(f, warn_bytes, max_bytes)

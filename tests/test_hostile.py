@@ -389,7 +389,8 @@ def _sleepy(src: SourceText) -> Any:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_extraction_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
-    from graph.ingest import TIMEOUT_ENV, build
+    from graph.ingest import build
+    from loaders.limits import TIMEOUT_ENV
 
     monkeypatch.setenv(TIMEOUT_ENV, "1")
     for name in ("a.txt", "slow.txt", "b.txt"):

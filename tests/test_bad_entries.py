@@ -1,0 +1,175 @@
+"""One bad entry never stops a batch and costs what its size says (issue 14, items 2 and 5):
+link loops, over-long paths, FIFOs, JSON lines nested deep or with huge numbers, .docx zip
+bombs, PDFs of thousands of pages, a source slower than the time limit, and files that share a
+name.  Every case goes through the real CLIs on real files made here."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from graph.store import NxStore
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("Bộ Nội vụ tổ chức hội nghị.\n\nNgày 15/8/2019, Thứ trưởng Bộ Nội vụ Trần Anh Tuấn chủ trì hội nghị "
+        "triển khai Chỉ thị số 39-CT/TW ngày 9/12/2009 của Ban Bí thư.\n")
+PEAK = "import resource, runpy, sys; sys.argv = sys.argv[1:]; " \
+       "exec('try:\\n runpy.run_module(sys.argv[0], run_name=\"__main__\")\\nexcept SystemExit as e:\\n code = e.code\\n" \
+       "else:\\n code = 0'); " \
+       "print('PEAK_MB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr); sys.exit(code)"
+
+
+def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m args`` in a child, printing its peak memory on stderr (PEAK_MB n)."""
+    return subprocess.run([sys.executable, "-c", PEAK, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def peak_mb(r: subprocess.CompletedProcess[str]) -> int:
+    return int(r.stderr.rsplit("PEAK_MB", 1)[1].split()[0])
+
+
+def both(tmp_path: Path, *paths: Path, env: dict[str, str] | None = None
+         ) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str], NxStore]:
+    """`loaders extract` and `graph build` over ``paths``; the graph they built."""
+    extracted = run("loaders", "extract", *map(str, paths), env=env)
+    graph = tmp_path / "graph.kg"
+    built = run("graph", "--graph", str(graph), "build", *map(str, paths), env=env)
+    assert built.returncode == 0, built.stderr
+    return extracted, built, NxStore.load(graph)
+
+
+def good_file(folder: Path, name: str = "good.txt") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / name
+    p.write_text(TEXT, encoding="utf-8")
+    return p
+
+
+def test_a_link_loop_and_an_over_long_path_are_reported_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    good_file(folder)
+    os.symlink(folder / "b.txt", folder / "a.txt")
+    os.symlink(folder / "a.txt", folder / "b.txt")
+    os.symlink(folder, folder / "again")                  # a folder linking to itself is not entered
+    too_long = tmp_path / ("x" * 300 + ".txt")
+    extracted, built, store = both(tmp_path, folder, too_long)
+    for r in (extracted, built):
+        out = r.stdout + r.stderr
+        assert "a.txt: cannot be read (a loop of symbolic links)" in out
+        assert "path is too long" in out or "File name too long" in out
+        assert "Traceback" not in r.stderr
+    assert extracted.stdout.count('"file": "good.txt"') == 1          # read once, not through the link
+    assert [e.name for e in store.manifest.values()] == ["good.txt"]
+
+
+def test_a_fifo_named_directly_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    extracted, built, store = both(tmp_path, fifo, good_file(tmp_path / "d"))
+    for r in (extracted, built):
+        assert "pipe.txt: is not a regular file (a FIFO, device or socket); refused" in r.stdout + r.stderr
+    assert len(store.manifest) == 1
+
+
+def test_json_lines_too_deep_or_with_huge_numbers_are_skipped_one_by_one(tmp_path: Path) -> None:
+    archive = tmp_path / "a.jsonl"
+    lines = ['{"id": "deep", "text": "x", "n": ' + "[" * 5000 + "]" * 5000 + "}",
+             '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+             json.dumps({"id": "ok", "text": TEXT}, ensure_ascii=False)]
+    archive.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extracted, built, store = both(tmp_path, archive)
+    for r in (extracted, built):
+        out = r.stdout + r.stderr
+        assert "a.jsonl line 1: JSON nested too deeply; skipped" in out
+        assert "a.jsonl line 2: unreadable JSON" in out
+    assert [e.name for e in store.manifest.values()] == ["ok"]
+
+
+def docx_bomb(path: Path, mb: int) -> Path:
+    """A .docx whose document.xml unpacks to ``mb`` MB (a few hundred kB on disk)."""
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+            b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(head)
+            block = b"a" * 2**20
+            for _ in range(mb):
+                f.write(block)
+            f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return path
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    bomb = docx_bomb(tmp_path / "bomb.docx", 1024)           # 1 GB of XML in about 1 MB
+    assert bomb.stat().st_size < 3 * 2**20
+    extracted, built, store = both(tmp_path, bomb, good_file(tmp_path / "d"))
+    for r in (extracted, built):
+        assert "bomb.docx: unpacks to 1024 MB, over the 256 MB limit" in r.stdout + r.stderr
+        assert peak_mb(r) < 400
+    assert len(store.manifest) == 1
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_read(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3001):
+        writer.add_blank_page(100, 100)
+    buf = io.BytesIO()
+    writer.write(buf)
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(buf.getvalue())
+    extracted, built, store = both(tmp_path, pdf, good_file(tmp_path / "d"))
+    for r in (extracted, built):
+        assert "long.pdf: has 3001 pages, over the limit of 3000" in r.stdout + r.stderr
+    assert len(store.manifest) == 1
+
+
+def test_loaders_extract_has_the_same_time_limit_as_graph_build(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    good_file(folder)
+    # one line of one post and name 8,000 times: about 6 s of matching (issue 18 makes it linear)
+    (folder / "posts.txt").write_text("Tin\n\n" + "Thứ trưởng Bộ Nội vụ Trần Văn B " * 8000, encoding="utf-8")
+    r = run("loaders", "extract", str(folder), env={"GRAPH_EXTRACT_TIMEOUT": "1"}, timeout=60)
+    assert r.returncode == 1
+    assert "posts.txt: extraction failed: ExtractionTimeout: took longer than 1 s" in r.stderr
+    assert '"file": "good.txt"' in r.stdout
+
+
+def test_files_of_one_name_in_different_folders_are_different_sources(tmp_path: Path) -> None:
+    a, b = tmp_path / "2017" / "report.txt", tmp_path / "2018" / "report.txt"
+    good_file(a.parent, a.name)
+    b.parent.mkdir()
+    b.write_text(TEXT.replace("Trần Anh Tuấn", "Nguyễn Trọng Thừa"), encoding="utf-8")
+    graph = tmp_path / "graph.kg"
+    steps = [([a.parent], [a]), ([b.parent], [a, b]), ([tmp_path], [a, b]), ([b], [a, b]), ([a], [a, b])]
+    for args, held in steps:                    # apart, together, each again: nothing replaced, nothing flips
+        r = run("graph", "--graph", str(graph), "build", *map(str, args))
+        assert r.returncode == 0, r.stderr
+        store = NxStore.load(graph)
+        assert sorted(os.path.realpath(e.path) for e in store.manifest.values()) == [str(p) for p in held]
+        assert "replaced 0" in r.stdout
+    assert store.manifest["report.txt"].path == str(a) and len(store.manifest) == 2
+    assert [sid for sid in store.manifest if sid != "report.txt"][0].startswith("report.txt@")
+    assert {"person/trần-anh-tuấn", "person/nguyễn-trọng-thừa"} <= set(store.graph)
+
+
+def test_a_moved_file_keeps_its_source(tmp_path: Path) -> None:
+    old = good_file(tmp_path / "old")
+    graph = tmp_path / "graph.kg"
+    assert run("graph", "--graph", str(graph), "build", str(old)).returncode == 0
+    new = tmp_path / "new" / "good.txt"
+    new.parent.mkdir()
+    old.rename(new)
+    r = run("graph", "--graph", str(graph), "build", str(new))
+    assert r.returncode == 0 and "unchanged 1" in r.stdout
+    assert list(NxStore.load(graph).manifest) == ["good.txt"]
