@@ -10,25 +10,30 @@ language), so any view can be sent to a colleague as a link.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import networkx as nx
 import streamlit as st
 
+from explorer.access import Access, load_access
 from explorer.i18n import KNOWN_KEYS, LANGS, t
-from explorer.ingest import FileReport, ingest
+from explorer.ingest import FileReport, busy, files_under, ingest
+from explorer.shared_graph import SharedGraph
 from graph import backend as Q  # the queries of the configured store (networkx file or Neo4j)
 from graph import document as D
 from graph.ids import source_node_id
 from graph.index import id_words
 from graph.schema import load_schema
-from graph.store import DEFAULT_PATH, GraphFileError, NxStore
+from graph.store import DEFAULT_PATH, GraphFileError
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
 
 if TYPE_CHECKING:
@@ -65,9 +70,23 @@ blockquote { font-size: 0.95rem; color: #3d3d45; }
 # -- the graph ------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
-def _store() -> NxStore:
-    """The saved graph, loaded once per server process and shared by every session."""
-    return NxStore.load(GRAPH_PATH)
+def _shared() -> SharedGraph:
+    """The saved graph, loaded once per server process, shared by every session, reloaded when
+    its file changes (a CLI build, an ingest from any session)."""
+    return SharedGraph(GRAPH_PATH)
+
+
+def access() -> Access:
+    """This deployment's editing settings: [explorer] in .streamlit/secrets.toml, or KG_* variables."""
+    try:
+        table = dict(st.secrets.get("explorer", {}))
+    except Exception:  # noqa: BLE001 - no secrets file: the defaults (read-only)
+        table = {}
+    return load_access(table)
+
+
+def is_editor() -> bool:
+    return access().editing and bool(st.session_state.get("editor"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -150,25 +169,31 @@ def graph_store(lang: str) -> Any:
     if current_backend() == "neo4j":
         return neo4j_store(lang)
     try:
-        store = _store()
+        store = _shared().store()
     except GraphFileError:
-        st.error(t("graph_file_refused", lang, path=GRAPH_PATH.name))
+        st.error(t("graph_file_refused", lang, path=md(GRAPH_PATH.name)))
         st.stop()
     seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
     if (store.manifest and not seeds_stale) or not SEEDS.is_dir():
         return store
     with _build_lock():  # first start, or the bundled corpus was read by older rules
+        store = _shared().store()
+        seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
         if not store.manifest or seeds_stale:
             bar = st.progress(0.0, text=t("building", lang))
-            ingest(store, [SEEDS], _progress_to(bar, lang))
+            _, problem = ingest(GRAPH_PATH, files_under([SEEDS])[0], _progress_to(bar, lang),
+                                memory_mb=access().ingest_memory_mb)
             bar.empty()
+            if problem:
+                st.error(md(problem))
             st.cache_data.clear()
+            store = _shared().store()
     return store
 
 
 def _progress_to(bar: Any, lang: str) -> Callable[[int, int, str], None]:
     def update(done: int, total: int, name: str) -> None:
-        bar.progress(done / total if total else 1.0, text=t("ingesting", lang, file=name) if name else "")
+        bar.progress(done / total if total else 1.0, text=t("ingesting", lang, file=md(name)) if name else "")
     return update
 
 
@@ -240,6 +265,26 @@ _MD_BLOCK = re.compile(r"^([#+\-=>])")
 _MD_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
+def web_link(url: Any) -> str | None:
+    """A Markdown link to an http(s) address, its host as the text; None for anything else.
+
+    Every character outside an address's own is percent-encoded, so a crafted ``url`` field
+    (newlines, brackets, quotes) cannot end the link and start markup of its own."""
+    raw = str(url or "").strip()
+    if not raw.lower().startswith(("http://", "https://")):
+        return None
+    safe = quote(raw, safe=":/?#@!$&'*+,;=%~-._").replace("'", "%27")
+    host = raw.split("/")[2] if raw.count("/") >= 2 else ""
+    return f"[{md(host)}]({safe})" if host else None
+
+
+def code_span(text: str) -> str:
+    """``text`` as inline code whatever backticks it holds (a fence longer than any run inside)."""
+    runs = re.findall(r"`+", text)
+    fence = "`" * (max((len(r) for r in runs), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def md(text: Any) -> str:
     """Document text made inert for Streamlit markdown (no links, images, HTML, LaTeX or lists)."""
     one_line = _MD_INLINE.sub(r"\\\1", " ".join(str(text or "").split()))
@@ -273,11 +318,10 @@ def evidence_block(evs: Sequence[dict[str, Any]], lang: str, limit: int = 3) -> 
             bits.append(f"**{md(ev['outline_path'])}**")
         if ev.get("date"):
             bits.append(md(ev["date"]))
-        url = str(ev.get("url") or "")
-        if url.startswith(("http://", "https://")):
-            bits.append(f"[{md(url.split('/')[2])}]({url.replace(')', '%29').replace(' ', '%20')})")
-        elif url:
-            bits.append(md(url))
+        if link_md := web_link(ev.get("url")):
+            bits.append(link_md)
+        elif ev.get("url"):
+            bits.append(md(ev["url"]))
         st.caption(" · ".join(b for b in bits if b))
 
 
@@ -361,7 +405,30 @@ def sidebar(g: nx.MultiDiGraph, lang: str, views: Sequence[str] = VIEWS) -> str:
         if neo4j_config() is not None or current_backend() == "neo4j":
             st.radio(t("backend", lang), BACKENDS, key=bind("backend", current_backend()),
                      format_func=lambda b: t(f"backend_{b}", lang), on_change=to_url, args=("backend",))
+        editor_sign_in(lang)
     return str(view)
+
+
+def editor_sign_in(lang: str) -> None:
+    """The editor role: a password the administrator set; without one, nobody edits from here."""
+    if not access().editing:
+        return
+    with st.expander(t("editor", lang), expanded=bool(st.session_state.get("editor"))):
+        if st.session_state.get("editor"):
+            st.caption(t("editor_signed_in", lang))
+            st.button(t("sign_out", lang), key="sign_out", on_click=_set_editor, args=(False,))
+            return
+        given = st.text_input(t("password", lang), type="password", key="editor_password")
+        if st.button(t("sign_in", lang), key="sign_in"):
+            if access().password_ok(given):
+                _set_editor(True)
+                st.rerun()
+            st.error(t("wrong_password", lang))
+
+
+def _set_editor(on: bool) -> None:
+    st.session_state["editor"] = on
+    st.session_state.pop("editor_password", None)
 
 
 def _view(raw: str) -> str:
@@ -417,11 +484,11 @@ def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
     if not node_id:
         entity_picker("id", None, lang, g)
         ref = param("id")
-        st.info(t("not_found", lang, ref=ref) if ref else t("pick_entity", lang))
+        st.info(t("not_found", lang, ref=md(ref)) if ref else t("pick_entity", lang))
         return
     detail = Q.node(g, node_id)
     node_type = detail.node.type
-    st.title(label_of(detail.node, lang))
+    st.title(md(label_of(detail.node, lang)))
     st.markdown(badge(node_type, lang) + (f" {md(detail.node.label)}" if lang == "en" and
                                           detail.node.label != label_of(detail.node, lang) else ""))
     _entity_actions(node_id, node_type, lang, has_document(g, node_id))
@@ -986,8 +1053,8 @@ def _set_question(text: str) -> None:
 def show_answer(answer: Any, lang: str) -> None:
     """The query ``graph.ask`` ran (as a call and as the equivalent CLI), then its result."""
     args = ", ".join(f"{k}={v!r}" for k, v in answer.params.items())
-    st.markdown(f"**{t('query_ran', lang)}:** `{answer.query}({args})`")
-    st.caption(f"python -m graph ask {_shell_quote(answer.question)}")
+    st.markdown(f"**{t('query_ran', lang)}:** {code_span(' '.join(f'{answer.query}({args})'.split()))}")
+    st.caption(code_span(" ".join(f"python -m graph ask {_shell_quote(answer.question)}".split())))
     if answer.error:
         st.warning(md(answer.error))
         return
@@ -1058,33 +1125,73 @@ def _answer_object(result: Any, lang: str) -> None:
 
 # add documents
 
-def view_add(store: NxStore, lang: str) -> None:
+def view_add(lang: str) -> None:
+    """Uploads and (where an administrator allows it) server folders, for editors only."""
     st.header(t("add", lang))
+    acc = access()
+    if not is_editor():
+        st.info(t("add_needs_editor" if acc.editing else "add_disabled", lang))
+        return
+    if current_backend() == "neo4j":      # the app writes only its graph file; a server is built by the CLI
+        st.info(t("add_neo4j", lang))
+        return
     files = st.file_uploader(t("upload", lang), accept_multiple_files=True)   # the report says why a file is refused
-    folder = st.text_input(t("folder", lang), key="folder")
+    st.caption(t("upload_limits", lang, mb=acc.max_upload_mb, n=acc.max_upload_files))
+    folder = ""
+    if acc.ingest_roots:
+        folder = st.text_input(t("folder", lang), key="folder")
+        st.caption(t("folder_roots", lang, roots=md(", ".join(str(r) for r in acc.ingest_roots))))
     if not st.button(t("ingest", lang), type="primary"):
         return
-    paths = [_save_upload(f) for f in files or []] + ([Path(folder)] if folder.strip() else [])
-    if not paths:
+    uploads, refused = _save_uploads(files or [], acc)
+    given: list[Path] = []
+    if folder.strip():
+        if acc.folder_allowed(Path(folder.strip())):
+            given.append(Path(folder.strip()))
+        else:
+            refused.append(FileReport(Path(folder.strip()).name or folder, "refused", message=t("folder_not_allowed", lang)))
+    listed, outside = files_under(given, acc.ingest_roots)
+    paths = uploads + listed
+    if not paths and not refused and not outside:
         st.warning(t("nothing_to_ingest", lang))
         return
+    if busy(GRAPH_PATH):
+        st.info(t("ingest_queued", lang))
     bar = st.progress(0.0)
-    reports = ingest(store, paths, _progress_to(bar, lang))
+    reports, problem = ingest(GRAPH_PATH, paths, _progress_to(bar, lang), memory_mb=acc.ingest_memory_mb)
     bar.empty()
+    for path, report in zip(uploads, reports, strict=False):
+        if report.status in ("refused", "failed"):
+            shutil.rmtree(path.parent, ignore_errors=True)     # a refused upload is not kept
     st.cache_data.clear()
-    _report(reports, lang)
+    if problem:
+        st.error(t("ingest_failed", lang, reason=md(problem)))
+    _report(refused + outside + reports, lang)
 
 
-def _save_upload(upload: Any) -> Path:
-    """Keep an uploaded file next to the graph, so its evidence keeps pointing at a real file."""
-    UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    name = Path(upload.name).name or "upload.txt"
-    fd, tmp = tempfile.mkstemp(dir=UPLOAD_DIR, prefix=".part-")
-    with os.fdopen(fd, "wb") as out:
-        out.write(upload.getvalue())
-    target = UPLOAD_DIR / name
-    os.replace(tmp, target)
-    return target
+def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], list[FileReport]]:
+    """Keep each upload next to the graph under its content's hash, so its evidence keeps pointing
+    at a real file and two uploads of one name never replace each other; refuse what is over the limits."""
+    kept: list[Path] = []
+    refused: list[FileReport] = []
+    for i, upload in enumerate(files):
+        name = Path(upload.name).name or "upload.txt"
+        if i >= acc.max_upload_files:
+            refused.append(FileReport(name, "refused", message=f"more than {acc.max_upload_files} files in one ingest"))
+            continue
+        data = upload.getvalue()
+        if len(data) > acc.max_upload_mb * 2**20:
+            refused.append(FileReport(name, "refused", message=f"over the upload limit of {acc.max_upload_mb} MB"))
+            continue
+        target = UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:24] / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, target)
+        kept.append(target)
+    return kept, refused
 
 
 def _report(reports: Sequence[FileReport], lang: str) -> None:
@@ -1161,10 +1268,11 @@ def main() -> None:
     lang = current_lang()
     store = graph_store(lang)
     g = store.graph
-    view = sidebar(g, lang, VIEWS + (("cypher",) if Q.is_remote(g) else ()))
+    views = tuple(v for v in VIEWS if v != "add" or access().editing)    # read-only unless editing is set up
+    view = sidebar(g, lang, views + (("cypher",) if Q.is_remote(g) else ()))
     lang = current_lang()   # the switch may just have changed it
     if view == "add":
-        view_add(store, lang)
+        view_add(lang)
     elif view == "cypher":
         view_cypher(store, lang)
     else:

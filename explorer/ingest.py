@@ -1,22 +1,35 @@
-"""Ingest files one at a time so the app can show progress and a report per file.
+"""Ingest from the explorer through the CLI's one writer path: ``python -m graph build`` in a child.
 
-Why not one ``graph.ingest.build`` call over everything: its summary is per batch and its
-progress bar is tqdm on a terminal.  Calling it once per file (in this process, with an
-extractor that keeps what it found) gives the app a progress step and a row per file while
-reading, extraction, merging and the unchanged-file shortcut all stay in ``graph.ingest``.
+Why a child process and not a call in the server:
+- the CLI's build is the one locked read-modify-write (wait for the lock, load the file as it
+  is now, merge, save atomically), so nothing a CLI build or another visitor saved is lost, and
+  two ingests queue instead of interleaving;
+- the per-source time limit needs the main thread of a process (loaders/limits.py);
+- a hostile file that exhausts memory ends the child (its address space is limited), never the
+  server, and the graph file keeps its last good version.
+The child reports each source as a JSON line (``--events``); rows are per file given here.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.ingest import build
-from graph.store import NxStore
-from loaders.model import Extraction, SourceText
+from explorer.access import inside
+from graph.ingest import estimate_bytes
+from graph.store import lock_file
 
+ROOT = Path(__file__).resolve().parent.parent
 Progress = Callable[[int, int, str], None]
+_RANK = {"added": 5, "replaced": 4, "unchanged": 3, "failed": 2, "refused": 1}   # a file's row: its best source
 
 
 @dataclass(frozen=True)
@@ -34,66 +47,116 @@ class FileReport:
     message: str = ""
 
 
-def files_under(paths: Iterable[str | Path]) -> list[Path]:
-    """Every file named or inside a named folder, hidden ones skipped, in a stable order.
+def files_under(paths: Iterable[str | Path], roots: tuple[Path, ...] = ()) -> tuple[list[Path], list[FileReport]]:
+    """Every file named or inside a named folder (hidden ones skipped, links to folders not
+    followed), in a stable order, and a refusal for what cannot be listed.
 
-    Unsupported files are kept: the readers refuse them with a reason the report shows.
+    With ``roots``, a file whose real path (links followed) lies outside them is refused: an
+    allowed folder must not lead out of itself.  Unsupported files are kept: the readers refuse
+    them with a reason the report shows.
     """
     out: list[Path] = []
+    refused: list[FileReport] = []
     for given in paths:
         p = Path(given)
+        found: list[Path] = []
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+            for folder, dirs, names in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(folder) / n for n in sorted(names) if not n.startswith(".")]
         else:
-            out.append(p)
-    return out
+            found.append(p)
+        for f in found:
+            if roots and not any(inside(f, r) for r in roots):
+                refused.append(FileReport(f.name, "refused", message="links outside the allowed folders; not followed"))
+            else:
+                out.append(f)
+    return out, refused
 
 
-def ingest_file(store: NxStore, path: Path, extract: Callable[[SourceText], Extraction]) -> FileReport:
-    """Read, extract and merge one file into ``store`` (not saved) and report what it held."""
-    found: list[Extraction] = []
+def busy(graph_path: Path) -> bool:
+    """Whether another build or ingest holds the graph file's lock right now."""
+    import fcntl
 
-    def keep(source: SourceText) -> Extraction:
-        ex = extract(source)
-        found.append(ex)
-        return ex
-
-    if not path.exists():
-        return FileReport(path.name, "refused", message="no such file or folder")
-    summary = build(store, [str(path)], workers=1, progress=False, extractor=keep)
-    message = "; ".join(msg for _, msg in summary.failed)
-    if summary.added:
-        status = "added"
-    elif summary.replaced:
-        status = "replaced"
-    elif summary.unchanged:
-        status = "unchanged"
-    else:
-        status = "failed" if found or "extraction failed" in message else "refused"
-    return FileReport(
-        path.name, status, summary.sources,
-        instruments=sum(len(e.documents) for e in found),
-        agencies=sum(len(e.agencies) for e in found),
-        people=sum(len(e.people) for e in found),
-        events=sum(len(e.events) for e in found),
-        relations=sum(len(e.relations) for e in found),
-        message=message,
-    )
+    try:
+        with open(lock_file(graph_path), "a") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(f, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
 
 
-def ingest(store: NxStore, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileReport]:
-    """Ingest every file under ``paths`` into ``store`` and save it once at the end."""
-    from loaders.extract import extract
+def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None, *,
+           memory_mb: int = 3072) -> tuple[list[FileReport], str]:
+    """Ingest ``files`` into the graph file by ``graph build`` in a child process.
 
-    files = files_under(paths)
-    reports: list[FileReport] = []
-    for i, path in enumerate(files):
-        if progress is not None:
-            progress(i, len(files), path.name)
-        reports.append(ingest_file(store, path, extract))
-    if any(r.status in ("added", "replaced") for r in reports):
-        store.save()
-    if progress is not None:
-        progress(len(files), len(files), "")
-    return reports
+    Returns a row per file and, when the build itself failed (the graph could not be read or
+    saved, the child ran out of memory), the reason; the graph file is then unchanged.
+    """
+    if not files:
+        return [], ""
+    total = estimate_bytes([str(f) for f in files])
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
+        json.dump([str(f) for f in files], listing, ensure_ascii=False)
+    cmd = [sys.executable, "-m", "graph", "--graph", str(graph_path), "build", "--workers", "1", "--events",
+           "--no-progress", "--paths-from", listing.name]
+    rows: dict[str, list[dict[str, object]]] = {}
+    done = 0
+    try:
+        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              encoding="utf-8", env={**os.environ, "PYTHONPATH": str(ROOT)}) as child:
+            _limit_memory(child.pid, memory_mb)
+            assert child.stdout is not None and child.stderr is not None
+            for line in child.stdout:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    continue
+                rows.setdefault(str(event.get("path", "")), []).append(event)
+                done += int(event.get("bytes") or 0)
+                if progress is not None:
+                    progress(min(done, total), total, Path(str(event.get("path", ""))).name)
+            err = child.stderr.read()
+    finally:
+        os.unlink(listing.name)
+    # a build that ran to its end says where the graph file is last (0: done, 1: nothing could be
+    # read); anything else means the graph was not saved and its file is as it was
+    finished = child.returncode in (0, 1) and "graph file:" in err
+    problem = "" if finished else _reason(child.returncode, err)
+    return [_row(f, [] if problem else rows.get(str(f), []), problem) for f in files], problem
+
+
+def _limit_memory(pid: int, memory_mb: int) -> None:
+    """Cap the child's address space (a bomb the readers do not catch ends the child only)."""
+    limit = memory_mb * 2**20
+    with contextlib.suppress(OSError, ValueError, AttributeError):      # not Linux, or the child already ended
+        resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
+
+
+def _reason(code: int, stderr: str) -> str:
+    """The build's own message (its last line), or what ended it."""
+    lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+    if code < 0:
+        return f"the ingest was stopped by signal {-code}" + (f": {lines[-1]}" if lines else "")
+    if lines and ("MemoryError" in lines[-1] or "Cannot allocate memory" in lines[-1]):
+        return "the ingest ran out of memory; the graph file is unchanged"
+    return lines[-1].removeprefix("error: ") if lines else f"the ingest failed (exit status {code})"
+
+
+def _row(f: Path, events: list[dict[str, object]], problem: str) -> FileReport:
+    """One file's row from the events of its sources (an archive has many)."""
+    if not events:
+        return FileReport(f.name, "failed" if problem else "refused", message=problem or "nothing could be read")
+    best = max(events, key=lambda e: _RANK.get(str(e.get("status")), 0))
+
+    def total(key: str) -> int:
+        return sum(int(str(e.get(key) or 0)) for e in events)
+
+    messages = [str(e["message"]) for e in events if e.get("message") and e.get("status") in ("refused", "failed")]
+    return FileReport(f.name, str(best.get("status")), sum(1 for e in events if e.get("source_id")),
+                      total("instruments"), total("agencies"), total("people"), total("events"), total("relations"),
+                      "; ".join(messages[:5]) + (" …" if len(messages) > 5 else ""))

@@ -13,6 +13,7 @@ flags say which.  ``push --neo4j`` copies the graph file into Neo4j.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -75,10 +76,14 @@ def _emit(args: argparse.Namespace, result: Any, lines: list[str] | None = None)
 def cmd_build(args: argparse.Namespace) -> int:
     from graph.ingest import build
 
+    paths = list(args.paths) + _paths_from(args.paths_from)
+    if not paths:
+        print("build needs files or folders (PATH... or --paths-from FILE)", file=sys.stderr)
+        return 2
     if _backend(args) == "neo4j":
         store = _neo4j(args)
         try:
-            summary = build(store, args.paths, workers=args.workers, progress=args.progress)
+            summary = build(store, paths, workers=args.workers, progress=args.progress)
         finally:
             store.close()
         for line in summary.lines():
@@ -86,21 +91,39 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"graph: Neo4j at {store.where} (each source committed as it was merged)")
         return 0 if not summary.failed or summary.sources > 0 else 1
     path = _graph_path(args)
-    with locked(path):
+    out = sys.stderr if args.events else sys.stdout      # with --events, stdout is JSON lines only
+    on_source = _print_outcome if args.events else None
+    with locked(path, on_wait=lambda: print(f"waiting: another build or ingest is writing {path}",
+                                            file=sys.stderr, flush=True)):
         t0 = time.perf_counter()
         store = _load(args, path)
         load_s = time.perf_counter() - t0
-        summary = build(store, args.paths, workers=args.workers, progress=args.progress)
+        summary = build(store, paths, workers=args.workers, progress=args.progress, on_source=on_source)
         saved = bool(summary.added or summary.replaced or not path.exists())
         t1 = time.perf_counter()
         if saved:
             store.save(path)
         save_s = time.perf_counter() - t1
     for line in summary.lines():
-        print(line)
+        print(line, file=out)
     print(f"graph file: {path} ({f'saved in {save_s:.2f} s' if saved else 'unchanged'}; "
-          f"loaded in {load_s:.2f} s)")
+          f"loaded in {load_s:.2f} s)", file=out)
     return 0 if not summary.failed or summary.sources > 0 else 1
+
+
+def _paths_from(spec: str | None) -> list[str]:
+    """The paths of a JSON list in file ``spec`` ('-': standard input); any name survives JSON."""
+    if not spec:
+        return []
+    raw = sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8")
+    paths = json.loads(raw)
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise SystemExit(f"{spec}: --paths-from needs a JSON list of paths")
+    return paths
+
+
+def _print_outcome(outcome: Any) -> None:
+    print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False), flush=True)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -254,7 +277,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="ingest files, folders or .jsonl(.gz) archives into the graph", parents=[conn])
-    b.add_argument("paths", nargs="+")
+    b.add_argument("paths", nargs="*")
+    b.add_argument("--paths-from", metavar="FILE",
+                   help="also the paths of a JSON list in FILE ('-': standard input)")
+    b.add_argument("--events", action="store_true",
+                   help="print what became of each source as a JSON line (the summary goes to stderr)")
     b.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: only on a terminal)")

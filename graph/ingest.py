@@ -62,6 +62,22 @@ class BuildSummary:
         return out
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one source (or one file that gave none): a row of the app's report."""
+
+    path: str
+    source_id: str
+    status: str                 # added, replaced, unchanged, refused (unreadable), failed (extraction, merge)
+    message: str = ""
+    instruments: int = 0
+    agencies: int = 0
+    people: int = 0
+    events: int = 0
+    relations: int = 0
+    bytes: int = 0
+
+
 def _default_extractor() -> Extractor:
     from loaders.extract import extract
 
@@ -135,14 +151,14 @@ def _work(item: Any) -> tuple[str, Any, int]:
     """Extract one source in a worker; every failure comes back as a message, never raised."""
     if isinstance(item, ReadProblem):
         return ("problem", (item.path, item.message), 0)
-    if isinstance(item, tuple):            # ("unchanged", source_id, size)
-        return ("unchanged", item[1], item[2])
+    if isinstance(item, tuple):            # ("unchanged", source_id, size, path)
+        return ("unchanged", (item[1], item[3]), item[2])
     size = len(item.text.encode("utf-8", "surrogatepass"))
     try:
         return ("ok", _extract_limited(item), size)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch
         return ("error", (item.path + (f" [{item.source_id}]" if item.source_id != item.name else ""),
-                          f"extraction failed: {type(e).__name__}: {e}"), size)
+                          f"extraction failed: {type(e).__name__}: {e}", item.path, item.source_id), size)
 
 
 # -- parent side --------------------------------------------------------------------------
@@ -190,11 +206,13 @@ def _progress(total: int, enabled: bool | None) -> Any:
 
 def build(store: NxStore, paths: list[str], *, workers: int | None = None,
           progress: bool | None = None, extractor: Extractor | None = None,
-          chunksize: int = 16, sources: Iterable[SourceText | ReadProblem] | None = None) -> BuildSummary:
+          chunksize: int = 16, sources: Iterable[SourceText | ReadProblem] | None = None,
+          on_source: Callable[[Outcome], None] | None = None) -> BuildSummary:
     """Ingest ``paths`` into ``store`` (not saved here); returns counts, failures and timings.
 
     ``workers`` defaults to the number of cores; 1 runs everything in this process.
     ``progress`` shows a tqdm bar (files, MB, rate, time left) and defaults to "on a TTY".
+    ``on_source`` hears what became of each source and each unreadable file, in order.
     """
     start = time.perf_counter()
     summary = BuildSummary()
@@ -214,27 +232,34 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
             if isinstance(item, SourceText):
                 item = own_id(item)
             if isinstance(item, SourceText) and store.is_unchanged(item.source_id, item.content_hash):
-                yield ("unchanged", item.source_id, len(item.text.encode("utf-8", "surrogatepass")))
+                yield ("unchanged", item.source_id, len(item.text.encode("utf-8", "surrogatepass")), item.path)
             else:
                 yield item
 
     def handle(kind: str, value: Any, size: int) -> None:
         window.release()
         summary.bytes += size
+        outcome: Outcome
         if kind == "problem":
             summary.failed.append(value)
+            outcome = Outcome(value[0], "", "refused", value[1])
         elif kind == "error":
             summary.sources += 1
-            summary.failed.append(value)
+            summary.failed.append(value[:2])
+            outcome = Outcome(value[2], value[3], "failed", value[1])
         elif kind == "unchanged":
             summary.sources += 1
             summary.unchanged += 1
+            outcome = Outcome(value[1], value[0], "unchanged")
         else:
             summary.sources += 1
+            src = value.source
             try:
                 change = store.add_extraction(value)
             except Exception as e:  # noqa: BLE001 - the store rolls the source back
-                summary.failed.append((value.source.path, f"merge failed: {type(e).__name__}: {e}"))
+                message = f"merge failed: {type(e).__name__}: {e}"
+                summary.failed.append((src.path, message))
+                outcome = Outcome(src.path, src.source_id, "failed", message)
             else:
                 if change.status == "added":
                     summary.added += 1
@@ -242,6 +267,11 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
                     summary.replaced += 1
                 else:
                     summary.unchanged += 1
+                outcome = Outcome(src.path, src.source_id, change.status, "; ".join(src.warnings),
+                                  len(value.documents), len(value.agencies), len(value.people),
+                                  len(value.events), len(value.relations))
+        if on_source is not None:
+            on_source(replace(outcome, bytes=size))
         if bar is not None:
             bar.update(size)
             bar.set_postfix(files=summary.sources, failed=len(summary.failed), refresh=False)

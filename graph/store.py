@@ -18,7 +18,7 @@ import os
 import secrets
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -397,14 +397,28 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def lock_file(path: Path) -> Path:
+    """The file whose lock serialises every writer of the graph file ``path``."""
+    return path.parent / f".{path.name}.lock"
+
+
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock next to the graph file so two builds never interleave."""
+def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock next to the graph file so two writers never interleave.
+
+    ``on_wait`` is called once when another writer holds the lock (so a user hears why nothing
+    happens yet); then this one waits its turn.
+    """
     import fcntl
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
+    with open(lock_file(path), "w") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(f, fcntl.LOCK_EX)
         try:
             yield
         finally:

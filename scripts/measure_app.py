@@ -38,10 +38,9 @@ VIEWS = [
 
 
 def build(graph: Path) -> None:
-    from explorer.ingest import ingest
-    from graph.store import NxStore
+    from explorer.ingest import files_under, ingest
 
-    ingest(NxStore(path=graph), [ROOT / "data" / "seeds"])
+    ingest(graph, files_under([ROOT / "data" / "seeds"])[0])
 
 
 def one_run(graph: Path) -> dict[str, float]:

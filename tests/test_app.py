@@ -7,7 +7,9 @@ content: numbers, names and sentences the seeds contain.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -215,13 +217,19 @@ def test_unknown_entity_says_so(graph_file: Path) -> None:
     assert "instrument/does-not-exist" in texts(at)
 
 
+PASSWORD = "editor-pw"
+
+
 @pytest.fixture()
 def graph_copy(graph_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of the saved graph, so adding files does not change what the other tests see."""
+    """A copy of the saved graph, so adding files does not change what the other tests see;
+    editing is set up (a password) and folders may be ingested below tmp_path/allowed."""
     copy = tmp_path / "graph" / "graph.kg"
     copy.parent.mkdir()
     shutil.copy(graph_file, copy)
     monkeypatch.setenv("KG_GRAPH", str(copy))
+    monkeypatch.setenv("KG_EDITOR_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KG_INGEST_ROOTS", str(tmp_path / "allowed"))
     st.cache_resource.clear()
     st.cache_data.clear()
     yield copy
@@ -229,37 +237,51 @@ def graph_copy(graph_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     st.cache_data.clear()
 
 
+def editor(graph: Path, password: str = PASSWORD) -> AppTest:
+    """The add view after signing in through the sidebar, as an editor does."""
+    at = run(graph, view="add")
+    at.sidebar.text_input(key="editor_password").input(password)
+    at.sidebar.button(key="sign_in").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def report_rows(at: AppTest) -> dict[str, dict]:
+    return {r["file"]: r for r in at.dataframe[0].value.to_dict("records")}
+
+
 NEW_TEXT = ("Bộ Nội vụ ban hành Kế hoạch số 99-KH/BNV\n\nNgày 10/3/2023, Bộ Nội vụ ban hành Kế hoạch số "
             "99-KH/BNV thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư.\n")
 
 
 def test_upload_documents_reports_each_file(graph_copy: Path) -> None:
-    at = run(graph_copy, view="add")
+    at = editor(graph_copy)
     at.file_uploader[0].set_value([("plan.txt", NEW_TEXT.encode("utf-8"), "text/plain"),
                                    ("scan.doc", b"\xd0\xcf\x11\xe0", "application/msword")])
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     assert not at.exception
-    rows = {r["file"]: r for r in at.dataframe[0].value.to_dict("records")}
+    rows = report_rows(at)
     assert rows["plan.txt"]["status"] == "added" and rows["plan.txt"]["instruments"] >= 1
     assert rows["scan.doc"]["status"] == "refused" and "unsupported" in rows["scan.doc"]["message"]
-    assert (graph_copy.parent / "uploads" / "plan.txt").exists(), "evidence keeps pointing at a real file"
+    kept = sorted(p.name for p in (graph_copy.parent / "uploads").rglob("*") if p.is_file())
+    assert kept == ["plan.txt"], "evidence keeps pointing at a real file; the refused upload is deleted"
     at = run(graph_copy, view="lineage", id="instrument/99-KH/BNV")
     assert "Chỉ thị 39-CT/TW" in texts(at)
 
 
 def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "incoming"
-    folder.mkdir()
+    folder = tmp_path / "allowed" / "incoming"
+    folder.mkdir(parents=True)
     (folder / "new.txt").write_text(NEW_TEXT, encoding="utf-8")
     seed = ROOT / "data" / "seeds" / "000_a5917a623b9311c9.txt"
     (folder / seed.name).write_bytes(seed.read_bytes())   # already in the graph
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "scan.bin").write_bytes(b"\x00\x01\x02")
-    at = run(graph_copy, view="add")
+    at = editor(graph_copy)
     at.text_input(key="folder").input(str(folder))
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     assert not at.exception
-    rows = {r["file"]: r for r in at.dataframe[0].value.to_dict("records")}
+    rows = report_rows(at)
     assert rows["new.txt"]["status"] == "added" and rows["new.txt"]["instruments"] >= 1
     assert rows[seed.name]["status"] == "unchanged"
     assert rows["empty.txt"]["status"] == "refused" and "empty" in rows["empty.txt"]["message"]
@@ -267,6 +289,104 @@ def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
     assert "1" in at.success[0].value
     at = run(graph_copy, view="entity", id="instrument/99-KH/BNV")
     assert at.title[0].value.endswith("99-KH/BNV")
+
+
+def test_the_explorer_is_read_only_unless_an_administrator_sets_up_editing(graph_file: Path) -> None:
+    at = run(graph_file, view="add")
+    assert "add" not in at.sidebar.radio(key="w_view").options
+    assert not at.file_uploader and not any(ti.key == "folder" for ti in at.text_input)
+
+
+def test_adding_needs_the_editor_password(graph_copy: Path) -> None:
+    at = run(graph_copy, view="add")
+    assert not at.file_uploader and "đăng nhập" in texts(at).lower()
+    wrong = editor(graph_copy, "guess")
+    assert any("Sai mật khẩu" in e.value for e in wrong.error) and not wrong.file_uploader
+    right = editor(graph_copy)
+    assert right.file_uploader and not right.error
+
+
+def test_folders_only_below_the_allowed_roots_and_links_out_are_not_followed(graph_copy: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Mật khẩu máy chủ: hunter2. Bộ Nội vụ ban hành Kế hoạch số 98-KH/BNV.", encoding="utf-8")
+    allowed = tmp_path / "allowed" / "docs"
+    allowed.mkdir(parents=True)
+    (allowed / "new.txt").write_text(NEW_TEXT, encoding="utf-8")
+    os.symlink(secret, allowed / "link.txt")
+    os.symlink(secret.parent, allowed / "linked-folder")
+    at = editor(graph_copy)
+    at.text_input(key="folder").input(str(secret.parent))
+    at.main.button[0].click().run()
+    assert report_rows(at)["private"]["status"] == "refused"
+    at.text_input(key="folder").input(str(allowed))
+    at.main.button[0].click().run()
+    rows = report_rows(at)
+    assert rows["new.txt"]["status"] == "added"
+    assert rows["link.txt"]["status"] == "refused" and "outside the allowed folders" in rows["link.txt"]["message"]
+    assert "secret.txt" not in rows
+    from graph.store import NxStore
+
+    saved = NxStore.load(graph_copy)
+    assert "instrument/98-KH/BNV" not in saved.graph
+    assert not any("hunter2" in str(d) for _, d in saved.graph.nodes(data=True))
+
+
+def test_two_uploads_of_one_name_keep_both(graph_copy: Path) -> None:
+    at = editor(graph_copy)
+    at.file_uploader[0].set_value([("report.txt", NEW_TEXT.encode("utf-8"), "text/plain")])
+    at.main.button[0].click().run()
+    other = NEW_TEXT.replace("99-KH/BNV", "97-KH/BNV")
+    at.file_uploader[0].set_value([("report.txt", other.encode("utf-8"), "text/plain")])
+    at.main.button[0].click().run()
+    assert report_rows(at)["report.txt"]["status"] == "added"
+    from graph.store import NxStore
+
+    g = NxStore.load(graph_copy).graph
+    assert {"instrument/99-KH/BNV", "instrument/97-KH/BNV"} <= set(g)
+
+
+def test_a_cli_build_during_an_app_session_loses_nothing(graph_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    at = editor(graph_copy)                          # the app has loaded the graph
+    cli_file = tmp_path / "cli" / "cli.txt"
+    cli_file.parent.mkdir()
+    cli_file.write_text(NEW_TEXT.replace("99-KH/BNV", "96-KH/BNV"), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "graph", "--graph", str(graph_copy), "build", str(cli_file)],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    at.file_uploader[0].set_value([("plan.txt", NEW_TEXT.encode("utf-8"), "text/plain")])
+    at.main.button[0].click().run()
+    from graph.store import NxStore
+
+    g = NxStore.load(graph_copy).graph
+    assert {"instrument/96-KH/BNV", "instrument/99-KH/BNV"} <= set(g), "the CLI's source survives the app's save"
+    assert "96-KH/BNV" in texts(run(graph_copy, view="entity", id="instrument/96-KH/BNV"))
+
+
+def test_a_failed_save_is_said_and_the_app_keeps_what_was_saved(graph_copy: Path) -> None:
+    import resource
+    import signal
+
+    at = editor(graph_copy)
+    before = graph_copy.read_bytes()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)       # inherited by the ingest's child
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) - 1, hard))   # no room for a new graph file
+    try:
+        at.file_uploader[0].set_value([("plan.txt", NEW_TEXT.encode("utf-8"), "text/plain")])
+        at.main.button[0].click().run()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert not at.exception
+    assert any("the graph was not saved" in e.value.lower() or "không lưu được" in e.value.lower() for e in at.error)
+    assert report_rows(at)["plan.txt"]["status"] == "failed"
+    assert graph_copy.read_bytes() == before
+    at = run(graph_copy, view="entity", id="instrument/99-KH/BNV")
+    assert not at.title, "the app shows no fact that was never saved"
 
 
 def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
@@ -284,3 +404,68 @@ def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+HOSTILE_NAME = "Đề án ![x](http://evil.example/i.png) [bấm vào đây](http://phish.example) <b>x</b>"
+
+
+def test_text_from_documents_and_the_url_is_inert_in_every_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph_fixtures import ev, source
+
+    from graph.store import NxStore
+    from loaders.model import Extraction, Instrument
+
+    text = f"{HOSTILE_NAME} được Bộ Nội vụ ban hành."
+    src = source("h.txt", text, published="2020-01-02", title="[tiêu đề](http://phish.example)")
+    src = dataclasses.replace(src, url="https://news.example/a)\n# Heading [x](javascript:alert(1))")
+    store = NxStore()
+    store.add_extraction(Extraction(source=src, documents=[
+        Instrument(number=None, key=HOSTILE_NAME, name=HOSTILE_NAME, kind="scheme", evidence=[ev(text, text)])]))
+    graph = store.save(tmp_path / "graph.kg")
+    node = next(n for n, d in store.graph.nodes(data=True) if d.get("type") == "Instrument")
+    monkeypatch.setenv("KG_GRAPH", str(graph))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = run(graph, view="entity", id=node)
+        shown = texts(at)
+        assert at.title[0].value.startswith("Đề án !\\[x\\]"), at.title[0].value      # brackets escaped
+        assert "](http://phish.example)" not in shown.replace("\\]", "")              # no live link
+        caption = next(c.value for c in at.caption if "news.example" in c.value)
+        assert "\n" not in caption and "](javascript" not in caption and "%0A" in caption
+        assert "<b>" not in shown
+        nowhere = run(graph, view="entity", id="[bấm](http://phish.example)")
+        assert "\\[bấm\\]" in texts(nowhere)
+        asked = run(graph, view="ask", q="who is `x` [y](http://phish.example)")
+        # the question is shown as code, in a fence longer than the backticks it holds (no link, no markup)
+        assert "`` node(x='`x` [y](http://phish.example)') ``" in texts(asked)
+        assert "`` python -m graph ask 'who is `x` [y](http://phish.example)' ``" in texts(asked)
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_two_ingests_at_once_queue_and_keep_everything(graph_copy: Path, tmp_path: Path) -> None:
+    import threading
+
+    from explorer.ingest import busy, ingest
+    from graph.store import NxStore, locked
+
+    files = []
+    for i in range(4):
+        f = tmp_path / f"in{i}" / "same-name.txt"
+        f.parent.mkdir()
+        f.write_text(NEW_TEXT.replace("99-KH/BNV", f"9{i}-KH/BNV"), encoding="utf-8")
+        files.append(f)
+    results: list[tuple] = []
+    with locked(graph_copy):                        # someone else is writing: both wait their turn
+        assert busy(graph_copy)
+        threads = [threading.Thread(target=lambda f=f: results.append(ingest(graph_copy, [f]))) for f in files]
+        for th in threads:
+            th.start()
+    for th in threads:
+        th.join(120)
+    assert not busy(graph_copy)
+    assert all(not problem and rows[0].status == "added" for rows, problem in results), results
+    g = NxStore.load(graph_copy).graph
+    assert {f"instrument/9{i}-KH/BNV" for i in range(4)} <= set(g)

@@ -48,11 +48,11 @@ def _free_port() -> int:
 
 def _build_graph(path: Path) -> None:
     """The seeds, plus a person whose name and post are markup, linked to Bộ Nội vụ."""
-    from explorer.ingest import ingest
+    from explorer.ingest import files_under, ingest
     from graph.store import NxStore
 
-    store = NxStore(path=path)
-    ingest(store, [ROOT / "data" / "seeds"])
+    ingest(path, files_under([ROOT / "data" / "seeds"])[0])
+    store = NxStore.load(path)
     g = store.graph
     evidence = [{"source_id": "000_a5917a623b9311c9.txt", "sentence": "<img src=y onerror=alert(3)> <script>alert(4)</script>",
                  "start": 0, "end": 10, "date": "2019-08-15"}]
@@ -284,3 +284,14 @@ def test_hostile_text_runs_nothing(server: str, page: Page) -> None:
     assert alerts(page) == [] and watch.dialogs == [], f"document text ran: {alerts(page)} {watch.dialogs}"
     assert page.locator("img[src='x'], img[src='y']").count() == 0
     assert not watch.remote(), f"requests left the machine: {watch.remote()}"
+
+
+def test_a_visitor_cannot_ingest_or_read_server_files(server: str, page: Page) -> None:
+    """This server sets no editor password: no view adds documents, whatever the URL says."""
+    page.goto(f"{server}/?view=add&folder=/etc")
+    expect(page.get_by_role("heading", name="Đồ thị văn bản chính sách").first).to_be_visible(timeout=30_000)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    expect(sidebar.get_by_text("Tổng quan").first).to_be_visible()
+    assert sidebar.get_by_text("Thêm tài liệu").count() == 0
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    assert page.get_by_label("Hoặc đường dẫn thư mục trên máy chủ").count() == 0
