@@ -1,8 +1,8 @@
-"""The order networkx lists a node's links in, and an edge order that rebuilds it.
+"""An edge insertion order that rebuilds networkx's adjacency order, for the Neo4j copy.
 
 Why: networkx lists a node's successors and predecessors in the order each node pair was first
-linked; queries keep that order where they do not sort, so a graph rebuilt from a file (or a
-copy in Neo4j) must reproduce it, or a page shows its lists in another order after a restart.
+linked; queries keep that order where they do not sort, so the copy in Neo4j numbers its edges
+to give the same lists (the graph file keeps the order its own way, graph/graphfile.py).
 """
 
 from __future__ import annotations

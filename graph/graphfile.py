@@ -30,8 +30,6 @@ from typing import Any
 
 import networkx as nx
 
-from graph.adjacency import edge_order
-
 MAGIC = b"VNKG\n"
 CODEC = "msgpack+zstd"
 MAX_HEADER = 4096
@@ -76,7 +74,8 @@ def encode(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any]) -> bytes:
     import msgpack
     import zstandard
 
-    body = msgpack.packb([dict(g.graph), [[n, d] for n, d in g.nodes(data=True)], _edges(g), manifest],
+    body = msgpack.packb([dict(g.graph), [[n, d] for n, d in g.nodes(data=True)],
+                          [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], manifest, _pred_order(g)],
                          use_bin_type=True)
     header = {"format": fmt, "codec": CODEC, "bytes": len(body), "nodes": g.number_of_nodes(),
               "edges": g.number_of_edges(), "sources": len(manifest)}
@@ -86,15 +85,25 @@ def encode(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any]) -> bytes:
 
 def encode_json(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any], gz: bool) -> bytes:
     doc = {"format": fmt, "graph": dict(g.graph), "nodes": [[n, d] for n, d in g.nodes(data=True)],
-           "edges": _edges(g), "manifest": manifest}
+           "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], "manifest": manifest,
+           "pred_order": _pred_order(g)}
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=3) if gz else raw
 
 
-def _edges(g: nx.MultiDiGraph) -> list[list[Any]]:
-    """Every edge as [u, v, key, attributes], in an order whose replay rebuilds each node's
-    successor and predecessor order (graph/adjacency.py): lists read the same after a restart."""
-    return [[u, v, k, g.succ[u][v][k]] for u, v, k in edge_order(g)]     # edge_order is in seq order
+def _pred_order(g: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The predecessor order of each node whose order a replay of the edge list would not give.
+
+    Why: networkx lists a node's links in the order each pair was first linked, and queries keep
+    that order where they do not sort; replaying the edges in successor order rebuilds every
+    successor list but not every predecessor list (a graph grows in the order articles were read),
+    so those few are written out and a page reads the same after a restart.
+    """
+    replayed: dict[str, dict[str, None]] = {}
+    for u, nbrs in g.succ.items():
+        for v in nbrs:
+            replayed.setdefault(v, {})[u] = None
+    return {v: list(preds) for v, preds in g.pred.items() if list(preds) != list(replayed.get(v, ()))}
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -165,9 +174,9 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     except (msgpack.exceptions.UnpackException, ValueError, TypeError) as e:
         raise GraphFileError(f"{path}: damaged graph file ({type(e).__name__}: {e})") from None
     del body
-    if not (isinstance(doc, list) and len(doc) == 4):
-        raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest])")
-    return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], path), "manifest": _manifest(doc[3], path)}
+    if not (isinstance(doc, list) and len(doc) == 5):
+        raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest, order])")
+    return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], doc[4], path), "manifest": _manifest(doc[3], path)}
 
 
 def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
@@ -189,11 +198,11 @@ def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise GraphFileError(f"{path}: not a JSON graph file (no format, nodes and edges)")
     return {"format": doc.get("format"),
-            "graph": _graph(doc.get("graph"), doc.get("nodes"), doc.get("edges"), path),
+            "graph": _graph(doc.get("graph"), doc.get("nodes"), doc.get("edges"), doc.get("pred_order") or {}, path),
             "manifest": _manifest(doc.get("manifest"), path)}
 
 
-def _graph(attrs: Any, nodes: Any, edges: Any, path: Path) -> nx.MultiDiGraph:
+def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> nx.MultiDiGraph:
     """A MultiDiGraph from decoded lists, after checking their shape (a damaged file says so)."""
     def damaged(what: str) -> GraphFileError:
         return GraphFileError(f"{path}: damaged graph file ({what})")
@@ -217,6 +226,12 @@ def _graph(attrs: Any, nodes: Any, edges: Any, path: Path) -> nx.MultiDiGraph:
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
         keys[k] = d
+    if not isinstance(pred_order, dict):
+        raise damaged("the predecessor order is not a map")
+    for v, order in pred_order.items():
+        if v not in pred or not isinstance(order, list) or sorted(map(str, order)) != sorted(pred[v]):
+            raise damaged(f"the predecessor order of {str(v)[:80]!r} does not match its links")
+        pred[v] = {u: pred[v][u] for u in order}
     # built directly (networkx's own adjacency dicts): add_edges_from copies every attribute dict
     g = nx.MultiDiGraph()
     g.graph.update(attrs)

@@ -212,3 +212,18 @@ def test_two_threads_saving_at_once_both_succeed(tmp_path: Path) -> None:
     assert not errors
     assert len(NxStore.load(store.path).manifest) == 5 and not list(tmp_path.glob(".graph.kg.tmp-*"))
     assert os.listdir(tmp_path) == ["graph.kg"] or set(os.listdir(tmp_path)) <= {"graph.kg"}
+
+
+def test_a_loaded_graph_lists_every_node_s_links_in_the_saved_order(tmp_path: Path) -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(["a", "b", "c"])
+    g.add_edge("b", "c", key="k1", type="X")       # c's predecessors: b first, although a comes first
+    g.add_edge("a", "c", key="k2", type="X")
+    g.add_edge("a", "b", key="k3", type="X")
+    store = NxStore(g)
+    for name in ("g.kg", "g.json"):
+        loaded = NxStore.load(store.save(tmp_path / name)).graph
+        assert list(loaded.pred["c"]) == ["b", "a"] and list(loaded.succ["a"]) == ["c", "b"]
+        assert list(loaded.edges(keys=True)) == list(g.edges(keys=True))
