@@ -5,7 +5,7 @@ code.  A graph file here is
 
     b"VNKG\\n"                      the magic line
     {"format": ..., "codec": "msgpack+zstd", "bytes": N, "nodes": ..., "edges": ..., "sources": ...}\\n
-    one zstd frame of N bytes of MessagePack: [graph attributes, nodes, edges, manifest]
+    one zstd frame of N bytes of MessagePack: [graph attributes, nodes, edges, manifest, order]
 
 MessagePack and zstd decode plain data only (maps, lists, strings, numbers), so reading a file
 can build nothing but a graph.  The header's size is checked against the file's own size (a
@@ -75,7 +75,8 @@ def encode(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any]) -> bytes:
     import zstandard
 
     body = msgpack.packb([dict(g.graph), [[n, d] for n, d in g.nodes(data=True)],
-                          [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], manifest, _pred_order(g)],
+                          [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], _flat(manifest),
+                          _pred_order(g)],
                          use_bin_type=True)
     header = {"format": fmt, "codec": CODEC, "bytes": len(body), "nodes": g.number_of_nodes(),
               "edges": g.number_of_edges(), "sources": len(manifest)}
@@ -85,10 +86,16 @@ def encode(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any]) -> bytes:
 
 def encode_json(fmt: str, g: nx.MultiDiGraph, manifest: dict[str, Any], gz: bool) -> bytes:
     doc = {"format": fmt, "graph": dict(g.graph), "nodes": [[n, d] for n, d in g.nodes(data=True)],
-           "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], "manifest": manifest,
+           "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)], "manifest": _flat(manifest),
            "pred_order": _pred_order(g)}
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=3) if gz else raw
+
+
+def _flat(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Each source's edges as one flat list [u, v, key, u, v, key ...]: a million small lists
+    cost 70 MB and a second to decode; the reader rebuilds the triples."""
+    return {sid: {**entry, "edges": [x for edge in entry["edges"] for x in edge]} for sid, entry in manifest.items()}
 
 
 def _pred_order(g: nx.MultiDiGraph) -> dict[str, list[str]]:
@@ -170,13 +177,39 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     if len(body) != declared:
         raise GraphFileError(f"{path}: damaged graph file ({len(body)} bytes where the header says {declared})")
     try:
-        doc = msgpack.unpackb(body, raw=False, strict_map_key=False)
+        doc = msgpack.unpackb(body, raw=False, strict_map_key=False, **_one_copy_of_each_string())
     except (msgpack.exceptions.UnpackException, ValueError, TypeError) as e:
         raise GraphFileError(f"{path}: damaged graph file ({type(e).__name__}: {e})") from None
     del body
     if not (isinstance(doc, list) and len(doc) == 5):
         raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest, order])")
     return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], doc[4], path), "manifest": _manifest(doc[3], path)}
+
+
+def _one_copy_of_each_string() -> dict[str, Any]:
+    """Decoder hooks that keep one object per distinct string value.
+
+    Why: a graph repeats the same strings hundreds of thousands of times (source ids in every
+    evidence and source list, sentences that back several links, node ids in the manifest);
+    decoded one by one they cost 370 MB more for the 2017 corpus graph (893 MB against 507 MB
+    resident), for 1.1 s more decoding.
+    """
+    seen: dict[str, str] = {}
+    same = seen.setdefault
+
+    def in_dict(d: dict[Any, Any]) -> dict[Any, Any]:
+        for k, v in d.items():
+            if type(v) is str:
+                d[k] = same(v, v)
+        return d
+
+    def in_list(items: list[Any]) -> list[Any]:
+        for i, v in enumerate(items):
+            if type(v) is str:
+                items[i] = same(v, v)
+        return items
+
+    return {"object_hook": in_dict, "list_hook": in_list}
 
 
 def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
@@ -242,8 +275,14 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
 
 
 def _manifest(manifest: Any, path: Path) -> dict[str, Any]:
+    """The manifest with each source's edges as (u, v, key) triples again (see _flat)."""
     if not isinstance(manifest, dict) or not all(isinstance(v, dict) for v in manifest.values()):
         raise GraphFileError(f"{path}: damaged graph file (its list of sources is unreadable)")
+    for entry in manifest.values():
+        flat = entry.get("edges")
+        if not isinstance(flat, list) or len(flat) % 3 or not all(type(x) is str for x in flat):
+            raise GraphFileError(f"{path}: damaged graph file (the links of source {str(entry.get('source_id'))[:80]!r})")
+        entry["edges"] = list(zip(flat[0::3], flat[1::3], flat[2::3], strict=True))
     return manifest
 
 
