@@ -11,11 +11,13 @@ language), so any view can be sent to a colleague as a link.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 # altair and pandas cost half a second to import and pyvis a tenth: the first page of a start
 # does not need them, so they are imported where used and warmed up after that first page.
 
+_LOG = logging.getLogger("explorer")
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "data" / "seeds"
 GRAPH_PATH = Path(os.environ.get("KG_GRAPH") or DEFAULT_PATH)   # tests point this at a temp file
@@ -184,8 +187,9 @@ def graph_store(lang: str) -> Any:
             _, problem = ingest(GRAPH_PATH, files_under([SEEDS])[0], _progress_to(bar, lang),
                                 memory_mb=access().ingest_memory_mb)
             bar.empty()
-            if problem:
-                st.error(md(problem))
+            if problem:     # the reason may name server paths: the log has it, visitors a message
+                _LOG.error("building the graph from the sample corpus failed: %s", problem)
+                st.error(t("build_failed", lang))
             st.cache_data.clear()
             store = _shared().store()
     return store
@@ -253,9 +257,19 @@ def _uncsv(raw: str) -> list[str]:
     return [v for v in raw.split(",") if v]
 
 
-def _years(raw: str) -> tuple[int, int]:
-    lo, hi = raw.split("-")
-    return int(lo), int(hi)
+def _years(raw: str, span: tuple[int, int] | None = None) -> tuple[int, int]:
+    """A "lo-hi" range from the URL, kept within ``span`` (a shared link outlives the data's years)."""
+    lo, hi = sorted(int(x) for x in raw.split("-"))
+    if span is not None:
+        lo, hi = max(lo, span[0]), min(hi, span[1])
+        if lo > hi:
+            raise ValueError(raw)
+    return lo, hi
+
+
+def _within(lo: int, hi: int) -> Callable[[str], int]:
+    """A URL decoder of an integer kept between ``lo`` and ``hi`` (a slider refuses others)."""
+    return lambda raw: min(hi, max(lo, int(raw)))
 
 
 # -- small presentation helpers -------------------------------------------------------------
@@ -423,6 +437,7 @@ def editor_sign_in(lang: str) -> None:
             if access().password_ok(given):
                 _set_editor(True)
                 st.rerun()
+            time.sleep(1)       # a wrong guess costs a second: no fast guessing
             st.error(t("wrong_password", lang))
 
 
@@ -646,7 +661,7 @@ def view_document(g: nx.MultiDiGraph, lang: str) -> None:
     if not node_id:
         return
     doc = Q.document(g, node_id)
-    st.title(label_of(doc.node, lang))
+    st.title(md(label_of(doc.node, lang)))
     st.markdown(badge("Instrument", lang) + " "
                 + md(doc.status.label if lang == "vi" else doc.status.label_en))
     with st.container(horizontal=True):
@@ -753,7 +768,7 @@ def _document_outline(doc: D.Document, lang: str) -> None:
     """Top-level units as expanders (open when a link is stated in them); deeper units inside."""
     section(t("outline", lang))
     src = doc.outline_source.label if doc.outline_source else ""
-    st.caption(t("outline_caption", lang, n=len(doc.outline), source=src))
+    st.caption(t("outline_caption", lang, n=len(doc.outline), source=md(src)))
     groups: list[list[D.OutlineItem]] = []
     for item in doc.outline:
         if item.depth == 0 or not groups:
@@ -810,7 +825,7 @@ def year_filter(g: nx.MultiDiGraph, lang: str, col: Any) -> tuple[int, int] | No
     span = _year_span(g, revision(g))
     if span is None or span[0] == span[1]:
         return None
-    key = bind("years", span, _years)
+    key = bind("years", span, lambda raw: _years(raw, span))
     lo, hi = col.slider(t("years", lang), span[0], span[1], key=key, on_change=to_url,
                         args=("years", lambda v: None if tuple(v) == span else f"{v[0]}-{v[1]}"))
     return None if (lo, hi) == span else (lo, hi)
@@ -824,7 +839,7 @@ def view_network(g: nx.MultiDiGraph, lang: str) -> None:
         return
     entity_heading(g, node_id, lang)
     c1, c2, c3 = st.columns([1, 2, 2])
-    depth = c1.slider(t("depth", lang), 1, 3, key=bind("depth", 1, int), on_change=to_url, args=("depth",))
+    depth = c1.slider(t("depth", lang), 1, 3, key=bind("depth", 1, _within(1, 3)), on_change=to_url, args=("depth",))
     types = c2.multiselect(t("node_types", lang), CONTENT_TYPES, key=bind("types", list(CONTENT_TYPES), _uncsv),
                            format_func=lambda x: type_label(x, lang), on_change=to_url, args=("types", _csv))
     years = year_filter(g, lang, c3)
@@ -1175,7 +1190,10 @@ def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], list[F
     kept: list[Path] = []
     refused: list[FileReport] = []
     for i, upload in enumerate(files):
-        name = Path(upload.name).name or "upload.txt"
+        name = _upload_name(upload.name)
+        if name is None:
+            refused.append(FileReport(str(upload.name)[:80] or "?", "refused", message="not a usable file name"))
+            continue
         if i >= acc.max_upload_files:
             refused.append(FileReport(name, "refused", message=f"more than {acc.max_upload_files} files in one ingest"))
             continue
@@ -1184,14 +1202,34 @@ def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], list[F
             refused.append(FileReport(name, "refused", message=f"over the upload limit of {acc.max_upload_mb} MB"))
             continue
         target = UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:24] / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
+        tmp = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(tmp, target)
+        except OSError as e:        # a full disk, a name the file system refuses: this upload only
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            refused.append(FileReport(name, "refused", message=f"could not be stored ({e.strerror or e})"))
+            continue
         kept.append(target)
     return kept, refused
+
+
+def _upload_name(raw: str) -> str | None:
+    """The base name an upload is stored under: no folders, no NUL, at most 200 bytes (the suffix
+    kept, it says which reader reads it); None for a name that names no file ("", ".", "..")."""
+    name = Path(str(raw).replace("\0", "").replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        return None
+    if len(name.encode("utf-8", "surrogatepass")) > 200:
+        stem, suffix = os.path.splitext(name)
+        room = 200 - len(suffix.encode("utf-8", "surrogatepass"))
+        name = stem.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore") + suffix
+    return name
 
 
 def _report(reports: Sequence[FileReport], lang: str) -> None:

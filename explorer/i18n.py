@@ -190,6 +190,8 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "folder_roots": ("Chỉ các thư mục trong: {roots}", "Only folders inside: {roots}"),
     "folder_not_allowed": ("thư mục này không nằm trong các thư mục được phép", "this folder is not inside the allowed folders"),
     "ingest_queued": ("Một lần nạp khác đang ghi đồ thị; lần nạp của bạn sẽ chạy khi nó xong.", "Another ingest is writing the graph; yours starts when it is done."),
+    "build_failed": ("Không dựng được đồ thị từ bộ dữ liệu mẫu; người quản trị xem lý do trong nhật ký máy chủ.",
+                     "The graph could not be built from the sample corpus; the administrator finds the reason in the server log."),
     "ingest_failed": ("Không lưu được đồ thị: {reason}", "The graph was not saved: {reason}"),
     "graph_file_refused": ("Không mở tệp đồ thị {path}: tệp không phải đồ thị của công cụ này, bị hỏng, hoặc là tệp pickle cũ có thể chạy mã. Người quản trị hãy dựng lại bằng `python -m graph build`, hoặc chuyển tệp cũ của chính mình bằng `python -m graph --trust-pickle sources`.",
                            "The graph file {path} was not opened: it is not a graph of this tool, it is damaged, or it is an old pickle that could run code. An administrator can rebuild it with `python -m graph build`, or convert an old file of their own with `python -m graph --trust-pickle sources`."),

@@ -101,28 +101,33 @@ def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None
         return [], ""
     total = estimate_bytes([str(f) for f in files])
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
-        json.dump([str(f) for f in files], listing, ensure_ascii=False)
+        json.dump([str(f) for f in files], listing)     # ASCII escapes carry any file name, even undecodable ones
     cmd = [sys.executable, "-m", "graph", "--graph", str(graph_path), "build", "--workers", "1", "--events",
            "--no-progress", "--paths-from", listing.name]
     rows: dict[str, list[dict[str, object]]] = {}
     done = 0
-    try:
-        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              encoding="utf-8", env={**os.environ, "PYTHONPATH": str(ROOT)}) as child:
-            _limit_memory(child.pid, memory_mb)
-            assert child.stdout is not None and child.stderr is not None
-            for line in child.stdout:
-                try:
-                    event = json.loads(line)
-                except ValueError:
-                    continue
-                rows.setdefault(str(event.get("path", "")), []).append(event)
-                done += int(event.get("bytes") or 0)
-                if progress is not None:
-                    progress(min(done, total), total, Path(str(event.get("path", ""))).name)
-            err = child.stderr.read()
-    finally:
-        os.unlink(listing.name)
+    # the child's messages go to a file, not a pipe: a pipe nobody reads fills at 64 kB and the
+    # child would wait on it forever, holding the graph's lock
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:
+        try:
+            with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                  encoding="utf-8", errors="replace",
+                                  env={**os.environ, "PYTHONPATH": str(ROOT)}) as child:
+                _limit_memory(child.pid, memory_mb)
+                assert child.stdout is not None
+                for line in child.stdout:
+                    try:
+                        event = json.loads(line)
+                    except ValueError:
+                        continue
+                    rows.setdefault(str(event.get("path", "")), []).append(event)
+                    done += int(event.get("bytes") or 0)
+                    if progress is not None:
+                        progress(min(done, total), total, Path(str(event.get("path", ""))).name)
+        finally:
+            os.unlink(listing.name)
+        errors.seek(0)
+        err = errors.read()
     # a build that ran to its end says where the graph file is last (0: done, 1: nothing could be
     # read); anything else means the graph was not saved and its file is as it was
     finished = child.returncode in (0, 1) and "graph file:" in err

@@ -13,7 +13,7 @@ import os
 import threading
 from pathlib import Path
 
-from graph.store import NxStore
+from graph.store import GraphFileError, NxStore
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -33,13 +33,21 @@ class SharedGraph:
         self._lock = threading.Lock()
         self._store: NxStore | None = None
         self._stamp: tuple[int, int, int] | None = None
+        self._refused: tuple[tuple[int, int, int] | None, GraphFileError] | None = None
 
     def store(self) -> NxStore:
-        """The store as the file now is (GraphFileError when the file cannot be read)."""
+        """The store as the file now is (GraphFileError when the file cannot be read; a file
+        once refused is not read again until it changes: a crafted file costs one attempt)."""
         stamp = _stamp(self.path)
         if self._store is None or stamp != self._stamp:
             with self._lock:
+                if self._refused is not None and self._refused[0] == stamp:
+                    raise self._refused[1]
                 if self._store is None or stamp != self._stamp:
-                    self._store = NxStore.load(self.path)
-                    self._stamp = stamp
+                    try:
+                        self._store = NxStore.load(self.path)
+                    except GraphFileError as e:
+                        self._refused = (stamp, e)
+                        raise
+                    self._stamp, self._refused = stamp, None
         return self._store

@@ -115,15 +115,17 @@ def _paths_from(spec: str | None) -> list[str]:
     """The paths of a JSON list in file ``spec`` ('-': standard input); any name survives JSON."""
     if not spec:
         return []
-    raw = sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8")
-    paths = json.loads(raw)
+    try:
+        paths = json.loads(sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SystemExit(f"{spec}: --paths-from cannot be read ({e})") from None
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise SystemExit(f"{spec}: --paths-from needs a JSON list of paths")
     return paths
 
 
 def _print_outcome(outcome: Any) -> None:
-    print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False), flush=True)
+    print(json.dumps(dataclasses.asdict(outcome)), flush=True)     # ASCII escapes carry any file name
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -372,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except GraphFileError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:        # the graph file's folder or lock cannot be used: a message, not a traceback
+        print(f"error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: the graph file was not changed", file=sys.stderr)

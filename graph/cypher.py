@@ -160,6 +160,8 @@ MANIFEST_BY_ID = _s("MANIFEST_BY_ID", "MATCH (m:Manifest {source_id: $source_id}
                     ("source_id",))
 MANIFEST_BY_HASH = _s("MANIFEST_BY_HASH", "MATCH (m:Manifest {content_hash: $content_hash}) "
                       "RETURN m.source_id AS source_id LIMIT 1", ("content_hash",))
+MANIFEST_IDS_BY_HASH = _s("MANIFEST_IDS_BY_HASH", "MATCH (m:Manifest {content_hash: $content_hash}) "
+                          "RETURN m.source_id AS source_id", ("content_hash",))
 
 # -- nodes and edges by id ------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ code.  A graph file here is
 MessagePack and zstd decode plain data only (maps, lists, strings, numbers), so reading a file
 can build nothing but a graph.  The header's size is checked against the file's own size (a
 real graph compresses about 7 to 1; a bomb compresses thousands to 1) and against
-``$GRAPH_MAX_BYTES`` before anything is decompressed, and the decoded structure is checked
-before a graph is built from it.  JSON graph files (``.json``, ``.json.gz``, for other tools)
+``$GRAPH_MAX_BYTES`` before anything is decompressed; decoding may take only the memory the
+file's size explains (a few kilobytes can describe millions of empty maps); and the decoded
+structure is checked before a graph is built from it.  JSON graph files (``.json``, ``.json.gz``, for other tools)
 are read under the same limits.  Pickles of older versions are read only when the user
 vouches for the file (``--trust-pickle``), through an unpickler that allows only the graph's
 own classes, and are then rewritten in this format.
@@ -24,7 +25,10 @@ import io
 import json
 import os
 import pickle
+import resource
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +39,11 @@ CODEC = "msgpack+zstd"
 MAX_HEADER = 4096
 MAX_BYTES_ENV = "GRAPH_MAX_BYTES"
 DEFAULT_MAX_BYTES = 8 * 2**30       # decoded bytes; the 2017 corpus graph is 0.23 GB
-RATIO = 40                          # decoded bytes per file byte; real graphs: about 7 (zstd), 10 (gzip)
+RATIO = 200                         # decoded bytes per file byte; real graphs 7 to 10, repetitive ones 40 and more
 FLOOR = 64 * 2**20                  # small files may expand this much whatever their ratio
+OBJECT_BYTES = 6                    # memory a decode may take per decoded byte (real graphs: about 2.5) ...
+FILE_BYTES = 60                     # ... and per byte of the file (the 2017 corpus graph: 17)
+MEMORY_FLOOR = 384 * 2**20
 
 
 class GraphFileError(ValueError):
@@ -115,10 +122,11 @@ def _pred_order(g: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 # -- reading ------------------------------------------------------------------------------
 
-def read(path: Path, *, trust_pickle: bool = False) -> tuple[dict[str, Any], str]:
+def read(path: Path, *, trust_pickle: bool = False, convert: str | None = None) -> tuple[dict[str, Any], str]:
     """``(payload, kind)`` of the graph file at ``path``: payload has format, graph and manifest.
 
-    Every failure is a GraphFileError naming the file and what is wrong with it.
+    Every failure is a GraphFileError naming the file and what is wrong with it; ``convert`` is
+    the command an old pickle's message suggests.
     """
     try:
         size = path.stat().st_size
@@ -141,7 +149,7 @@ def read(path: Path, *, trust_pickle: bool = False) -> tuple[dict[str, Any], str
             raise GraphFileError(
                 f"{path}: a graph file in the old pickle format, which can run code when it is read, "
                 "so it was not opened. If the file is your own, convert it once with "
-                f"python -m graph --graph {path} --trust-pickle sources "
+                f"{convert or f'python -m graph --graph {path} --trust-pickle sources'} "
                 "(it is rewritten in the data-only format); otherwise build the graph again from its sources")
         return safe_unpickle(raw, path), kind
     raise GraphFileError(f"{path}: not a graph file (it starts with {raw[:8]!r})")
@@ -154,7 +162,7 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     end = raw.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
     try:
         header = json.loads(raw[len(MAGIC):end]) if end > 0 else None
-    except ValueError:
+    except (ValueError, RecursionError):
         header = None
     if not isinstance(header, dict):
         raise GraphFileError(f"{path}: damaged graph file (no readable header)")
@@ -170,20 +178,60 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
         raise GraphFileError(f"{path}: the graph file says it holds {declared / 2**20:.0f} MB, more than a "
                              f"file of {len(raw) / 2**20:.1f} MB may ({limit / 2**20:.0f} MB, ${MAX_BYTES_ENV}); "
                              "not read")
+    frame = raw[end + 1:]
     try:
-        body = zstandard.ZstdDecompressor().decompress(raw[end + 1:], max_output_size=declared)
+        stated = zstandard.frame_content_size(frame)    # zstd trusts a frame's own size over max_output_size
+        if stated >= 0 and stated != declared:
+            raise GraphFileError(f"{path}: damaged graph file (its data says {stated} bytes, its header {declared})")
+        body = zstandard.ZstdDecompressor().decompress(frame, max_output_size=declared)
     except zstandard.ZstdError as e:
         raise GraphFileError(f"{path}: damaged or truncated graph file ({e})") from None
     if len(body) != declared:
         raise GraphFileError(f"{path}: damaged graph file ({len(body)} bytes where the header says {declared})")
     try:
-        doc = msgpack.unpackb(body, raw=False, strict_map_key=False, **_one_copy_of_each_string())
+        with memory_capped(path, decode_allowance(len(body), len(raw))):
+            doc = msgpack.unpackb(body, raw=False, strict_map_key=False, **_one_copy_of_each_string())
     except (msgpack.exceptions.UnpackException, ValueError, TypeError) as e:
         raise GraphFileError(f"{path}: damaged graph file ({type(e).__name__}: {e})") from None
     del body
     if not (isinstance(doc, list) and len(doc) == 5):
         raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest, order])")
     return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], doc[4], path), "manifest": _manifest(doc[3], path)}
+
+
+def decode_allowance(decoded: int, file_size: int) -> int:
+    """Memory that decoding ``decoded`` bytes of a file of ``file_size`` bytes may take: a few
+    times the decoded bytes, and never much more than the file's own size explains."""
+    return min(OBJECT_BYTES * decoded, max(MEMORY_FLOOR, FILE_BYTES * file_size))
+
+
+@contextmanager
+def memory_capped(path: Path, allowance: int) -> Iterator[None]:
+    """Let the decoding inside take at most ``allowance`` more bytes of memory (Linux: the address
+    space limit), and say so when a file needs more.
+
+    Why: a few kilobytes of MessagePack or JSON can describe millions of empty maps, each a
+    Python object of 64 bytes; no size ratio of the file bounds that, a memory limit does.
+    The limit is the process's, so it is held only while decoding and then put back.
+    """
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        with open("/proc/self/statm") as f:
+            in_use = int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError):
+        yield
+        return
+    cap = in_use + max(allowance, 256 * 2**20)      # the floor covers the interpreter's own needs
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        cap = soft
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    except MemoryError:
+        raise GraphFileError(f"{path}: the graph file would need more than {allowance / 2**20:.0f} MB to read, "
+                             "far more than its size explains (a crafted or damaged file); not read") from None
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _one_copy_of_each_string() -> dict[str, Any]:
@@ -213,6 +261,7 @@ def _one_copy_of_each_string() -> dict[str, Any]:
 
 
 def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
+    file_size = len(raw)
     if raw[:2] == b"\x1f\x8b":
         limit = max_decoded(len(raw))
         d = zlib.decompressobj(wbits=31)
@@ -225,7 +274,8 @@ def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
                                  f"(${MAX_BYTES_ENV}); not read")
         raw = text
     try:
-        doc = json.loads(raw)
+        with memory_capped(path, decode_allowance(2 * len(raw), file_size)):
+            doc = json.loads(raw)
     except (ValueError, RecursionError) as e:   # ValueError: bad JSON, or a number of thousands of digits
         raise GraphFileError(f"{path}: not a readable JSON graph file ({type(e).__name__}: {str(e)[:200]})") from None
     if not isinstance(doc, dict):
@@ -246,6 +296,8 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
     for item in nodes:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)):
             raise damaged("a node that is not [id, attributes]")
+        if not _plain(item[1]):
+            raise damaged(f"the attributes of node {item[0][:80]!r}")
         node[item[0]] = item[1]
     succ: dict[str, dict[str, dict[Any, dict[str, Any]]]] = {n: {} for n in node}
     pred: dict[str, dict[str, dict[Any, dict[str, Any]]]] = {n: {} for n in node}
@@ -253,6 +305,8 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
         if not (isinstance(item, list) and len(item) == 4 and isinstance(item[3], dict)):
             raise damaged("an edge that is not [source, target, key, attributes]")
         u, v, k, d = item
+        if not (isinstance(u, str) and isinstance(v, str) and isinstance(k, str | int)) or not _plain(d):
+            raise damaged("an edge whose ends, key or attributes are not what a graph holds")
         if u not in node or v not in node:
             raise damaged(f"an edge between nodes it does not hold: {str(u)[:80]!r} -> {str(v)[:80]!r}")
         keys = succ[u].get(v)
@@ -274,11 +328,26 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
     return g
 
 
+def _plain(attrs: dict[Any, Any]) -> bool:
+    """Whether a node's or edge's attributes have what every query reads: a type, lists of
+    evidence and sources (so a damaged file fails here, not in a page)."""
+    return (isinstance(attrs.get("type"), str) and isinstance(attrs.get("evidence", []), list)
+            and isinstance(attrs.get("sources", []), list)
+            and all(isinstance(e, dict) for e in attrs.get("evidence", [])))
+
+
+_ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {"source_id": str, "path": str, "name": str, "content_hash": str, "pipeline": str,
+                 "ingested_at": (int, float), "nodes": list, "edges": list}
+
+
 def _manifest(manifest: Any, path: Path) -> dict[str, Any]:
     """The manifest with each source's edges as (u, v, key) triples again (see _flat)."""
     if not isinstance(manifest, dict) or not all(isinstance(v, dict) for v in manifest.values()):
         raise GraphFileError(f"{path}: damaged graph file (its list of sources is unreadable)")
     for entry in manifest.values():
+        if any(not isinstance(entry.get(k), t) for k, t in _ENTRY_FIELDS.items() if k in entry or k != "pipeline") \
+                or not all(isinstance(n, str) for n in entry["nodes"]):
+            raise GraphFileError(f"{path}: damaged graph file (source {str(entry.get('source_id'))[:80]!r})")
         flat = entry.get("edges")
         if not isinstance(flat, list) or len(flat) % 3 or not all(type(x) is str for x in flat):
             raise GraphFileError(f"{path}: damaged graph file (the links of source {str(entry.get('source_id'))[:80]!r})")

@@ -26,7 +26,7 @@ from typing import Any
 
 from graph.store import NxStore, gc_paused
 from loaders.limits import time_limited
-from loaders.model import Extraction, ReadProblem, SourceText
+from loaders.model import Extraction, PendingRead, ReadProblem, SourceText
 
 Extractor = Callable[[SourceText], Extraction]
 
@@ -84,10 +84,10 @@ def _default_extractor() -> Extractor:
     return extract
 
 
-def _iter_sources(paths: list[str]) -> Iterator[SourceText | ReadProblem]:
+def _iter_sources(paths: list[str]) -> Iterator[SourceText | ReadProblem | PendingRead]:
     from loaders.readers import iter_sources
 
-    return iter_sources(paths)
+    return iter_sources(paths, defer_office=True)
 
 
 def estimate_bytes(paths: Iterable[str]) -> int:
@@ -149,6 +149,13 @@ def _init_pool_worker(extractor: Extractor | None) -> None:
 
 def _work(item: Any) -> tuple[str, Any, int]:
     """Extract one source in a worker; every failure comes back as a message, never raised."""
+    if isinstance(item, PendingRead):      # a Word or PDF file: read here, under the time limit
+        from loaders.readers import read_pending
+
+        try:
+            item = time_limited(read_pending, item)
+        except Exception as e:  # noqa: BLE001 - the limit, or a reader's own failure
+            return ("problem", (item.path, f"{Path(item.path).name}: reading failed: {type(e).__name__}: {e}"), 0)
     if isinstance(item, ReadProblem):
         return ("problem", (item.path, item.message), 0)
     if isinstance(item, tuple):            # ("unchanged", source_id, size, path)
@@ -164,29 +171,38 @@ def _work(item: Any) -> tuple[str, Any, int]:
 # -- parent side --------------------------------------------------------------------------
 
 def source_ids(store: Any) -> Callable[[SourceText], SourceText]:
-    """A function giving each source an id no other file holds.
+    """A function giving each source an id no other text holds.
 
-    A reader names a source by its file (``report.docx``, ``corpus.jsonl.gz#123``).  When that id
-    already belongs to another file that still exists (two ``report.docx`` in different folders,
-    an upload named like a team source) with other content, this source gets the id plus a
-    digest of its real path (``report.docx@1a2b3c4d``): the same file always gets the same id, so
-    a rebuild keeps both and never flips between them.  A copy with the same content is the same
-    source (it must not count twice); a file that moved (its old path is gone) keeps its id.
+    A reader names a source by its file (``report.docx``, ``corpus.jsonl.gz#123``).  The same
+    text under that name (found by its hash, whatever its path: a copy, a moved file) keeps the
+    id it was first given.  Other text whose id belongs to a file elsewhere (two ``report.docx``
+    in different folders, an upload named like a team source, a file written where an older one
+    was moved away from) gets the id plus a digest of its real path (``report.docx@1a2b3c4d``):
+    the same file always gets the same id, a rebuild keeps both, and nothing is replaced except
+    by a newer version of the text at the same path.
     """
-    claimed: dict[str, tuple[str | None, str]] = {}     # id -> (real path, content hash) in this batch
+    claimed: dict[str, tuple[str, str]] = {}     # id -> (real path, content hash) in this batch
 
     @functools.lru_cache(maxsize=4096)
-    def real(path: str) -> str | None:
-        return os.path.realpath(path) if os.path.exists(path) else None
+    def real(path: str) -> str:
+        try:
+            return os.path.realpath(path)
+        except (OSError, ValueError):
+            return path
 
     def own(src: SourceText) -> SourceText:
-        mine = real(src.path) or src.path
-        holder = claimed.get(src.source_id)
-        if holder is None and (entry := store.entry(src.source_id)) is not None:
+        base = src.source_id
+        same_text = [sid for sid in store.sources_with_hash(src.content_hash)
+                     if sid == base or sid.startswith(base + "@")]
+        if same_text:
+            return src if base in same_text else replace(src, source_id=min(same_text))
+        mine = real(src.path)
+        holder = claimed.get(base)
+        if holder is None and (entry := store.entry(base)) is not None:
             holder = (real(entry.path), entry.content_hash)
-        if holder is not None and holder[0] is not None and holder[0] != mine and holder[1] != src.content_hash:
+        if holder is not None and holder[0] != mine and holder[1] != src.content_hash:
             digest = hashlib.sha256(mine.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-            src = replace(src, source_id=f"{src.source_id}@{digest}")
+            src = replace(src, source_id=f"{base}@{digest}")
         claimed.setdefault(src.source_id, (mine, src.content_hash))
         return src
 
@@ -253,6 +269,8 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
             outcome = Outcome(value[1], value[0], "unchanged")
         else:
             summary.sources += 1
+            if value.source.source_id == value.source.name:     # read in a worker (PendingRead): its id is given here
+                value = replace(value, source=own_id(value.source))
             src = value.source
             try:
                 change = store.add_extraction(value)

@@ -545,6 +545,10 @@ class Neo4jStore:
     def has_source(self, content_hash: str) -> bool:
         return bool(self._read(lambda tx: tx.run(C.MANIFEST_BY_HASH, content_hash=content_hash)))
 
+    def sources_with_hash(self, content_hash: str) -> set[str]:
+        rows = self._read(lambda tx: tx.run(C.MANIFEST_IDS_BY_HASH, content_hash=content_hash))
+        return {str(r["source_id"]) for r in rows}
+
     def is_unchanged(self, source_id: str, content_hash: str) -> bool:
         """Same text read by the same rules (the embedded store's rule, on this manifest entry)."""
         entry = self.entry(source_id)

@@ -17,7 +17,6 @@ import gc
 import os
 import secrets
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -100,7 +99,9 @@ class NxStore:
         self._g.graph.setdefault("revision", 0)
         self.manifest: dict[str, SourceEntry] = manifest or {}
         self.path = Path(path) if path else DEFAULT_PATH
-        self._hashes = Counter(e.content_hash for e in self.manifest.values())
+        self._by_hash: dict[str, set[str]] = {}        # content hash -> the sources holding that text
+        for sid, e in self.manifest.items():
+            self._by_hash.setdefault(e.content_hash, set()).add(sid)
         self._bare: dict[tuple[str, str], set[str]] | None = None
         self.converted = ""     # set by load when an old pickle was rewritten in the data-only format
 
@@ -113,7 +114,11 @@ class NxStore:
         return self.manifest
 
     def has_source(self, content_hash: str) -> bool:
-        return content_hash in self._hashes
+        return bool(self._by_hash.get(content_hash))
+
+    def sources_with_hash(self, content_hash: str) -> set[str]:
+        """The ids of the sources whose text has this hash."""
+        return set(self._by_hash.get(content_hash, ()))
 
     def entry(self, source_id: str) -> SourceEntry | None:
         return self.manifest.get(source_id)
@@ -199,7 +204,7 @@ class NxStore:
             _derive_edge(data)
         self.manifest[sid] = SourceEntry(sid, facts.path, facts.name, facts.content_hash, time.time(),
                                          list(facts.nodes), list(facts.edges), pipeline_fingerprint())
-        self._hashes[facts.content_hash] += 1
+        self._by_hash.setdefault(facts.content_hash, set()).add(sid)
         g.graph["revision"] += 1
         return change
 
@@ -237,9 +242,10 @@ class NxStore:
                 if auth and auth.pop(source_id, None) is not None and not auth:
                     del data["authority"]
                 derive_fields(data["type"], data["ledger"], ledger_remove(data["ledger"], source_id, claims), data)
-        self._hashes[entry.content_hash] -= 1
-        if self._hashes[entry.content_hash] <= 0:
-            del self._hashes[entry.content_hash]
+        held = self._by_hash.get(entry.content_hash, set())
+        held.discard(source_id)
+        if not held:
+            self._by_hash.pop(entry.content_hash, None)
         self._bare = None
         g.graph["revision"] += 1
         return change
@@ -284,7 +290,9 @@ class NxStore:
                 return cls(path=path)
             source = LEGACY_PATH      # the old default file: converted to the new one when trusted
         with gc_paused():
-            payload, kind = graphfile.read(source, trust_pickle=trust_pickle)
+            payload, kind = graphfile.read(source, trust_pickle=trust_pickle, convert=(
+                "python -m graph --trust-pickle sources (it is written to graph.kg beside it)"
+                if source == LEGACY_PATH else None))
         gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
         if payload.get("format") in _OLD_FORMATS:
             raise GraphFileError(

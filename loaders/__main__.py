@@ -12,8 +12,8 @@ import sys
 
 from loaders.extract import extract
 from loaders.limits import time_limited
-from loaders.model import ReadProblem
-from loaders.readers import iter_sources
+from loaders.model import PendingRead, ReadProblem
+from loaders.readers import iter_sources, read_pending
 from loaders.report import to_jsonl, to_table
 
 
@@ -26,7 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     failed = 0
-    for item in iter_sources(args.paths):
+    for item in iter_sources(args.paths, defer_office=True):
+        if isinstance(item, PendingRead):       # Word and PDF are read under the time limit too
+            try:
+                item = time_limited(read_pending, item)
+            except Exception as exc:  # noqa: BLE001 - the limit, or a reader's own failure
+                print(f"{item.path}: reading failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
         if isinstance(item, ReadProblem):
             print(f"{item.path}: {item.message}", file=sys.stderr)
             failed += 1

@@ -39,6 +39,14 @@ class ReadProblem:
 
 
 @dataclass(frozen=True)
+class PendingRead:
+    """A Word or PDF file not read yet: its reader can take long on a crafted file, so it is
+    read where the per-source time limit applies (a build's worker, the CLI's main thread)."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     """The sentence that supports a fact, with its span in ``SourceText.text``."""
 

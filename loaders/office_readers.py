@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from loaders.limits import ExtractionTimeout
 from loaders.model import ReadProblem, SourceText
 
 OFFICE_SUFFIXES = (".docx", ".pdf")
@@ -35,7 +36,7 @@ OFFICE_SUFFIXES = (".docx", ".pdf")
 # Limits checked before parsing, so a crafted file costs what its size says (a zip bomb in a
 # .docx expands to gigabytes; a PDF of 99,000 empty pages takes minutes before any text).
 MAX_FILE_BYTES = 200 * 2**20          # the same as the text readers' limit
-MAX_DOCX_EXPANDED = 256 * 2**20       # all parts of a .docx unpacked; real ones: a few MB
+MAX_DOCX_EXPANDED = 64 * 2**20        # all parts of a .docx unpacked; real ones: a few MB (XML parses at ~15x)
 MAX_PDF_PAGES = 3000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -175,6 +176,8 @@ def read_docx(path: str | os.PathLike[str]) -> SourceText:
         import docx
 
         document = docx.Document(io.BytesIO(data))
+    except ExtractionTimeout:
+        raise
     except Exception as exc:  # python-docx raises many kinds on damaged packages
         raise OfficeReadError(p, f"is a damaged .docx ({type(exc).__name__}: {exc})") from exc
 
@@ -230,7 +233,7 @@ def read_pdf(path: str | os.PathLike[str]) -> SourceText:
             data = _decrypted_copy(reader)
         if page_count == 0:
             raise OfficeReadError(p, "is a damaged PDF (no pages could be read)")
-    except OfficeReadError:
+    except (OfficeReadError, ExtractionTimeout):
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise OfficeReadError(p, f"is a damaged PDF ({type(exc).__name__}: {exc})") from exc
@@ -238,6 +241,8 @@ def read_pdf(path: str | os.PathLike[str]) -> SourceText:
         raise OfficeReadError(p, f"is a damaged PDF ({type(exc).__name__}: {exc})") from exc
     try:
         pages = _pdf_text_pypdf(data)
+    except ExtractionTimeout:
+        raise
     except Exception as exc:
         raise OfficeReadError(p, f"is a damaged PDF ({type(exc).__name__}: {exc})") from exc
     text = _clean("\n\n".join(pages))

@@ -19,13 +19,13 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, Literal, cast, overload
 
 from loaders.decode import ReadError, decode, decode_bytes, detect_legacy_encoding, normalize_text
 from loaders.html_text import parse_html
 from loaders.layout import Layout, detect_layout, parse_date, parse_markdown, parse_plain
 from loaders.legal_db import split_page
-from loaders.model import ReadProblem, SourceText
+from loaders.model import PendingRead, ReadProblem, SourceText
 
 __all__ = [
     "MAX_BYTES",
@@ -364,12 +364,25 @@ def _regular(p: Path) -> str | None:
         return "no such file or directory"
     except OSError as e:
         return f"cannot be read ({_why(e)})"
+    except ValueError:          # a NUL in the name
+        return "its name holds a NUL character; refused"
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return None
     return "is not a regular file (a FIFO, device or socket); refused"
 
 
-def _read_one(path: Path, warn_bytes: int, max_bytes: int) -> Iterator[SourceText | ReadProblem]:
+def read_pending(item: PendingRead) -> SourceText | ReadProblem:
+    """Read a file ``iter_sources(defer_office=True)`` left for later."""
+    from loaders.office_readers import iter_office_sources  # python-docx/pypdf only when needed
+
+    return next(iter(iter_office_sources([item.path])))
+
+
+def _read_one(path: Path, warn_bytes: int, max_bytes: int, defer_office: bool = False
+              ) -> Iterator[SourceText | ReadProblem | PendingRead]:
+    if _suffix(path) in OFFICE_SUFFIXES and defer_office:
+        yield PendingRead(str(path))
+        return
     if _suffix(path) in OFFICE_SUFFIXES:
         from loaders.office_readers import iter_office_sources  # python-docx/pypdf only when needed
         yield from iter_office_sources([path])
@@ -385,14 +398,26 @@ def _read_one(path: Path, warn_bytes: int, max_bytes: int) -> Iterator[SourceTex
         yield ReadProblem(str(path), f"{path.name}: unexpected error {type(e).__name__}: {e}")
 
 
+@overload
+def iter_sources(paths: Iterable[str | Path], *, warn_bytes: int = ..., max_bytes: int = ...,
+                 defer_office: Literal[False] = ...) -> Iterator[SourceText | ReadProblem]: ...
+
+
+@overload
+def iter_sources(paths: Iterable[str | Path], *, warn_bytes: int = ..., max_bytes: int = ...,
+                 defer_office: bool) -> Iterator[SourceText | ReadProblem | PendingRead]: ...
+
+
 def iter_sources(
-    paths: Iterable[str | Path], *, warn_bytes: int = WARN_BYTES, max_bytes: int = MAX_BYTES
-) -> Iterator[SourceText | ReadProblem]:
+    paths: Iterable[str | Path], *, warn_bytes: int = WARN_BYTES, max_bytes: int = MAX_BYTES,
+    defer_office: bool = False,
+) -> Iterator[SourceText | ReadProblem | PendingRead]:
     """Every article in the given files and folders, in order; problems are yielded, not raised.
 
     Folders are walked recursively in sorted order, skipping hidden files and folders and files
     of unsupported types; a file named explicitly with an unsupported type is a ReadProblem.
-    A file reached twice (named and inside a named folder) is read once.
+    A file reached twice (named and inside a named folder) is read once.  With ``defer_office``
+    a .docx or .pdf comes as a PendingRead, for ``read_pending`` under the time limit.
     """
     done: set[str] = set()
     for given in paths:
@@ -420,4 +445,4 @@ def iter_sources(
             if f is not p and (why := _regular(f)) is not None:      # a link in a folder to a FIFO or device
                 yield ReadProblem(str(f), f"{f.name}: {why}")
                 continue
-            yield from _read_one(f, warn_bytes, max_bytes)
+            yield from _read_one(f, warn_bytes, max_bytes, defer_office)

@@ -469,3 +469,53 @@ def test_two_ingests_at_once_queue_and_keep_everything(graph_copy: Path, tmp_pat
     assert all(not problem and rows[0].status == "added" for rows, problem in results), results
     g = NxStore.load(graph_copy).graph
     assert {f"instrument/9{i}-KH/BNV" for i in range(4)} <= set(g)
+
+
+def test_upload_names_that_name_no_file_or_are_too_long_are_handled_one_by_one(graph_copy: Path) -> None:
+    at = editor(graph_copy)
+    long_name = "ả" * 100 + ".txt"                       # 300 bytes: an ordinary long Vietnamese title
+    at.file_uploader[0].set_value([("..", b"x", "text/plain"), ("a\0b.txt", NEW_TEXT.encode(), "text/plain"),
+                                   (long_name, NEW_TEXT.replace("99-KH", "95-KH").encode(), "text/plain")])
+    at.main.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = report_rows(at)
+    assert rows[".."]["status"] == "refused"
+    assert rows["ab.txt"]["status"] == "added"
+    stored = next(r for name, r in rows.items() if name.startswith("ả"))
+    assert stored["status"] == "added" and len(stored["file"].encode()) <= 200 and stored["file"].endswith(".txt")
+    assert not list((graph_copy.parent / "uploads").rglob(".part-*"))
+
+
+def test_a_shared_link_with_values_out_of_range_still_opens(graph_file: Path) -> None:
+    for params in ({"view": "network", "id": "agency/bo-noi-vu", "depth": "99"},
+                   {"view": "network", "id": "agency/bo-noi-vu", "depth": "0"},
+                   {"view": "timeline", "years": "1900-1901"}, {"view": "timeline", "years": "2030-1990"}):
+        run(graph_file, **params)
+
+
+def test_the_document_view_keeps_document_text_inert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph_fixtures import source
+
+    from graph.store import NxStore
+    from loaders.extract import extract
+
+    text = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 30/2020/NĐ-CP\nHà Nội, ngày 5 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\n"
+            "Điều 1. Phạm vi\nNghị định này quy định về công tác văn thư.\n")
+    src = dataclasses.replace(source("nd.txt", text, title="**B** [L](https://evil.example/x)"), path="nd.txt")
+    store = NxStore()
+    store.add_extraction(extract(src))
+    node = "instrument/30/2020/NĐ-CP"
+    assert node in store.graph
+    store.graph.nodes[node]["label"] = "Nghị định 30/2020/NĐ-CP ![I](https://evil.example/i.png) [L](https://evil.example/x)"
+    graph = store.save(tmp_path / "graph.kg")
+    monkeypatch.setenv("KG_GRAPH", str(graph))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = run(graph, view="document", id=node)
+        shown = texts(at)
+        assert "](https://evil.example" not in shown.replace("\\]", "")
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()

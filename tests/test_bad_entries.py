@@ -11,7 +11,9 @@ import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
+import zlib
 from pathlib import Path
 
 from graph.store import NxStore
@@ -123,7 +125,7 @@ def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> Non
     assert bomb.stat().st_size < 8 * 2**20
     extracted, built, store = both(tmp_path, bomb, good_file(tmp_path / "d"))
     for r in (extracted, built):
-        assert re.search(r"bomb\.docx: unpacks to 1\d{3} MB, over the 256 MB limit", r.stdout + r.stderr)
+        assert re.search(r"bomb\.docx: unpacks to 1\d{3} MB, over the 64 MB limit", r.stdout + r.stderr)
         assert peak_mb(r) < 400
     assert len(store.manifest) == 1
 
@@ -183,3 +185,106 @@ def test_a_moved_file_keeps_its_source(tmp_path: Path) -> None:
     r = run("graph", "--graph", str(graph), "build", str(new))
     assert r.returncode == 0 and "unchanged 1" in r.stdout
     assert list(NxStore.load(graph).manifest) == ["good.txt"]
+
+
+def test_other_text_never_takes_over_a_source_whose_file_has_gone(tmp_path: Path) -> None:
+    team = good_file(tmp_path / "team", "report.txt")
+    graph = tmp_path / "graph.kg"
+    assert run("graph", "--graph", str(graph), "build", str(team)).returncode == 0
+    team.unlink()
+    other = tmp_path / "upload" / "report.txt"
+    other.parent.mkdir()
+    other.write_text(TEXT.replace("Trần Anh Tuấn", "Nguyễn Trọng Thừa"), encoding="utf-8")
+    r = run("graph", "--graph", str(graph), "build", str(other))
+    assert r.returncode == 0 and "replaced 0" in r.stdout
+    store = NxStore.load(graph)
+    assert len(store.manifest) == 2 and "person/trần-anh-tuấn" in store.graph
+
+
+def test_a_moved_file_keeps_its_digest_id_and_counts_once(tmp_path: Path) -> None:
+    a, b = good_file(tmp_path / "A", "report.txt"), tmp_path / "B" / "report.txt"
+    b.parent.mkdir()
+    b.write_text(TEXT.replace("Trần Anh Tuấn", "Nguyễn Trọng Thừa"), encoding="utf-8")
+    graph = tmp_path / "graph.kg"
+    assert run("graph", "--graph", str(graph), "build", str(a), str(b)).returncode == 0
+    ids = set(NxStore.load(graph).manifest)
+    moved = tmp_path / "B2" / "report.txt"
+    moved.parent.mkdir()
+    b.rename(moved)
+    for _ in range(2):                          # moved, then built again after A is gone too
+        r = run("graph", "--graph", str(graph), "build", str(moved))
+        assert r.returncode == 0 and "unchanged 1" in r.stdout, r.stdout
+        assert set(NxStore.load(graph).manifest) == ids
+        a.unlink(missing_ok=True)
+
+
+def _pdf(path: Path, objs: dict[int, bytes], wrong_from: int | None = None) -> Path:
+    """A PDF of these objects; with ``wrong_from``, the xref points a few bytes off for those objects."""
+    out = bytearray(b"%PDF-1.4\n")
+    offs: dict[int, int] = {}
+    for n in sorted(objs):
+        offs[n] = len(out)
+        out += f"{n} 0 obj\n".encode() + objs[n] + b"\nendobj\n"
+    xref, top = len(out), max(objs)
+    out += f"xref\n0 {top + 1}\n".encode() + b"0000000000 65535 f \n"
+    for n in range(1, top + 1):
+        off = offs.get(n, 0) + (3 if wrong_from is not None and n >= wrong_from else 0)
+        out += (f"{off:010d} 00000 n \n" if n in offs else "0000000000 65535 f \n").encode()
+    out += f"trailer\n<< /Size {top + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def slow_pdf(path: Path, pages: int, mb: int) -> Path:
+    """A few kB on disk; every page shares one content stream of ``mb`` MB that pypdf parses anew."""
+    unit = b"BT /F1 12 Tf 72 720 Td (Chi thi so 39-CT/TW) Tj ET\n"
+    stream = zlib.compress(unit * (mb * 2**20 // len(unit)), 9)
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: f"<< /Type /Pages /Kids [{' '.join(f'{10 + i} 0 R' for i in range(pages))}] /Count {pages} >>".encode(),
+            3: FONT, 4: f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream"}
+    for i in range(pages):
+        objs[10 + i] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                        b"/Contents 4 0 R >>")
+    return _pdf(path, objs)
+
+
+def noisy_pdf(path: Path, n: int) -> Path:
+    """A readable one-page PDF whose xref is off for ``n`` objects: pypdf warns once for each."""
+    text = b"BT /F1 12 Tf 72 720 Td (Chi thi so 39-CT/TW) Tj ET"
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R /Annots [" + b" ".join(f"{10 + i} 0 R".encode() for i in range(n)) + b"] >>",
+            4: FONT, 5: f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream"}
+    for i in range(n):
+        objs[10 + i] = b"<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>"
+    return _pdf(path, objs, wrong_from=10)
+
+
+def test_reading_is_inside_the_time_limit_too(tmp_path: Path) -> None:
+    slow = slow_pdf(tmp_path / "slow.pdf", 40, 2)          # about 2 minutes of pypdf, in 10 kB
+    assert slow.stat().st_size < 50_000
+    t = time.monotonic()
+    extracted, built, store = both(tmp_path, slow, good_file(tmp_path / "d"), env={"GRAPH_EXTRACT_TIMEOUT": "2"})
+    for r in (extracted, built):
+        assert "slow.pdf: reading failed: ExtractionTimeout: took longer than 2 s" in r.stdout + r.stderr
+    assert time.monotonic() - t < 60
+    assert [e.name for e in store.manifest.values()] == ["good.txt"]
+
+
+def test_an_app_ingest_of_a_file_with_endless_warnings_finishes(tmp_path: Path) -> None:
+    import threading
+
+    from explorer.ingest import busy, ingest
+
+    noisy = noisy_pdf(tmp_path / "noisy.pdf", 3000)          # about 100 kB of pypdf warnings on stderr
+    graph = tmp_path / "graph.kg"
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(ingest(graph, [noisy, good_file(tmp_path / "d")])))
+    worker.start()
+    worker.join(120)
+    assert not worker.is_alive(), "the ingest hung (a child blocked on a full pipe holds the lock)"
+    rows, problem = result[0]
+    assert not problem and [r.status for r in rows] == ["added", "added"] and not busy(graph)

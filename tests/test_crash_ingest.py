@@ -86,7 +86,7 @@ def workers_up(proc: subprocess.Popen[str]) -> float:
     deadline = time.monotonic() + 60
     while len(children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.01)
-    assert len(children(proc.pid)) >= 2, "the build never started its workers"
+    assert len(children(proc.pid)) >= 2, f"the build never started its workers: {proc.poll()} {proc.stderr.read() if proc.poll() is not None and proc.stderr else ''}"
     return time.monotonic()
 
 

@@ -129,7 +129,7 @@ def test_a_json_gz_bomb_stops_at_the_limit(tmp_path: Path) -> None:
 @pytest.mark.parametrize("body, message", [
     (b"[" * 100_000 + b"]" * 100_000, "RecursionError"),
     (b'{"format": "vn-policy-kg/2", "n": ' + b"9" * 5000 + b"}", "ValueError"),
-    (json.dumps({"format": FORMAT, "graph": {}, "nodes": [["a", {}]], "edges": [["a", "b", "k", {}]],
+    (json.dumps({"format": FORMAT, "graph": {}, "nodes": [["a", {"type": "Agency"}]], "edges": [["a", "b", "k", {"type": "X"}]],
                  "manifest": {}}).encode(), "an edge between nodes it does not hold"),
     (json.dumps({"format": FORMAT, "graph": {}, "nodes": [["a"]], "edges": [], "manifest": {}}).encode(),
      "a node that is not"),
@@ -218,7 +218,7 @@ def test_a_loaded_graph_lists_every_node_s_links_in_the_saved_order(tmp_path: Pa
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    g.add_nodes_from(["a", "b", "c"])
+    g.add_nodes_from(["a", "b", "c"], type="Agency")
     g.add_edge("b", "c", key="k1", type="X")       # c's predecessors: b first, although a comes first
     g.add_edge("a", "c", key="k2", type="X")
     g.add_edge("a", "b", key="k3", type="X")
@@ -227,3 +227,66 @@ def test_a_loaded_graph_lists_every_node_s_links_in_the_saved_order(tmp_path: Pa
         loaded = NxStore.load(store.save(tmp_path / name)).graph
         assert list(loaded.pred["c"]) == ["b", "a"] and list(loaded.succ["a"]) == ["c", "b"]
         assert list(loaded.edges(keys=True)) == list(g.edges(keys=True))
+
+
+def _kg(body: bytes, declared: int | None = None) -> bytes:
+    header = {"format": FORMAT, "codec": "msgpack+zstd", "bytes": len(body) if declared is None else declared}
+    return graphfile.MAGIC + json.dumps(header).encode() + b"\n" + zstandard.ZstdCompressor().compress(body)
+
+
+def _doc(nodes: list, edges: list, manifest: dict | None = None) -> bytes:
+    import msgpack
+
+    return msgpack.packb([{}, nodes, edges, manifest or {}, {}])
+
+
+def _empty_maps(size: int) -> bytes:
+    """``size`` bytes of MessagePack: one list of empty maps (64 bytes of memory each)."""
+    return b"\xdd" + (size - 5).to_bytes(4, "big") + b"\x80" * (size - 5)
+
+
+ENTRY = {"source_id": "a.txt", "path": "a.txt", "name": "a.txt", "content_hash": "h", "ingested_at": 1.0,
+         "nodes": [], "edges": [], "pipeline": ""}
+
+
+@pytest.mark.parametrize("content, message", [
+    (graphfile.MAGIC + b"[" * 100_000 + b"\n", "no readable header"),
+    (_kg(b"\x90" * 1000, declared=10), "its data says 1000 bytes, its header 10"),
+    (_kg(_doc([["a", {"type": "Agency"}]], [["a", "a", ["k"], {"type": "X"}]])), "ends, key or attributes"),
+    (_kg(_doc([["a", {"type": "Agency"}]], [[["a"], "a", "k", {"type": "X"}]])), "ends, key or attributes"),
+    (_kg(_doc([["a", {"type": 5}]], [])), "the attributes of node 'a'"),
+    (_kg(_doc([["a", {"type": "Agency", "evidence": 5}]], [])), "the attributes of node 'a'"),
+    (_kg(_doc([], [], {"a.txt": {**ENTRY, "ingested_at": "x"}})), "source 'a.txt'"),
+    (_kg(_doc([], [], {"a.txt": {**ENTRY, "nodes": [1]}})), "source 'a.txt'"),
+    (_kg(_doc([], [], {"a.txt": {**ENTRY, "edges": [1, 2, 3]}})), "the links of source"),
+    (_kg(_empty_maps(65 * 2**20)), "more than a file of"),     # 65 MB: a list of empty maps, in a few kB
+    (_kg(_empty_maps(64 * 2**20)), "would need more than"),    # 64 MB may be decompressed, not decoded
+])
+def test_crafted_graph_files_are_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    p = tmp_path / "g.kg"
+    p.write_bytes(content)
+    with pytest.raises(GraphFileError, match=message):
+        NxStore.load(p)
+
+
+def test_a_file_that_decodes_into_millions_of_objects_stops_at_its_memory_allowance(tmp_path: Path) -> None:
+    p = tmp_path / "g.json"
+    p.write_bytes(b"[" + b"{}," * (10 * 2**20) + b"{}]")     # 30 MB of text, 640 MB of empty dicts
+    before = _peak_mb()
+    with pytest.raises(GraphFileError, match="would need more than"):
+        NxStore.load(p)
+    assert _peak_mb() - before < 600
+
+
+def test_the_app_s_shared_graph_remembers_a_refused_file_until_it_changes(tmp_path: Path) -> None:
+    from explorer.shared_graph import SharedGraph
+
+    path = tmp_path / "graph.kg"
+    path.write_bytes(b"PK\x03\x04 not a graph")
+    shared = SharedGraph(path)
+    for _ in range(2):
+        with pytest.raises(GraphFileError, match="not a graph file"):
+            shared.store()
+    good = saved(tmp_path, "good.kg")
+    os.replace(good, path)                      # a new file (as an atomic save makes it)
+    assert len(shared.store().manifest) == 5
