@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.store import NxStore, gc_paused
+from loaders.decode import file_name_text
 from loaders.limits import time_limited
 from loaders.model import Extraction, PendingRead, ReadProblem, SourceText
 
@@ -56,7 +57,7 @@ class BuildSummary:
             f"read {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s ({self.mb_per_s:.2f} MB/s)",
             f"graph: {self.nodes} nodes, {self.edges} edges",
         ]
-        out += [f"  failed: {path}: {msg}" for path, msg in self.failed[:50]]
+        out += [f"  failed: {file_name_text(path)}: {file_name_text(msg)}" for path, msg in self.failed[:50]]
         if len(self.failed) > 50:
             out.append(f"  ... and {len(self.failed) - 50} more failures")
         return out

@@ -63,6 +63,16 @@ _NEEDS_TRANSLATE = re.compile(
 )
 
 
+def file_name_text(name: str) -> str:
+    """A file name or path as text that can be stored and shown: bytes the file system gave
+    that are not UTF-8 (Python keeps them as lone surrogates) become U+FFFD."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def normalize_text(text: str) -> str:
     """NFC, \\n line endings, 'Ð'→'Đ', no control characters, no non-breaking spaces.
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from loaders.decode import file_name_text
 from loaders.limits import ExtractionTimeout
 from loaders.model import ReadProblem, SourceText
 
@@ -73,9 +74,9 @@ def _clean(text: str) -> str:
 
 def _source(path: Path, text: str, warnings: list[str]) -> SourceText:
     return SourceText(
-        source_id=path.name,
-        name=path.name,
-        path=str(path),
+        source_id=file_name_text(path.name),
+        name=file_name_text(path.name),
+        path=file_name_text(str(path)),
         text=text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         warnings=tuple(warnings),

@@ -21,7 +21,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, cast, overload
 
-from loaders.decode import ReadError, decode, decode_bytes, detect_legacy_encoding, normalize_text
+from loaders.decode import (
+    ReadError,
+    decode,
+    decode_bytes,
+    detect_legacy_encoding,
+    file_name_text,
+    normalize_text,
+)
 from loaders.html_text import parse_html
 from loaders.layout import Layout, detect_layout, parse_date, parse_markdown, parse_plain
 from loaders.legal_db import split_page
@@ -83,9 +90,9 @@ def _source(
     if not text.strip():
         raise ReadError("no text left after removing metadata and page clutter")
     return SourceText(
-        source_id=source_id,
-        name=name,
-        path=path,
+        source_id=file_name_text(source_id),
+        name=file_name_text(name),
+        path=file_name_text(path),
         text=text,
         title=layout.title,
         published=published or layout.published,

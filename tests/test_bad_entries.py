@@ -288,3 +288,12 @@ def test_an_app_ingest_of_a_file_with_endless_warnings_finishes(tmp_path: Path) 
     assert not worker.is_alive(), "the ingest hung (a child blocked on a full pipe holds the lock)"
     rows, problem = result[0]
     assert not problem and [r.status for r in rows] == ["added", "added"] and not busy(graph)
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_like_any_other(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / os.fsdecode(b"b\xe1o.txt")).write_text(TEXT, encoding="utf-8")     # a Latin-1 name from an old share
+    extracted, built, store = both(tmp_path, folder)
+    assert extracted.returncode == 0 and '"file": "b\ufffdo.txt"' in extracted.stdout
+    assert [e.name for e in store.manifest.values()] == ["b\ufffdo.txt"] and "failed 0" in built.stdout
