@@ -7,6 +7,7 @@ content: numbers, names and sentences the seeds contain.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -291,6 +292,19 @@ def test_add_folder_reports_each_file(graph_copy: Path, tmp_path: Path) -> None:
     assert at.title[0].value.endswith("99-KH/BNV")
 
 
+@contextlib.contextmanager
+def serving(graph: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The app on ``graph`` (a graph made for one test), with fresh caches before and after."""
+    monkeypatch.setenv("KG_GRAPH", str(graph))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        yield graph
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
 def test_the_explorer_is_read_only_unless_an_administrator_sets_up_editing(graph_file: Path) -> None:
     at = run(graph_file, view="add")
     assert "add" not in at.sidebar.radio(key="w_view").options
@@ -392,18 +406,12 @@ def test_a_failed_save_is_said_and_the_app_keeps_what_was_saved(graph_copy: Path
 def test_a_graph_file_that_would_run_code_is_refused_with_a_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     marker = tmp_path / "ran"
-    bad = code_running_graph_file(tmp_path / "graph.kg", marker)
-    monkeypatch.setenv("KG_GRAPH", str(bad))
-    st.cache_resource.clear()
-    try:
+    with serving(code_running_graph_file(tmp_path / "graph.kg", marker), monkeypatch):
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         assert any("graph.kg" in e.value and "chạy mã" in e.value for e in at.error)
         assert not marker.exists(), "nothing in the file ran"
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
 
 
 HOSTILE_NAME = "Đề án ![x](http://evil.example/i.png) [bấm vào đây](http://phish.example) <b>x</b>"
@@ -423,10 +431,7 @@ def test_text_from_documents_and_the_url_is_inert_in_every_place(tmp_path: Path,
         Instrument(number=None, key=HOSTILE_NAME, name=HOSTILE_NAME, kind="scheme", evidence=[ev(text, text)])]))
     graph = store.save(tmp_path / "graph.kg")
     node = next(n for n, d in store.graph.nodes(data=True) if d.get("type") == "Instrument")
-    monkeypatch.setenv("KG_GRAPH", str(graph))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
+    with serving(graph, monkeypatch):
         at = run(graph, view="entity", id=node)
         shown = texts(at)
         assert at.title[0].value.startswith("Đề án !\\[x\\]"), at.title[0].value      # brackets escaped
@@ -440,9 +445,6 @@ def test_text_from_documents_and_the_url_is_inert_in_every_place(tmp_path: Path,
         # the question is shown as code, in a fence longer than the backticks it holds (no link, no markup)
         assert "`` node(x='`x` [y](http://phish.example)') ``" in texts(asked)
         assert "`` python -m graph ask 'who is `x` [y](http://phish.example)' ``" in texts(asked)
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
 
 
 def test_two_ingests_at_once_queue_and_keep_everything(graph_copy: Path, tmp_path: Path) -> None:
@@ -508,14 +510,6 @@ def test_the_document_view_keeps_document_text_inert(tmp_path: Path, monkeypatch
     node = "instrument/30/2020/NĐ-CP"
     assert node in store.graph
     store.graph.nodes[node]["label"] = "Nghị định 30/2020/NĐ-CP ![I](https://evil.example/i.png) [L](https://evil.example/x)"
-    graph = store.save(tmp_path / "graph.kg")
-    monkeypatch.setenv("KG_GRAPH", str(graph))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
-        at = run(graph, view="document", id=node)
-        shown = texts(at)
+    with serving(store.save(tmp_path / "graph.kg"), monkeypatch) as graph:
+        shown = texts(run(graph, view="document", id=node))
         assert "](https://evil.example" not in shown.replace("\\]", "")
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
