@@ -10,11 +10,11 @@ language), so any view can be sent to a colleague as a link.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import re
-import shutil
 import tempfile
 import threading
 import time
@@ -110,6 +110,12 @@ def _build_lock() -> threading.Lock:
     return threading.Lock()
 
 
+@st.cache_resource(show_spinner=False)
+def _seed_build_failed() -> dict[str, bool]:
+    """Whether this server's build from the sample corpus failed: tried once, not on every page."""
+    return {"failed": False}
+
+
 BACKENDS = ("networkx", "neo4j")
 
 
@@ -179,6 +185,9 @@ def graph_store(lang: str) -> Any:
     seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
     if (store.manifest and not seeds_stale) or not SEEDS.is_dir():
         return store
+    if _seed_build_failed()["failed"]:
+        st.error(t("build_failed", lang))
+        return store
     with _build_lock():  # first start, or the bundled corpus was read by older rules
         store = _shared().store()
         seeds_stale = any(store.manifest[sid].path.startswith(str(SEEDS)) for sid in store.stale_sources())
@@ -189,6 +198,7 @@ def graph_store(lang: str) -> Any:
             bar.empty()
             if problem:     # the reason may name server paths: the log has it, visitors a message
                 _LOG.error("building the graph from the sample corpus failed: %s", problem)
+                _seed_build_failed()["failed"] = True
                 st.error(t("build_failed", lang))
             st.cache_data.clear()
             store = _shared().store()
@@ -1158,7 +1168,7 @@ def view_add(lang: str) -> None:
         st.caption(t("folder_roots", lang, roots=md(", ".join(str(r) for r in acc.ingest_roots))))
     if not st.button(t("ingest", lang), type="primary"):
         return
-    uploads, refused = _save_uploads(files or [], acc)
+    uploads, created, refused = _save_uploads(files or [], acc)
     given: list[Path] = []
     if folder.strip():
         if acc.folder_allowed(Path(folder.strip())):
@@ -1176,18 +1186,22 @@ def view_add(lang: str) -> None:
     reports, problem = ingest(GRAPH_PATH, paths, _progress_to(bar, lang), memory_mb=acc.ingest_memory_mb)
     bar.empty()
     for path, report in zip(uploads, reports, strict=False):
-        if report.status in ("refused", "failed"):
-            shutil.rmtree(path.parent, ignore_errors=True)     # a refused upload is not kept
+        if path in created and not problem and report.status in ("refused", "failed"):
+            path.unlink(missing_ok=True)        # a refused upload is not kept (one stored earlier stays)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()
     st.cache_data.clear()
     if problem:
         st.error(t("ingest_failed", lang, reason=md(problem)))
     _report(refused + outside + reports, lang)
 
 
-def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], list[FileReport]]:
+def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], set[Path], list[FileReport]]:
     """Keep each upload next to the graph under its content's hash, so its evidence keeps pointing
-    at a real file and two uploads of one name never replace each other; refuse what is over the limits."""
+    at a real file and two uploads of one name never replace each other; refuse what is over the limits.
+    Returns the stored paths, those this call created (the others were uploaded before), refusals."""
     kept: list[Path] = []
+    created: set[Path] = set()
     refused: list[FileReport] = []
     for i, upload in enumerate(files):
         name = _upload_name(upload.name)
@@ -1210,13 +1224,14 @@ def _save_uploads(files: Sequence[Any], acc: Access) -> tuple[list[Path], list[F
                 with os.fdopen(fd, "wb") as out:
                     out.write(data)
                 os.replace(tmp, target)
+                created.add(target)
         except OSError as e:        # a full disk, a name the file system refuses: this upload only
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
             refused.append(FileReport(name, "refused", message=f"could not be stored ({e.strerror or e})"))
             continue
         kept.append(target)
-    return kept, refused
+    return kept, created, refused
 
 
 def _upload_name(raw: str) -> str | None:
@@ -1227,6 +1242,8 @@ def _upload_name(raw: str) -> str | None:
         return None
     if len(name.encode("utf-8", "surrogatepass")) > 200:
         stem, suffix = os.path.splitext(name)
+        if len(suffix) > 16:            # no real suffix: cut the whole name
+            stem, suffix = name, ""
         room = 200 - len(suffix.encode("utf-8", "surrogatepass"))
         name = stem.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore") + suffix
     return name

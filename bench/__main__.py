@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = args.workers or os.cpu_count() or 1
     n_extract = min(x for x in (args.limit, args.extract_limit) if x) if (args.limit or args.extract_limit) else 0
     tmp = None if args.graph else Path(tempfile.mkdtemp(prefix="bench-"))
-    graph_path = Path(args.graph) if args.graph else tmp / "graph.pickle"  # type: ignore[operator]
+    graph_path = Path(args.graph) if args.graph else tmp / "graph.kg"  # type: ignore[operator]
     if args.graph and graph_path.exists():
         graph_path.unlink()          # a fresh build, not an incremental one
     rows: list[list[str]] = []

@@ -5,7 +5,7 @@ name them) and a fixed random sample of fact edges (every type but MENTIONS) wit
 sentence that states each, for a person to judge right or wrong (docs/audit.md).  Build the
 graph first:
 
-    .venv/bin/python -m graph --graph /tmp/corpus.pickle build ../shared/corpus/baomoi-2017.jsonl.gz
+    .venv/bin/python -m graph --graph /tmp/corpus.kg build ../shared/corpus/baomoi-2017.jsonl.gz
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.store import NxStore
 
-DEFAULT_GRAPH = Path("/tmp/corpus.pickle")
+DEFAULT_GRAPH = Path("/tmp/corpus.kg")
 EXCERPT = 220
 
 

@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-    graph_path = Path(args.graph or Path(tempfile.mkdtemp()) / "graph.pickle")
+    graph_path = Path(args.graph or Path(tempfile.mkdtemp()) / "graph.kg")
     print(f"machine: {os.cpu_count()} cores; corpus {args.path}")
 
     if not args.reuse:

@@ -26,6 +26,7 @@ from pathlib import Path
 from explorer.access import inside
 from graph.ingest import estimate_bytes
 from graph.store import lock_file
+from loaders.decode import file_name_text
 
 ROOT = Path(__file__).resolve().parent.parent
 Progress = Callable[[int, int, str], None]
@@ -99,13 +100,15 @@ def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None
     """
     if not files:
         return [], ""
+    files = [Path(os.path.abspath(f)) for f in files]       # the child runs in ROOT, not in our folder
     total = estimate_bytes([str(f) for f in files])
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
         json.dump([str(f) for f in files], listing)     # ASCII escapes carry any file name, even undecodable ones
-    cmd = [sys.executable, "-m", "graph", "--graph", str(graph_path), "build", "--workers", "1", "--events",
-           "--no-progress", "--paths-from", listing.name]
+    cmd = [sys.executable, "-m", "graph", "--graph", os.path.abspath(graph_path), "--backend", "networkx", "build",
+           "--workers", "1", "--events", "--no-progress", "--paths-from", listing.name]
     rows: dict[str, list[dict[str, object]]] = {}
     done = 0
+    finished = False            # the child's last line says it ran to its end
     # the child's messages go to a file, not a pipe: a pipe nobody reads fills at 64 kB and the
     # child would wait on it forever, holding the graph's lock
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:
@@ -120,6 +123,9 @@ def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None
                         event = json.loads(line)
                     except ValueError:
                         continue
+                    if event.get("done"):
+                        finished = True
+                        continue
                     rows.setdefault(str(event.get("path", "")), []).append(event)
                     done += int(event.get("bytes") or 0)
                     if progress is not None:
@@ -128,11 +134,10 @@ def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None
             os.unlink(listing.name)
         errors.seek(0)
         err = errors.read()
-    # a build that ran to its end says where the graph file is last (0: done, 1: nothing could be
-    # read); anything else means the graph was not saved and its file is as it was
-    finished = child.returncode in (0, 1) and "graph file:" in err
-    problem = "" if finished else _reason(child.returncode, err)
-    return [_row(f, [] if problem else rows.get(str(f), []), problem) for f in files], problem
+    # without the child's last line the graph was not saved and its file is as it was
+    problem = "" if finished and child.returncode in (0, 1) else _reason(child.returncode, err)
+    # events name files as stored text (bytes that are not UTF-8 as U+FFFD): key ours alike
+    return [_row(f, [] if problem else rows.get(file_name_text(str(f)), []), problem) for f in files], problem
 
 
 def _limit_memory(pid: int, memory_mb: int) -> None:

@@ -9,6 +9,7 @@ changes, the next page loads the new file and swaps it in, and readers keep the 
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from pathlib import Path
@@ -45,6 +46,9 @@ class SharedGraph:
                     raise self._refused[1]
                 if self._store is None or stamp != self._stamp:
                     try:
+                        # NxStore.load freezes what it loaded (gc.freeze); the copy it replaces
+                        # must become collectable again, or every reload keeps the old graph
+                        gc.unfreeze()
                         self._store = NxStore.load(self.path)
                     except GraphFileError as e:
                         self._refused = (stamp, e)

@@ -108,6 +108,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(line, file=out)
     print(f"graph file: {path} ({f'saved in {save_s:.2f} s' if saved else 'unchanged'}; "
           f"loaded in {load_s:.2f} s)", file=out)
+    if args.events:             # the last line: the build ran to its end and the graph file is as said
+        print(json.dumps({"done": True, "saved": saved, "graph": str(path)}), flush=True)
     return 0 if not summary.failed or summary.sources > 0 else 1
 
 
@@ -283,7 +285,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--paths-from", metavar="FILE",
                    help="also the paths of a JSON list in FILE ('-': standard input)")
     b.add_argument("--events", action="store_true",
-                   help="print what became of each source as a JSON line (the summary goes to stderr)")
+                   help="print what became of each source as a JSON line, and last {\"done\": true, ...} "
+                        "(the summary goes to stderr)")
     b.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
     b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: only on a terminal)")

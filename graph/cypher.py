@@ -158,8 +158,6 @@ ALL_EDGES = _s("ALL_EDGES", "MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS u, b.id
 MANIFEST_ALL = _s("MANIFEST_ALL", "MATCH (m:Manifest) RETURN properties(m) AS props")
 MANIFEST_BY_ID = _s("MANIFEST_BY_ID", "MATCH (m:Manifest {source_id: $source_id}) RETURN properties(m) AS props",
                     ("source_id",))
-MANIFEST_BY_HASH = _s("MANIFEST_BY_HASH", "MATCH (m:Manifest {content_hash: $content_hash}) "
-                      "RETURN m.source_id AS source_id LIMIT 1", ("content_hash",))
 MANIFEST_IDS_BY_HASH = _s("MANIFEST_IDS_BY_HASH", "MATCH (m:Manifest {content_hash: $content_hash}) "
                           "RETURN m.source_id AS source_id", ("content_hash",))
 
@@ -173,7 +171,7 @@ NODES_LIGHT = _s("NODES_LIGHT", f"UNWIND $ids AS id MATCH (m:Node {{id: id}}) RE
                  ("ids",))
 EDGES_BY_KEY = _s("EDGES_BY_KEY", "UNWIND $rows AS row MATCH (a:Node {id: row.u})-[r {key: row.key}]->(b:Node {id: row.v}) "
                   "RETURN a.id AS u, b.id AS v, r.key AS key, type(r) AS type, properties(r) AS props", ("rows",))
-# The insertion slot of each node pair that already has an edge (see neo4j_store.edge_order).
+# The insertion slot of each node pair that already has an edge (see graph/adjacency.edge_order).
 SLOTS = _s("SLOTS", "UNWIND $pairs AS pair MATCH (a:Node {id: pair[0]})-[r]->(b:Node {id: pair[1]}) "
            "RETURN a.id AS u, b.id AS v, min(r.slot) AS slot", ("pairs",))
 LOOKUP_BARE = _s("LOOKUP_BARE", "MATCH (n:Instrument) WHERE n.search_lead = $number AND n.kind_key = $kind "

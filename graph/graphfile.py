@@ -26,6 +26,7 @@ import json
 import os
 import pickle
 import resource
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -212,8 +213,20 @@ def memory_capped(path: Path, allowance: int) -> Iterator[None]:
 
     Why: a few kilobytes of MessagePack or JSON can describe millions of empty maps, each a
     Python object of 64 bytes; no size ratio of the file bounds that, a memory limit does.
-    The limit is the process's, so it is held only while decoding and then put back.
+    The limit is the process's, so it is held only while decoding and then put back, and one
+    decode holds it at a time (two would restore each other's limits).  In the app's server
+    other threads share the limit while a graph is read (at start and when the file changes);
+    it leaves them the allowance, at least 256 MB.
     """
+    with _CAP_LOCK, _capped(path, allowance):
+        yield
+
+
+_CAP_LOCK = threading.Lock()
+
+
+@contextmanager
+def _capped(path: Path, allowance: int) -> Iterator[None]:
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         with open("/proc/self/statm") as f:
@@ -276,6 +289,8 @@ def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         with memory_capped(path, decode_allowance(2 * len(raw), file_size)):
             doc = json.loads(raw)
+    except GraphFileError:
+        raise
     except (ValueError, RecursionError) as e:   # ValueError: bad JSON, or a number of thousands of digits
         raise GraphFileError(f"{path}: not a readable JSON graph file ({type(e).__name__}: {str(e)[:200]})") from None
     if not isinstance(doc, dict):
@@ -292,6 +307,8 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
 
     if not isinstance(attrs, dict) or not isinstance(nodes, list) or not isinstance(edges, list):
         raise damaged("graph attributes, nodes and edges missing")
+    if not isinstance(attrs.get("revision", 0), int):
+        raise damaged("its revision is not a number")
     node: dict[str, dict[str, Any]] = {}
     for item in nodes:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)):
@@ -316,7 +333,8 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
     if not isinstance(pred_order, dict):
         raise damaged("the predecessor order is not a map")
     for v, order in pred_order.items():
-        if v not in pred or not isinstance(order, list) or sorted(map(str, order)) != sorted(pred[v]):
+        if v not in pred or not isinstance(order, list) or not all(isinstance(u, str) for u in order) \
+                or sorted(order) != sorted(pred[v]):
             raise damaged(f"the predecessor order of {str(v)[:80]!r} does not match its links")
         pred[v] = {u: pred[v][u] for u in order}
     # built directly (networkx's own adjacency dicts): add_edges_from copies every attribute dict

@@ -289,8 +289,8 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
                 outcome = Outcome(src.path, src.source_id, change.status, "; ".join(src.warnings),
                                   len(value.documents), len(value.agencies), len(value.people),
                                   len(value.events), len(value.relations))
-        if on_source is not None:
-            on_source(replace(outcome, bytes=size))
+        if on_source is not None:       # paths as stored text, as SourceText keeps them
+            on_source(replace(outcome, bytes=size, path=file_name_text(outcome.path)))
         if bar is not None:
             bar.update(size)
             bar.set_postfix(files=summary.sources, failed=len(summary.failed), refresh=False)

@@ -542,9 +542,6 @@ class Neo4jStore:
         rows = self._read(lambda tx: tx.run(C.MANIFEST_BY_ID, source_id=source_id))
         return decode_manifest(rows[0]["props"]) if rows else None
 
-    def has_source(self, content_hash: str) -> bool:
-        return bool(self._read(lambda tx: tx.run(C.MANIFEST_BY_HASH, content_hash=content_hash)))
-
     def sources_with_hash(self, content_hash: str) -> set[str]:
         rows = self._read(lambda tx: tx.run(C.MANIFEST_IDS_BY_HASH, content_hash=content_hash))
         return {str(r["source_id"]) for r in rows}

@@ -82,7 +82,9 @@ class GraphStore(Protocol):
 
     def remove_source(self, source_id: str) -> Change: ...
 
-    def has_source(self, content_hash: str) -> bool: ...
+    def entry(self, source_id: str) -> SourceEntry | None: ...
+
+    def sources_with_hash(self, content_hash: str) -> set[str]: ...
 
     def sources(self) -> dict[str, SourceEntry]: ...
 
@@ -112,9 +114,6 @@ class NxStore:
 
     def sources(self) -> dict[str, SourceEntry]:
         return self.manifest
-
-    def has_source(self, content_hash: str) -> bool:
-        return bool(self._by_hash.get(content_hash))
 
     def sources_with_hash(self, content_hash: str) -> set[str]:
         """The ids of the sources whose text has this hash."""

@@ -1,4 +1,5 @@
-"""A wall-clock limit on reading one source, the same in `loaders extract`, `graph build` and the app.
+"""Limits on one source, the same in `loaders extract`, `graph build` and the app: its size and
+the wall-clock time to read and extract it.
 
 Why: the rules are linear for ordinary text, but one hostile file must never stall a batch for
 hours whatever it holds; a source over the limit is reported and skipped, the batch goes on.
@@ -11,6 +12,9 @@ import signal
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+MB = 1024 * 1024
+MAX_BYTES = 200 * MB  # a file (or archive line) above this is refused, whatever its kind
 
 TIMEOUT_ENV = "GRAPH_EXTRACT_TIMEOUT"
 DEFAULT_TIMEOUT_S = 120.0   # per source; the largest corpus article (35 kB) takes well under 1 s

@@ -29,14 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from loaders.decode import file_name_text
-from loaders.limits import ExtractionTimeout
+from loaders.limits import MAX_BYTES, ExtractionTimeout
 from loaders.model import ReadProblem, SourceText
 
 OFFICE_SUFFIXES = (".docx", ".pdf")
 
 # Limits checked before parsing, so a crafted file costs what its size says (a zip bomb in a
 # .docx expands to gigabytes; a PDF of 99,000 empty pages takes minutes before any text).
-MAX_FILE_BYTES = 200 * 2**20          # the same as the text readers' limit
 MAX_DOCX_EXPANDED = 64 * 2**20        # all parts of a .docx unpacked; real ones: a few MB (XML parses at ~15x)
 MAX_PDF_PAGES = 3000
 
@@ -139,8 +138,8 @@ def _table_lines(tbl_el: Any, parent: Any) -> list[str]:
 def _read_limited(p: Path) -> bytes:
     try:
         size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise OfficeReadError(p, f"is too large ({size / 2**20:.0f} MB, over the {MAX_FILE_BYTES / 2**20:.0f} MB "
+        if size > MAX_BYTES:
+            raise OfficeReadError(p, f"is too large ({size / 2**20:.0f} MB, over the {MAX_BYTES / 2**20:.0f} MB "
                                      "limit); refused")
         return p.read_bytes()
     except OSError as exc:

@@ -32,6 +32,7 @@ from loaders.decode import (
 from loaders.html_text import parse_html
 from loaders.layout import Layout, detect_layout, parse_date, parse_markdown, parse_plain
 from loaders.legal_db import split_page
+from loaders.limits import MAX_BYTES, MB
 from loaders.model import PendingRead, ReadProblem, SourceText
 
 __all__ = [
@@ -51,9 +52,7 @@ __all__ = [
     "walk",
 ]
 
-MB = 1024 * 1024
 WARN_BYTES = 50 * MB  # a file (or archive line) above this is read, with a warning
-MAX_BYTES = 200 * MB  # a file (or archive line) above this is refused
 MAX_LINE_BYTES = MAX_BYTES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

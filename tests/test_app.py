@@ -385,12 +385,16 @@ def test_a_failed_save_is_said_and_the_app_keeps_what_was_saved(graph_copy: Path
     import signal
 
     at = editor(graph_copy)
+    at.file_uploader[0].set_value([("earlier.txt", NEW_TEXT.replace("99-KH", "94-KH").encode(), "text/plain")])
+    at.main.button[0].click().run()
+    earlier = next((graph_copy.parent / "uploads").rglob("earlier.txt"))
     before = graph_copy.read_bytes()
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)       # inherited by the ingest's child
     resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) - 1, hard))   # no room for a new graph file
     try:
-        at.file_uploader[0].set_value([("plan.txt", NEW_TEXT.encode("utf-8"), "text/plain")])
+        at.file_uploader[0].set_value([("plan.txt", NEW_TEXT.encode("utf-8"), "text/plain"),
+                                       ("earlier.txt", earlier.read_bytes(), "text/plain")])
         at.main.button[0].click().run()
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
@@ -399,6 +403,7 @@ def test_a_failed_save_is_said_and_the_app_keeps_what_was_saved(graph_copy: Path
     assert any("the graph was not saved" in e.value.lower() or "không lưu được" in e.value.lower() for e in at.error)
     assert report_rows(at)["plan.txt"]["status"] == "failed"
     assert graph_copy.read_bytes() == before
+    assert earlier.exists(), "an upload the graph holds is never deleted"
     at = run(graph_copy, view="entity", id="instrument/99-KH/BNV")
     assert not at.title, "the app shows no fact that was never saved"
 
@@ -513,3 +518,26 @@ def test_the_document_view_keeps_document_text_inert(tmp_path: Path, monkeypatch
     with serving(store.save(tmp_path / "graph.kg"), monkeypatch) as graph:
         shown = texts(run(graph, view="document", id=node))
         assert "](https://evil.example" not in shown.replace("\\]", "")
+
+
+def test_the_app_s_ingest_takes_relative_paths_and_any_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.ingest import ingest
+    from graph.store import NxStore
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(NEW_TEXT, encoding="utf-8")
+    odd = tmp_path / "docs" / os.fsdecode(b"Quy\xff.txt")          # bytes that are not UTF-8
+    odd.write_text(NEW_TEXT.replace("99-KH", "93-KH"), encoding="utf-8")
+    rows, problem = ingest(Path("rel.kg"), [Path("docs/a.txt"), odd])
+    assert not problem and [r.status for r in rows] == ["added", "added"]
+    assert len(NxStore.load(tmp_path / "rel.kg").manifest) == 2 and not (ROOT / "rel.kg").exists()
+
+
+def test_an_upload_whose_suffix_is_most_of_its_long_name_is_stored(graph_copy: Path) -> None:
+    at = editor(graph_copy)
+    at.file_uploader[0].set_value([("a." + "ả" * 100, NEW_TEXT.encode(), "text/plain")])
+    at.main.button[0].click().run()
+    assert not at.exception
+    (row,) = report_rows(at).values()
+    assert len(row["file"].encode()) <= 200 and row["status"] == "refused" and "unsupported" in row["message"]
