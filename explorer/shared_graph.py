@@ -9,7 +9,6 @@ changes, the next page loads the new file and swaps it in, and readers keep the 
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from pathlib import Path
@@ -46,10 +45,8 @@ class SharedGraph:
                     raise self._refused[1]
                 if self._store is None or stamp != self._stamp:
                     try:
-                        # NxStore.load freezes what it loaded (gc.freeze); the copy it replaces
-                        # must become collectable again, or every reload keeps the old graph
-                        gc.unfreeze()
-                        self._store = NxStore.load(self.path)
+                        # not frozen (gc.freeze): the copy this one replaces must be collectable
+                        self._store = NxStore.load(self.path, freeze=False)
                     except GraphFileError as e:
                         self._refused = (stamp, e)
                         raise

@@ -153,10 +153,13 @@ def _work(item: Any) -> tuple[str, Any, int]:
     if isinstance(item, PendingRead):      # a Word or PDF file: read here, under the time limit
         from loaders.readers import read_pending
 
+        known = item.known_hash
         try:
             item = time_limited(read_pending, item)
         except Exception as e:  # noqa: BLE001 - the limit, or a reader's own failure
             return ("problem", (item.path, f"{Path(item.path).name}: reading failed: {type(e).__name__}: {e}"), 0)
+        if isinstance(item, SourceText) and item.content_hash == known:     # unchanged: no extraction
+            return ("unchanged", (item.source_id, item.path), len(item.text.encode("utf-8", "surrogatepass")))
     if isinstance(item, ReadProblem):
         return ("problem", (item.path, item.message), 0)
     if isinstance(item, tuple):            # ("unchanged", source_id, size, path)
@@ -248,6 +251,11 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
                 return
             if isinstance(item, SourceText):
                 item = own_id(item)
+            elif isinstance(item, PendingRead):     # read in a worker: say what its name held, if current
+                entry = store.entry(file_name_text(Path(item.path).name))
+                if entry is not None and store.is_unchanged(entry.source_id, entry.content_hash) \
+                        and os.path.realpath(entry.path) == os.path.realpath(item.path):
+                    item = replace(item, known_hash=entry.content_hash)
             if isinstance(item, SourceText) and store.is_unchanged(item.source_id, item.content_hash):
                 yield ("unchanged", item.source_id, len(item.text.encode("utf-8", "surrogatepass")), item.path)
             else:

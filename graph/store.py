@@ -276,11 +276,13 @@ class NxStore:
         return path
 
     @classmethod
-    def load(cls, path: Path | None = None, *, trust_pickle: bool = False) -> NxStore:
+    def load(cls, path: Path | None = None, *, trust_pickle: bool = False, freeze: bool = True) -> NxStore:
         """The saved store at ``path``; an empty one when the file does not exist yet.
 
         An old pickle is read only with ``trust_pickle`` (the user vouches for the file), and is
-        then rewritten in the data-only format (``converted`` says from what).
+        then rewritten in the data-only format (``converted`` says from what).  ``freeze`` keeps
+        the collector from walking the loaded graph ever after (gc.freeze): right for a command
+        that loads once, wrong for a server that replaces its graph (the old one would never go).
         """
         path = Path(path or DEFAULT_PATH)
         source = path
@@ -292,7 +294,8 @@ class NxStore:
             payload, kind = graphfile.read(source, trust_pickle=trust_pickle, convert=(
                 "python -m graph --trust-pickle sources (it is written to graph.kg beside it)"
                 if source == LEGACY_PATH else None))
-        gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
+        if freeze:
+            gc.freeze()     # the loaded graph is long-lived: keep later collections from walking it
         if payload.get("format") in _OLD_FORMATS:
             raise GraphFileError(
                 f"{source}: a graph file of format {payload['format']} ({_OLD_FORMATS[payload['format']]}); "

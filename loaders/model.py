@@ -44,6 +44,7 @@ class PendingRead:
     read where the per-source time limit applies (a build's worker, the CLI's main thread)."""
 
     path: str
+    known_hash: str | None = None   # the text its name held when last read by the same rules (skip if equal)
 
 
 @dataclass(frozen=True)

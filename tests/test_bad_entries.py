@@ -298,3 +298,13 @@ def test_a_file_whose_name_is_not_utf8_is_read_like_any_other(tmp_path: Path) ->
     extracted, built, store = both(tmp_path, folder)
     assert extracted.returncode == 0 and '"file": "b\ufffdo.txt"' in extracted.stdout
     assert [e.name for e in store.manifest.values()] == ["b\ufffdo.txt"] and "failed 0" in built.stdout
+
+
+def test_an_unchanged_word_file_is_not_extracted_again(tmp_path: Path) -> None:
+    # 1 MB of text: read in 0.1 s, extracted in about 10 s; a rebuild under a 3 s limit only reads it
+    plan = docx_bomb(tmp_path / "plan.docx", 1)
+    graph = tmp_path / "graph.kg"
+    first = run("graph", "--graph", str(graph), "build", str(plan))
+    assert first.returncode == 0 and "added 1" in first.stdout
+    again = run("graph", "--graph", str(graph), "build", str(plan), env={"GRAPH_EXTRACT_TIMEOUT": "3"})
+    assert again.returncode == 0 and "unchanged 1" in again.stdout and "failed 0" in again.stdout, again.stdout

@@ -308,3 +308,25 @@ def test_the_app_s_shared_graph_remembers_a_refused_file_until_it_changes(tmp_pa
         shared.store()                          # remembered, not read again
     os.utime(path)
     assert len(shared.store().manifest) == 5
+
+
+def test_a_graph_the_app_reloads_past_is_freed(tmp_path: Path) -> None:
+    import gc
+    import weakref
+
+    from explorer.shared_graph import SharedGraph
+
+    path = saved(tmp_path)
+    shared = SharedGraph(path)
+    first = shared.store().graph
+    assert first.edges                          # a view networkx caches on the graph: a reference cycle
+    old = weakref.ref(first)
+    del first
+    store = NxStore.load(path, freeze=False)    # (a frozen load here would freeze the app's copy too)
+    store.add_extraction(all_fixtures()[0])
+    store.graph.graph["revision"] += 1
+    store.save()                                # another writer saves: the file changes
+    del store
+    assert shared.store().graph is not old()
+    gc.collect()
+    assert old() is None, "the replaced graph is still alive (frozen by gc.freeze)"
