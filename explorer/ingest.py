@@ -69,7 +69,8 @@ def files_under(paths: Iterable[str | Path], roots: tuple[Path, ...] = ()) -> tu
             found.append(p)
         for f in found:
             if roots and not any(inside(f, r) for r in roots):
-                refused.append(FileReport(f.name, "refused", message="links outside the allowed folders; not followed"))
+                refused.append(FileReport(file_name_text(f.name), "refused",
+                                          message="links outside the allowed folders; not followed"))
             else:
                 out.append(f)
     return out, refused
@@ -159,14 +160,15 @@ def _reason(code: int, stderr: str) -> str:
 
 def _row(f: Path, events: list[dict[str, object]], problem: str) -> FileReport:
     """One file's row from the events of its sources (an archive has many)."""
+    name = file_name_text(f.name)
     if not events:
-        return FileReport(f.name, "failed" if problem else "refused", message=problem or "nothing could be read")
+        return FileReport(name, "failed" if problem else "refused", message=problem or "nothing could be read")
     best = max(events, key=lambda e: _RANK.get(str(e.get("status")), 0))
 
     def total(key: str) -> int:
         return sum(int(str(e.get(key) or 0)) for e in events)
 
     messages = [str(e["message"]) for e in events if e.get("message") and e.get("status") in ("refused", "failed")]
-    return FileReport(f.name, str(best.get("status")), sum(1 for e in events if e.get("source_id")),
+    return FileReport(name, str(best.get("status")), sum(1 for e in events if e.get("source_id")),
                       total("instruments"), total("agencies"), total("people"), total("events"), total("relations"),
                       "; ".join(messages[:5]) + (" …" if len(messages) > 5 else ""))

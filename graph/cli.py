@@ -118,8 +118,12 @@ def _paths_from(spec: str | None) -> list[str]:
     if not spec:
         return []
     try:
-        paths = json.loads(sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+        with open(0 if spec == "-" else spec, encoding="utf-8", closefd=spec != "-") as f:
+            raw = f.read(64 * 2**20 + 1)      # a list of paths, not a stream without end
+        if len(raw) > 64 * 2**20:
+            raise ValueError("over 64 MB")
+        paths = json.loads(raw)
+    except (OSError, ValueError, RecursionError) as e:
         raise SystemExit(f"{spec}: --paths-from cannot be read ({e})") from None
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise SystemExit(f"{spec}: --paths-from needs a JSON list of paths")

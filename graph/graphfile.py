@@ -197,7 +197,8 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     del body
     if not (isinstance(doc, list) and len(doc) == 5):
         raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest, order])")
-    return {"format": fmt, "graph": _graph(doc[0], doc[1], doc[2], doc[4], path), "manifest": _manifest(doc[3], path)}
+    g = _graph(doc[0], doc[1], doc[2], doc[4], path)
+    return {"format": fmt, "graph": g, "manifest": _manifest(doc[3], path, g)}
 
 
 def decode_allowance(decoded: int, file_size: int) -> int:
@@ -295,9 +296,8 @@ def _read_json(raw: bytes, path: Path) -> dict[str, Any]:
         raise GraphFileError(f"{path}: not a readable JSON graph file ({type(e).__name__}: {str(e)[:200]})") from None
     if not isinstance(doc, dict):
         raise GraphFileError(f"{path}: not a JSON graph file (no format, nodes and edges)")
-    return {"format": doc.get("format"),
-            "graph": _graph(doc.get("graph"), doc.get("nodes"), doc.get("edges"), doc.get("pred_order") or {}, path),
-            "manifest": _manifest(doc.get("manifest"), path)}
+    g = _graph(doc.get("graph"), doc.get("nodes"), doc.get("edges"), doc.get("pred_order") or {}, path)
+    return {"format": doc.get("format"), "graph": g, "manifest": _manifest(doc.get("manifest"), path, g)}
 
 
 def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> nx.MultiDiGraph:
@@ -346,22 +346,44 @@ def _graph(attrs: Any, nodes: Any, edges: Any, pred_order: Any, path: Path) -> n
     return g
 
 
+# attributes the queries read as text (dates compared and sliced, labels shown and folded)
+_TEXT = frozenset({"label", "label_en", "name", "title", "number", "kind", "date", "date_end", "issued",
+                   "effective", "as_of", "last_seen", "published", "source_id"})
+
+
+def _text_fields_ok(d: dict[Any, Any]) -> bool:
+    return all(type(k) is str for k in d) and all(d[k] is None or type(d[k]) is str for k in _TEXT.intersection(d))
+
+
 def _plain(attrs: dict[Any, Any]) -> bool:
-    """Whether a node's or edge's attributes have what every query reads: a type, lists of
-    evidence and sources (so a damaged file fails here, not in a page)."""
-    return (isinstance(attrs.get("type"), str) and isinstance(attrs.get("evidence", []), list)
-            and isinstance(attrs.get("sources", []), list)
-            and all(isinstance(e, dict) for e in attrs.get("evidence", [])))
+    """Whether a node's or edge's attributes are what every query reads: string keys, a type,
+    text where text is read, lists of evidence (each with its source) and sources (so a damaged
+    or crafted file fails here, not in a page)."""
+    evidence, sources = attrs.get("evidence", []), attrs.get("sources", [])
+    return (isinstance(attrs.get("type"), str) and _text_fields_ok(attrs)
+            and isinstance(evidence, list) and isinstance(sources, list)
+            and all(type(s) is str for s in sources)
+            and all(isinstance(e, dict) and type(e.get("source_id")) is str and _text_fields_ok(e) for e in evidence))
 
 
 _ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {"source_id": str, "path": str, "name": str, "content_hash": str, "pipeline": str,
                  "ingested_at": (int, float), "nodes": list, "edges": list}
 
 
-def _manifest(manifest: Any, path: Path) -> dict[str, Any]:
-    """The manifest with each source's edges as (u, v, key) triples again (see _flat)."""
+def _manifest(manifest: Any, path: Path, g: nx.MultiDiGraph) -> dict[str, Any]:
+    """The manifest with each source's edges as (u, v, key) triples again (see _flat).
+
+    Each (source, node) and (source, edge) pair it lists is one source on that node or edge,
+    so it can list no more pairs than the graph's sources lists hold: a crafted manifest of
+    millions of edges is refused before its triples are built.
+    """
     if not isinstance(manifest, dict) or not all(isinstance(v, dict) for v in manifest.values()):
         raise GraphFileError(f"{path}: damaged graph file (its list of sources is unreadable)")
+    edge_pairs = sum(len(d.get("sources", ())) for _, _, d in g.edges(data=True))
+    node_pairs = sum(len(d.get("sources", ())) for _, d in g.nodes(data=True))
+    listed = [(len(e.get("edges") or ()), len(e.get("nodes") or ())) for e in manifest.values()]
+    if sum(e for e, _ in listed) > 3 * edge_pairs or sum(n for _, n in listed) > node_pairs:
+        raise GraphFileError(f"{path}: damaged graph file (its sources list more links than the graph holds)")
     for entry in manifest.values():
         if any(not isinstance(entry.get(k), t) for k, t in _ENTRY_FIELDS.items() if k in entry or k != "pipeline") \
                 or not all(isinstance(n, str) for n in entry["nodes"]):

@@ -122,7 +122,7 @@ def _original_size(f: Path) -> int:
                 isize += 2**32
             return isize
         return size
-    except OSError:
+    except (OSError, ValueError):   # ValueError: a name with NUL or a lone surrogate
         return 0
 
 
@@ -196,15 +196,17 @@ def source_ids(store: Any) -> Callable[[SourceText], SourceText]:
 
     def own(src: SourceText) -> SourceText:
         base = src.source_id
-        same_text = [sid for sid in store.sources_with_hash(src.content_hash)
-                     if sid == base or sid.startswith(base + "@")]
-        if same_text:
-            return src if base in same_text else replace(src, source_id=min(same_text))
         mine = real(src.path)
         holder = claimed.get(base)
         if holder is None and (entry := store.entry(base)) is not None:
             holder = (real(entry.path), entry.content_hash)
-        if holder is not None and holder[0] != mine and holder[1] != src.content_hash:
+        if holder is not None and holder[0] == mine:        # its own file, maybe edited: replaced
+            return src
+        same_text = [sid for sid in store.sources_with_hash(src.content_hash)
+                     if sid == base or sid.startswith(base + "@")]
+        if same_text:
+            return src if base in same_text else replace(src, source_id=min(same_text))
+        if holder is not None and holder[1] != src.content_hash:
             digest = hashlib.sha256(mine.encode("utf-8", "surrogatepass")).hexdigest()[:8]
             src = replace(src, source_id=f"{base}@{digest}")
         claimed.setdefault(src.source_id, (mine, src.content_hash))

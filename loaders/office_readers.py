@@ -36,7 +36,7 @@ OFFICE_SUFFIXES = (".docx", ".pdf")
 
 # Limits checked before parsing, so a crafted file costs what its size says (a zip bomb in a
 # .docx expands to gigabytes; a PDF of 99,000 empty pages takes minutes before any text).
-MAX_DOCX_EXPANDED = 64 * 2**20        # all parts of a .docx unpacked; real ones: a few MB (XML parses at ~15x)
+MAX_DOCX_EXPANDED = 32 * 2**20        # all parts of a .docx unpacked; real ones: a few MB (XML parses at ~27x)
 MAX_PDF_PAGES = 3000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

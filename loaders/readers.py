@@ -370,8 +370,8 @@ def _regular(p: Path) -> str | None:
         return "no such file or directory"
     except OSError as e:
         return f"cannot be read ({_why(e)})"
-    except ValueError:          # a NUL in the name
-        return "its name holds a NUL character; refused"
+    except ValueError:          # a NUL or a character no file system name can hold
+        return "its name cannot name a file (a NUL or a stray character); refused"
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return None
     return "is not a regular file (a FIFO, device or socket); refused"

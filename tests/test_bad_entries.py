@@ -132,7 +132,7 @@ def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> Non
     assert "98-KH/BNV" in small.text
     bomb = docx_bomb(tmp_path / "bomb.docx", 1024)           # 1 GB of XML in a few MB
     assert bomb.stat().st_size < 8 * 2**20
-    for r in refused_beside_a_good_file(tmp_path, bomb, r"bomb\.docx: unpacks to 1\d{3} MB, over the 64 MB limit"):
+    for r in refused_beside_a_good_file(tmp_path, bomb, r"bomb\.docx: unpacks to 1\d{3} MB, over the 32 MB limit"):
         assert peak_mb(r) < 400
 
 
@@ -308,3 +308,16 @@ def test_an_unchanged_word_file_is_not_extracted_again(tmp_path: Path) -> None:
     assert first.returncode == 0 and "added 1" in first.stdout
     again = run("graph", "--graph", str(graph), "build", str(plan), env={"GRAPH_EXTRACT_TIMEOUT": "3"})
     assert again.returncode == 0 and "unchanged 1" in again.stdout and "failed 0" in again.stdout, again.stdout
+
+
+def test_an_edited_file_replaces_its_own_facts_even_when_its_new_text_is_another_file_s(tmp_path: Path) -> None:
+    a, b = good_file(tmp_path / "p1", "a.txt"), tmp_path / "p2" / "a.txt"
+    b.parent.mkdir()
+    other = TEXT.replace("Trần Anh Tuấn", "Nguyễn Trọng Thừa")
+    b.write_text(other, encoding="utf-8")
+    graph = tmp_path / "graph.kg"
+    assert run("graph", "--graph", str(graph), "build", str(a.parent), str(b.parent)).returncode == 0
+    a.write_text(other, encoding="utf-8")       # p1/a.txt now says what p2/a.txt says
+    r = run("graph", "--graph", str(graph), "build", str(a.parent))
+    assert r.returncode == 0 and "replaced 1" in r.stdout, r.stdout
+    assert "person/trần-anh-tuấn" not in NxStore.load(graph).graph

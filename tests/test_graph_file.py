@@ -273,8 +273,13 @@ ENTRY = {"source_id": "a.txt", "path": "a.txt", "name": "a.txt", "content_hash":
     (_kg(_doc([["a", {"type": 5}]], [])), "the attributes of node 'a'"),
     (_kg(_doc([["a", {"type": "Agency", "evidence": 5}]], [])), "the attributes of node 'a'"),
     (_kg(_doc([], [], {"a.txt": {**ENTRY, "ingested_at": "x"}})), "source 'a.txt'"),
-    (_kg(_doc([], [], {"a.txt": {**ENTRY, "nodes": [1]}})), "source 'a.txt'"),
-    (_kg(_doc([], [], {"a.txt": {**ENTRY, "edges": [1, 2, 3]}})), "the links of source"),
+    (_kg(_doc([], [], {"a.txt": {**ENTRY, "nodes": [1]}})), "more links than the graph holds"),
+    (_kg(_doc([], [], {"a.txt": {**ENTRY, "edges": ["a"] * 3_000_000}})), "more links than the graph holds"),
+    (_kg(_doc([["a", {"type": "Agency", "sources": ["a.txt"]}]], [], {"a.txt": {**ENTRY, "nodes": [5]}})),
+     "source 'a.txt'"),
+    (_kg(_doc([["a", {"type": "Event", "date": 2**63}]], [])), "the attributes of node 'a'"),
+    (_kg(_doc([["a", {"type": "Agency", "evidence": [{"source_id": ["x"]}]}]], [])), "the attributes of node 'a'"),
+    (_kg(_doc([["a", {"type": "Agency", 7: "x"}]], [])), "the attributes of node 'a'"),
     (_kg(_empty_maps(65 * 2**20)), "more than a file of"),     # 65 MB: a list of empty maps, in a few kB
     (_kg(_empty_maps(64 * 2**20)), "would need more than"),    # 64 MB may be decompressed, not decoded
 ])
