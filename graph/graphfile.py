@@ -351,6 +351,9 @@ _TEXT = frozenset({"label", "label_en", "name", "title", "number", "kind", "date
                    "effective", "as_of", "last_seen", "published", "source_id"})
 
 
+_OPT_TEXT = (str, type(None))
+
+
 def _text_fields_ok(d: dict[Any, Any]) -> bool:
     return all(type(k) is str for k in d) and all(d[k] is None or type(d[k]) is str for k in _TEXT.intersection(d))
 
@@ -363,7 +366,8 @@ def _plain(attrs: dict[Any, Any]) -> bool:
     return (isinstance(attrs.get("type"), str) and _text_fields_ok(attrs)
             and isinstance(evidence, list) and isinstance(sources, list)
             and all(type(s) is str for s in sources)
-            and all(isinstance(e, dict) and type(e.get("source_id")) is str and _text_fields_ok(e) for e in evidence))
+            and all(type(e) is dict and type(e.get("source_id")) is str and type(e.get("sentence", "")) in _OPT_TEXT
+                    and type(e.get("date")) in _OPT_TEXT for e in evidence))
 
 
 _ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {"source_id": str, "path": str, "name": str, "content_hash": str, "pipeline": str,
