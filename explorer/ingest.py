@@ -124,6 +124,8 @@ def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None
                         event = json.loads(line)
                     except ValueError:
                         continue
+                    if not isinstance(event, dict):
+                        continue
                     if event.get("done"):
                         finished = True
                         continue

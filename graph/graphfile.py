@@ -12,8 +12,8 @@ can build nothing but a graph.  The header's size is checked against the file's 
 real graph compresses about 7 to 1; a bomb compresses thousands to 1) and against
 ``$GRAPH_MAX_BYTES`` before anything is decompressed; decoding may take only the memory the
 file's size explains (a few kilobytes can describe millions of empty maps); and the decoded
-structure is checked before a graph is built from it.  JSON graph files (``.json``, ``.json.gz``, for other tools)
-are read under the same limits.  Pickles of older versions are read only when the user
+structure is checked before a graph is built from it.  JSON graph files (``.json``,
+``.json.gz``, for other tools) are read under the same limits.  Pickles of older versions are read only when the user
 vouches for the file (``--trust-pickle``), through an unpickler that allows only the graph's
 own classes, and are then rewritten in this format.
 """
@@ -370,8 +370,10 @@ def _plain(attrs: dict[Any, Any]) -> bool:
                     and type(e.get("date")) in _OPT_TEXT for e in evidence))
 
 
-_ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {"source_id": str, "path": str, "name": str, "content_hash": str, "pipeline": str,
-                 "ingested_at": (int, float), "nodes": list, "edges": list}
+_ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "source_id": str, "path": str, "name": str, "content_hash": str, "ingested_at": (int, float),
+    "nodes": list, "edges": list, "pipeline": str}
+_ENTRY_OPTIONAL = frozenset({"pipeline"})      # files of before the pipeline fingerprint
 
 
 def _manifest(manifest: Any, path: Path, g: nx.MultiDiGraph) -> dict[str, Any]:
@@ -383,17 +385,18 @@ def _manifest(manifest: Any, path: Path, g: nx.MultiDiGraph) -> dict[str, Any]:
     """
     if not isinstance(manifest, dict) or not all(isinstance(v, dict) for v in manifest.values()):
         raise GraphFileError(f"{path}: damaged graph file (its list of sources is unreadable)")
+    for entry in manifest.values():
+        if any(not isinstance(entry.get(k), t) for k, t in _ENTRY_FIELDS.items()
+               if k in entry or k not in _ENTRY_OPTIONAL):
+            raise GraphFileError(f"{path}: damaged graph file (source {str(entry.get('source_id'))[:80]!r})")
     edge_pairs = sum(len(d.get("sources", ())) for _, _, d in g.edges(data=True))
     node_pairs = sum(len(d.get("sources", ())) for _, d in g.nodes(data=True))
-    listed = [(len(e.get("edges") or ()), len(e.get("nodes") or ())) for e in manifest.values()]
-    if sum(e for e, _ in listed) > 3 * edge_pairs or sum(n for _, n in listed) > node_pairs:
+    if sum(len(e["edges"]) for e in manifest.values()) > 3 * edge_pairs \
+            or sum(len(e["nodes"]) for e in manifest.values()) > node_pairs:
         raise GraphFileError(f"{path}: damaged graph file (its sources list more links than the graph holds)")
     for entry in manifest.values():
-        if any(not isinstance(entry.get(k), t) for k, t in _ENTRY_FIELDS.items() if k in entry or k != "pipeline") \
-                or not all(isinstance(n, str) for n in entry["nodes"]):
-            raise GraphFileError(f"{path}: damaged graph file (source {str(entry.get('source_id'))[:80]!r})")
-        flat = entry.get("edges")
-        if not isinstance(flat, list) or len(flat) % 3 or not all(type(x) is str for x in flat):
+        flat = entry["edges"]
+        if len(flat) % 3 or not all(type(x) is str for x in flat) or not all(type(n) is str for n in entry["nodes"]):
             raise GraphFileError(f"{path}: damaged graph file (the links of source {str(entry.get('source_id'))[:80]!r})")
         entry["edges"] = list(zip(flat[0::3], flat[1::3], flat[2::3], strict=True))
     return manifest
