@@ -64,17 +64,15 @@ def _build_graph(path: Path) -> None:
     store.save()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    graph = tmp_path_factory.mktemp("e2e") / "graph.kg"
-    _build_graph(graph)
+@contextlib.contextmanager
+def serving(graph: Path, **env: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port over ``graph``; its URL."""
     port = _free_port()
-    env = {**os.environ, "KG_GRAPH": str(graph)}
     log = open(graph.parent / "streamlit.log", "wb")   # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, "KG_GRAPH": str(graph), **env}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -96,6 +94,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    graph = tmp_path_factory.mktemp("e2e") / "graph.kg"
+    _build_graph(graph)
+    with serving(graph) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +301,43 @@ def test_a_visitor_cannot_ingest_or_read_server_files(server: str, page: Page) -
     assert sidebar.get_by_text("Thêm tài liệu").count() == 0
     assert page.locator("[data-testid='stFileUploader']").count() == 0
     assert page.get_by_label("Hoặc đường dẫn thư mục trên máy chủ").count() == 0
+
+
+PLAN = ("Bộ Nội vụ ban hành Kế hoạch số {n}-KH/BNV\n\nNgày 10/3/2023, Bộ Nội vụ ban hành Kế hoạch số "
+        "{n}-KH/BNV thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư.\n")
+
+
+def _upload_as_editor(page: Page, url: str, name: str, text: str) -> None:
+    page.goto(f"{url}/?view=add")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Biên tập viên").click()
+    sidebar.get_by_label("Mật khẩu").fill("e2e-editor")
+    sidebar.get_by_role("button", name="Đăng nhập").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode("utf-8")}])
+    expect(page.get_by_text(name).first).to_be_visible()
+    page.get_by_role("button", name="Nạp vào đồ thị").click()
+    expect(page.get_by_text("Xong:").first).to_be_visible(timeout=60_000)
+
+
+def test_two_editors_upload_one_file_name_and_a_cli_build_between_loses_nothing(
+        browser: Browser, tmp_path: Path) -> None:
+    from explorer.ingest import files_under, ingest
+    from graph.store import NxStore
+
+    graph = tmp_path / "graph.kg"
+    ingest(graph, files_under([ROOT / "data" / "seeds"])[0])
+    with serving(graph, KG_EDITOR_PASSWORD="e2e-editor") as url:
+        first, second = (browser.new_context(locale="vi-VN").new_page() for _ in range(2))
+        _upload_as_editor(first, url, "report.txt", PLAN.format(n=91))
+        cli_file = tmp_path / "cli" / "cli.txt"
+        cli_file.parent.mkdir()
+        cli_file.write_text(PLAN.format(n=92), encoding="utf-8")
+        r = subprocess.run([sys.executable, "-m", "graph", "--graph", str(graph), "build", str(cli_file)],
+                           cwd=ROOT, capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        _upload_as_editor(second, url, "report.txt", PLAN.format(n=93))
+        second.goto(f"{url}/?view=entity&id=instrument/92-KH/BNV")
+        expect(second.get_by_role("heading", name="Kế hoạch 92-KH/BNV")).to_be_visible()
+    g = NxStore.load(graph).graph
+    assert {f"instrument/9{i}-KH/BNV" for i in (1, 2, 3)} <= set(g), "each upload and the CLI's file are kept"
