@@ -307,17 +307,20 @@ PLAN = ("Bộ Nội vụ ban hành Kế hoạch số {n}-KH/BNV\n\nNgày 10/3/20
         "{n}-KH/BNV thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư.\n")
 
 
+SLOW = 60_000      # ms: an ingest runs `graph build` in a child; a loaded CI machine takes its time
+
+
 def _upload_as_editor(page: Page, url: str, name: str, text: str) -> None:
     page.goto(f"{url}/?view=add")
     sidebar = page.locator("[data-testid='stSidebar']")
-    sidebar.get_by_text("Biên tập viên").click()
-    sidebar.get_by_label("Mật khẩu").fill("e2e-editor")
-    sidebar.get_by_role("button", name="Đăng nhập").click()
+    sidebar.get_by_text("Biên tập viên").click(timeout=SLOW)
+    sidebar.get_by_label("Mật khẩu").fill("e2e-editor", timeout=SLOW)
+    sidebar.get_by_role("button", name="Đăng nhập").click(timeout=SLOW)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode("utf-8")}])
-    expect(page.get_by_text(name).first).to_be_visible()
-    page.get_by_role("button", name="Nạp vào đồ thị").click()
-    expect(page.get_by_text("Xong:").first).to_be_visible(timeout=60_000)
+        files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode("utf-8")}], timeout=SLOW)
+    expect(page.get_by_text(name).first).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name="Nạp vào đồ thị").click(timeout=SLOW)
+    expect(page.get_by_text("Xong:").first).to_be_visible(timeout=SLOW)
 
 
 def test_two_editors_upload_one_file_name_and_a_cli_build_between_loses_nothing(
@@ -338,6 +341,6 @@ def test_two_editors_upload_one_file_name_and_a_cli_build_between_loses_nothing(
         assert r.returncode == 0, r.stderr
         _upload_as_editor(second, url, "report.txt", PLAN.format(n=93))
         second.goto(f"{url}/?view=entity&id=instrument/92-KH/BNV")
-        expect(second.get_by_role("heading", name="Kế hoạch 92-KH/BNV")).to_be_visible()
+        expect(second.get_by_role("heading", name="Kế hoạch 92-KH/BNV")).to_be_visible(timeout=SLOW)
     g = NxStore.load(graph).graph
     assert {f"instrument/9{i}-KH/BNV" for i in (1, 2, 3)} <= set(g), "each upload and the CLI's file are kept"
