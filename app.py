@@ -28,14 +28,14 @@ import streamlit as st
 
 from explorer.access import Access, load_access
 from explorer.i18n import KNOWN_KEYS, LANGS, t
-from explorer.ingest import FileReport, busy, files_under, ingest
+from explorer.ingest import FileReport, files_under, ingest
 from explorer.shared_graph import SharedGraph
 from graph import backend as Q  # the queries of the configured store (networkx file or Neo4j)
 from graph import document as D
 from graph.ids import source_node_id
 from graph.index import id_words
 from graph.schema import load_schema
-from graph.store import DEFAULT_PATH, GraphFileError
+from graph.store import DEFAULT_PATH, GraphFileError, busy
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
 
 if TYPE_CHECKING:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from explorer.access import inside
 from graph.ingest import estimate_bytes
-from graph.store import lock_file
 from loaders.decode import file_name_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,22 +73,6 @@ def files_under(paths: Iterable[str | Path], roots: tuple[Path, ...] = ()) -> tu
             else:
                 out.append(f)
     return out, refused
-
-
-def busy(graph_path: Path) -> bool:
-    """Whether another build or ingest holds the graph file's lock right now."""
-    import fcntl
-
-    try:
-        with open(lock_file(graph_path), "a") as f:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(f, fcntl.LOCK_UN)
-    except OSError:
-        return False
-    return False
 
 
 def ingest(graph_path: Path, files: list[Path], progress: Progress | None = None, *,

@@ -28,6 +28,7 @@ from graph.store import NxStore, gc_paused
 from loaders.decode import file_name_text
 from loaders.limits import time_limited
 from loaders.model import Extraction, PendingRead, ReadProblem, SourceText
+from loaders.office_readers import source_id_of
 
 Extractor = Callable[[SourceText], Extraction]
 
@@ -150,14 +151,11 @@ def _init_pool_worker(extractor: Extractor | None) -> None:
 
 def _work(item: Any) -> tuple[str, Any, int]:
     """Extract one source in a worker; every failure comes back as a message, never raised."""
+    read_here = isinstance(item, PendingRead)
     if isinstance(item, PendingRead):      # a Word or PDF file: read here, under the time limit
         from loaders.readers import read_pending
 
-        known = item.known_hash
-        try:
-            item = time_limited(read_pending, item)
-        except Exception as e:  # noqa: BLE001 - the limit, or a reader's own failure
-            return ("problem", (item.path, f"{Path(item.path).name}: reading failed: {type(e).__name__}: {e}"), 0)
+        known, item = item.known_hash, read_pending(item)
         if isinstance(item, SourceText) and item.content_hash == known:     # unchanged: no extraction
             return ("unchanged", (item.source_id, item.path), len(item.text.encode("utf-8", "surrogatepass")))
     if isinstance(item, ReadProblem):
@@ -165,8 +163,8 @@ def _work(item: Any) -> tuple[str, Any, int]:
     if isinstance(item, tuple):            # ("unchanged", source_id, size, path)
         return ("unchanged", (item[1], item[3]), item[2])
     size = len(item.text.encode("utf-8", "surrogatepass"))
-    try:
-        return ("ok", _extract_limited(item), size)
+    try:                                   # "read": its id is given in the parent, which knows the graph
+        return ("read" if read_here else "ok", _extract_limited(item), size)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch
         return ("error", (item.path + (f" [{item.source_id}]" if item.source_id != item.name else ""),
                           f"extraction failed: {type(e).__name__}: {e}", item.path, item.source_id), size)
@@ -254,7 +252,7 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
             if isinstance(item, SourceText):
                 item = own_id(item)
             elif isinstance(item, PendingRead):     # read in a worker: say what its name held, if current
-                entry = store.entry(file_name_text(Path(item.path).name))
+                entry = store.entry(source_id_of(Path(item.path)))
                 if entry is not None and store.is_unchanged(entry.source_id, entry.content_hash) \
                         and os.path.realpath(entry.path) == os.path.realpath(item.path):
                     item = replace(item, known_hash=entry.content_hash)
@@ -280,7 +278,7 @@ def build(store: NxStore, paths: list[str], *, workers: int | None = None,
             outcome = Outcome(value[1], value[0], "unchanged")
         else:
             summary.sources += 1
-            if value.source.source_id == value.source.name:     # read in a worker (PendingRead): its id is given here
+            if kind == "read":
                 value = replace(value, source=own_id(value.source))
             src = value.source
             try:

@@ -412,6 +412,22 @@ def lock_file(path: Path) -> Path:
     return path.parent / f".{path.name}.lock"
 
 
+def busy(path: Path) -> bool:
+    """Whether another writer holds the lock of the graph file ``path`` right now."""
+    import fcntl
+
+    try:
+        with open(lock_file(path), "a") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(f, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
+
+
 @contextmanager
 def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock next to the graph file so two writers never interleave.

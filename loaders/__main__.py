@@ -28,12 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for item in iter_sources(args.paths, defer_office=True):
         if isinstance(item, PendingRead):       # Word and PDF are read under the time limit too
-            try:
-                item = time_limited(read_pending, item)
-            except Exception as exc:  # noqa: BLE001 - the limit, or a reader's own failure
-                print(f"{item.path}: reading failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-                failed += 1
-                continue
+            item = read_pending(item)
         if isinstance(item, ReadProblem):
             print(f"{item.path}: {item.message}", file=sys.stderr)
             failed += 1

@@ -71,9 +71,14 @@ def _clean(text: str) -> str:
     return "\n".join(out).strip()
 
 
+def source_id_of(path: Path) -> str:
+    """The id a Word or PDF file's source gets (the build looks it up before the file is read)."""
+    return file_name_text(path.name)
+
+
 def _source(path: Path, text: str, warnings: list[str]) -> SourceText:
     return SourceText(
-        source_id=file_name_text(path.name),
+        source_id=source_id_of(path),
         name=file_name_text(path.name),
         path=file_name_text(str(path)),
         text=text,

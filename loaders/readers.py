@@ -32,7 +32,7 @@ from loaders.decode import (
 from loaders.html_text import parse_html
 from loaders.layout import Layout, detect_layout, parse_date, parse_markdown, parse_plain
 from loaders.legal_db import split_page
-from loaders.limits import MAX_BYTES, MB
+from loaders.limits import MAX_BYTES, MB, time_limited
 from loaders.model import PendingRead, ReadProblem, SourceText
 
 __all__ = [
@@ -378,10 +378,14 @@ def _regular(p: Path) -> str | None:
 
 
 def read_pending(item: PendingRead) -> SourceText | ReadProblem:
-    """Read a file ``iter_sources(defer_office=True)`` left for later."""
+    """Read a file ``iter_sources(defer_office=True)`` left for later, under the per-source time
+    limit; a reader that runs over it or fails is a ReadProblem like any other."""
     from loaders.office_readers import iter_office_sources  # python-docx/pypdf only when needed
 
-    return next(iter(iter_office_sources([item.path])))
+    try:
+        return time_limited(lambda it: next(iter(iter_office_sources([it.path]))), item)
+    except Exception as e:  # noqa: BLE001 - the limit, or a reader's own failure
+        return ReadProblem(item.path, f"{Path(item.path).name}: reading failed: {type(e).__name__}: {e}")
 
 
 def _read_one(path: Path, warn_bytes: int, max_bytes: int, defer_office: bool = False

@@ -455,8 +455,8 @@ def test_text_from_documents_and_the_url_is_inert_in_every_place(tmp_path: Path,
 def test_two_ingests_at_once_queue_and_keep_everything(graph_copy: Path, tmp_path: Path) -> None:
     import threading
 
-    from explorer.ingest import busy, ingest
-    from graph.store import NxStore, locked
+    from explorer.ingest import ingest
+    from graph.store import NxStore, busy, locked
 
     files = []
     for i in range(4):

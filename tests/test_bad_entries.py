@@ -278,7 +278,8 @@ def test_reading_is_inside_the_time_limit_too(tmp_path: Path) -> None:
 def test_an_app_ingest_of_a_file_with_endless_warnings_finishes(tmp_path: Path) -> None:
     import threading
 
-    from explorer.ingest import busy, ingest
+    from explorer.ingest import ingest
+    from graph.store import busy
 
     noisy = noisy_pdf(tmp_path / "noisy.pdf", 3000)          # about 100 kB of pypdf warnings on stderr
     graph = tmp_path / "graph.kg"
