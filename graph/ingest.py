@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from graph.copies import text_simhash
 from graph.store import NxStore, gc_paused
 from loaders.decode import file_name_text
 from loaders.limits import time_limited
@@ -163,6 +164,7 @@ def _work(item: Any) -> tuple[str, Any, int]:
     if isinstance(item, tuple):            # ("unchanged", source_id, size, path)
         return ("unchanged", (item[1], item[3]), item[2])
     size = len(item.text.encode("utf-8", "surrogatepass"))
+    item = replace(item, simhash=text_simhash(item.text))    # here, not in the parent that merges
     try:                                   # "read": its id is given in the parent, which knows the graph
         return ("read" if read_here else "ok", _extract_limited(item), size)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch

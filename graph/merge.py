@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graph.copies import simhash_text, text_simhash
 from graph.ids import (
     agency_id,
     canonical_body,
@@ -304,7 +305,8 @@ class _Builder:
                         title=official_title(ot) if ot else src.title,
                         date=src.published or (ot.issued if ot else None), author=src.author, url=src.url,
                         content_hash=src.content_hash, path=src.path, name=src.name,
-                        official=True if ot else None)
+                        official=True if ot else None,
+                        simhash=simhash_text(src.simhash if src.simhash is not None else text_simhash(src.text)))
         for ag in self.ex.agencies:
             self.agency(ag.name, _evs(ag.evidence, src, self.date))
         for doc in self.ex.documents:

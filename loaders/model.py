@@ -24,6 +24,7 @@ class SourceText:
     author: str | None = None
     url: str | None = None
     content_hash: str = ""  # sha256 of the decoded text, for change detection
+    simhash: int | None = None   # graph.copies.text_simhash, for finding copies (set by the build's workers)
     warnings: tuple[str, ...] = ()
     # The metadata table a legal database printed above the text, as (field, value) pairs
     # (number, kind, issuer, signer, issued ...; loaders.legal_db): a second source for its header.
