@@ -30,3 +30,18 @@ def pipeline_fingerprint() -> str:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+_WEIGHT_PARTS = ("graph/weigh.py", "graph/copies.py", "data/confidence.toml", "data/rule_precision.toml",
+                 "data/lexicons/titles.toml")
+
+
+@lru_cache(maxsize=1)
+def weights_fingerprint() -> str:
+    """sha1 (12 hex) over what graph/weigh.py derives a fact's confidence from: a graph weighed
+    under other rules or figures is weighed again when read."""
+    h = hashlib.sha1()
+    for part in _WEIGHT_PARTS:
+        h.update(part.encode())
+        h.update((ROOT / part).read_bytes())
+    return h.hexdigest()[:12]

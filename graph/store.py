@@ -30,6 +30,7 @@ from graph.fingerprint import pipeline_fingerprint
 from graph.graphfile import GraphFileError
 from graph.ids import leading_number, looks_numbered
 from graph.merge import SourceFacts, derive_fields, facts_from_extraction, ledger_add, ledger_remove
+from graph.weigh import ensure_weighed
 from loaders.model import Extraction
 
 # /2: person ids keep their tone marks (person/nguyễn-thành-phong); a /1 file merged people whose
@@ -110,6 +111,8 @@ class NxStore:
     # -- reading -------------------------------------------------------------------
     @property
     def graph(self) -> nx.MultiDiGraph:
+        """The graph, its facts weighed (graph/weigh.py) if it changed since they last were."""
+        ensure_weighed(self._g)
         return self._g
 
     def sources(self) -> dict[str, SourceEntry]:
@@ -265,6 +268,7 @@ class NxStore:
     def save(self, path: Path | None = None) -> Path:
         """Write the graph atomically; a failed save raises GraphSaveError and leaves the old file."""
         path = Path(path or self.path)
+        ensure_weighed(self._g)          # saved weighed: a reader never re-weighs an unchanged graph
         manifest = {k: vars(v) for k, v in self.manifest.items()}      # plain fields; asdict's deep copy costs 1 s
         with gc_paused():
             if path.name.endswith(".json.gz") or path.suffix == ".json":

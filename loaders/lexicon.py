@@ -315,6 +315,18 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def sole_posts() -> dict[str, frozenset[str]]:
+    """Folded titles held by one person at a time in a body (titles.toml [sole]) -> the folded
+    bodies where the title is a member's post instead."""
+    sole = _load("titles.toml").get("sole", {})
+    unknown = set(sole) - {"posts", "not_at"}
+    if unknown:
+        raise ValueError(f"{LEXICON_DIR / 'titles.toml'} [sole]: unknown keys {sorted(unknown)}")
+    not_at = {fold(k): frozenset(fold(b) for b in v) for k, v in sole.get("not_at", {}).items()}
+    return {fold(t): not_at.get(fold(t), frozenset()) for t in sole.get("posts", [])}
+
+
+@lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     ins = _load("instruments.toml")
     bod = {"body": list(body_entries())}   # national bodies and the registry's units
