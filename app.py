@@ -37,6 +37,7 @@ from graph.index import id_words
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, GraphFileError, busy
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
+from graph.weigh import describe, threshold
 
 if TYPE_CHECKING:
     import altair as alt
@@ -426,6 +427,8 @@ def sidebar(g: nx.MultiDiGraph, lang: str, views: Sequence[str] = VIEWS) -> str:
                               type="tertiary", on_click=go, args=("entity",), kwargs={"id": hit.id})
         view = st.radio(t("views", lang), views, key=bind("view", "overview", _view), format_func=lambda v: t(v, lang),
                         on_change=to_url, args=("view",))
+        st.toggle(t("show_all", lang), key=bind("all", False, _flag), on_change=to_url, args=("all", _unflag),
+                  help=t("show_all_help", lang, threshold=f"{threshold():.2f}"))
         if neo4j_config() is not None or current_backend() == "neo4j":
             st.radio(t("backend", lang), BACKENDS, key=bind("backend", current_backend()),
                      format_func=lambda b: t(f"backend_{b}", lang), on_change=to_url, args=("backend",))
@@ -454,6 +457,27 @@ def editor_sign_in(lang: str) -> None:
 def _set_editor(on: bool) -> None:
     st.session_state["editor"] = on
     st.session_state.pop("editor_password", None)
+
+
+def _flag(raw: str) -> bool:
+    return raw == "1"
+
+
+def _unflag(value: bool) -> str | None:
+    return "1" if value else None
+
+
+def min_conf() -> float | None:
+    """The confidence under which facts are hidden: the threshold, unless the user shows everything."""
+    return None if st.session_state.get("w_all") else threshold()
+
+
+def weight_text(support: int | None, sources: int, confidence: float | None, lang: str) -> str:
+    """"3 nguồn · 0,92" / "3 sources · 0.92": how many independent sources state a fact, and its score."""
+    if confidence is None:
+        return ""
+    n = support if support is not None else sources
+    return t("weight", lang, n=n, conf=f"{confidence:.2f}")
 
 
 def _view(raw: str) -> str:
@@ -511,7 +535,7 @@ def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
         ref = param("id")
         st.info(t("not_found", lang, ref=md(ref)) if ref else t("pick_entity", lang))
         return
-    detail = Q.node(g, node_id)
+    detail = Q.node(g, node_id, min_conf())
     node_type = detail.node.type
     st.title(md(label_of(detail.node, lang)))
     st.markdown(badge(node_type, lang) + (f" {md(detail.node.label)}" if lang == "en" and
@@ -522,9 +546,10 @@ def view_entity(g: nx.MultiDiGraph, lang: str) -> None:
         st.markdown(f"**{t('status', lang)}:** {md(status.label if lang == 'vi' else status.label_en)}")
     _attributes(detail.attrs, lang, g)
     if node_type == "Person":
-        _posts(Q.career(g, node_id).posts, lang, "ent_post")
+        _posts(Q.career(g, node_id, min_conf()).posts, lang, "ent_post")
     elif node_type == "Agency":
-        _agency_summary(Q.agency(g, node_id), lang)
+        _agency_summary(Q.agency(g, node_id, min_conf()), lang)
+    _disputes(g, node_id, lang)
     _linked(detail, lang)
     if detail.attrs.get("evidence"):
         section(t("evidence", lang))
@@ -597,17 +622,46 @@ def _attributes(attrs: dict[str, Any], lang: str, g: nx.MultiDiGraph | None = No
         st.warning(f"**{md(name)}** — " + md(conflict_text(g, disagreement, lang)))
 
 
+AGAINST = ("clash", "sole", "registry_parent", "disputed", "year_unknown")   # reasons shown beside a fact
+
+
 def _posts(posts: Sequence[Q.Post], lang: str, key: str) -> None:
+    """Posts as time spans ("2016-08 → 2019-11"), dated ones in order, undated ones after them."""
     section(t("posts", lang))
     if not posts:
         st.caption(t("no_posts", lang))
-    for i, post in enumerate(posts):
-        when = post.as_of if post.as_of == post.last_seen else f"{post.as_of or '?'}–{post.last_seen or '?'}"
-        with st.container(border=True):
-            st.markdown(f"**{md(post.title)}** · {md(when or t('no_date', lang))}")
+    ordered = [p for p in posts if p.as_of] + [p for p in posts if not p.as_of]
+    for i, post in enumerate(ordered):
+        when = post.as_of if post.as_of == post.last_seen else f"{post.as_of or '?'} → {post.last_seen or '?'}"
+        weight = weight_text(post.support, post.sources, post.confidence, lang)
+        with st.container(border=True, key=f"post_{key}_{i}"):
+            st.markdown(f"**{md(post.title)}**" + (f" ({t('former', lang)})" if post.former else "")
+                        + f" · {md(when or t('no_date', lang))}" + (f" · {md(weight)}" if weight else ""))
             if post.agency:
                 link(post.agency, lang, f"{key}_{i}", view="agency")
+            for r in post.reasons:
+                if r and r[0] in AGAINST:
+                    st.caption("⚠ " + md(describe(r, lang)))
             evidence_block(post.evidence, lang, limit=1)
+
+
+def _disputes(g: nx.MultiDiGraph, node_id: str, lang: str) -> None:
+    """What sources disagree about the entity, each side with its sentences."""
+    found = Q.disputed(g, node_id)
+    if not found:
+        return
+    section(t("disputed", lang))
+    for n, dispute in enumerate(found):
+        with st.container(border=True, key=f"dispute_{n}"):
+            name = t("attr_" + dispute.field, lang) if ("attr_" + dispute.field) in KNOWN_KEYS else \
+                edge_label(dispute.field, lang)
+            st.markdown(f"**{md(name)}**")
+            for r in dispute.reasons:
+                st.caption(md(describe(r, lang)))
+            for i, side in enumerate(dispute.sides):
+                n_src = t("weight_sources", lang, n=side.support) if side.support is not None else t("registry", lang)
+                st.markdown(f"{t('kept' if i == 0 else 'against', lang)}: {md(str(side.value))} · {md(n_src)}")
+                evidence_block(side.evidence, lang, limit=1)
 
 
 def _agency_summary(profile: Q.AgencyProfile, lang: str) -> None:
@@ -807,11 +861,11 @@ def _document_outline(doc: D.Document, lang: str) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _network(_g: nx.MultiDiGraph, rev: tuple[int, int, int], node_id: str, depth: int, types: tuple[str, ...],
-             years: tuple[int, int] | None, lang: str) -> tuple[Any, bool]:
+             years: tuple[int, int] | None, lang: str, min_confidence: float | None) -> tuple[Any, bool]:
     """The drawn neighbourhood, cached per view so reruns reuse the same page (no re-layout)."""
     date_from, date_to = (str(years[0]), str(years[1])) if years else (None, None)
     sub = Q.neighbourhood(_g, node_id, depth=depth, node_types=types or None, date_from=date_from,
-                          date_to=date_to, limit=MAX_NETWORK_NODES * 4)
+                          date_to=date_to, limit=MAX_NETWORK_NODES * 4, min_confidence=min_confidence)
     if Q.is_remote(_g):
         _g.prefetch([ref.id for ref in sub.nodes])     # one round trip for every node drawn
     drawn = nx.MultiDiGraph()
@@ -853,7 +907,7 @@ def view_network(g: nx.MultiDiGraph, lang: str) -> None:
     types = c2.multiselect(t("node_types", lang), CONTENT_TYPES, key=bind("types", list(CONTENT_TYPES), _uncsv),
                            format_func=lambda x: type_label(x, lang), on_change=to_url, args=("types", _csv))
     years = year_filter(g, lang, c3)
-    view, truncated = _network(g, revision(g), node_id, int(depth), tuple(types), years, lang)
+    view, truncated = _network(g, revision(g), node_id, int(depth), tuple(types), years, lang, min_conf())
     if truncated:
         st.warning(t("network_truncated", lang, limit=MAX_NETWORK_NODES * 4))
     if view.note:
@@ -907,7 +961,7 @@ def view_lineage(g: nx.MultiDiGraph, lang: str) -> None:
     node_id = typed_view(g, lang, "lineage", "Instrument", "not_instrument")
     if not node_id:
         return
-    lin = Q.lineage(g, node_id)
+    lin = Q.lineage(g, node_id, min_confidence=min_conf())
     entity_heading(g, node_id, lang)
     st.markdown(f"**{t('status', lang)}:** {md(lin.status.label if lang == 'vi' else lin.status.label_en)}")
     if not lin.steps:
@@ -1024,7 +1078,7 @@ def view_career(g: nx.MultiDiGraph, lang: str) -> None:
     node_id = typed_view(g, lang, "career", "Person", "not_person")
     if not node_id:
         return
-    career = Q.career(g, node_id)
+    career = Q.career(g, node_id, min_conf())
     entity_heading(g, node_id, lang)
     _posts(career.posts, lang, "car_post")
     section(t("events", lang))
@@ -1039,7 +1093,7 @@ def view_agency(g: nx.MultiDiGraph, lang: str) -> None:
     node_id = typed_view(g, lang, "agency", "Agency", "not_agency")
     if not node_id:
         return
-    profile = Q.agency(g, node_id)
+    profile = Q.agency(g, node_id, min_conf())
     entity_heading(g, node_id, lang)
     _agency_summary(profile, lang)
     if profile.instruments:

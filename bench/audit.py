@@ -21,7 +21,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.queries import CONTRADICTIONS
 from graph.store import NxStore
+from graph.weigh import describe, threshold
 
 DEFAULT_GRAPH = Path("/tmp/corpus.kg")
 EXCERPT = 220
@@ -53,11 +55,15 @@ def excerpt(sentence: str | None, words: list[str], width: int = EXCERPT) -> str
     return ("…" if start else "") + s[start:start + width] + ("…" if start + width < len(s) else "")
 
 
-def sample_edges(g: nx.MultiDiGraph, n: int, seed: int, types: set[str] | None = None) -> list[dict[str, Any]]:
+def sample_edges(g: nx.MultiDiGraph, n: int, seed: int, types: set[str] | None = None,
+                 shown: bool | None = None) -> list[dict[str, Any]]:
     """``n`` fact edges drawn uniformly (fixed seed), each with its first piece of evidence;
-    ``types``: only edges of these types (the lineage links, for an audit of the legal library)."""
+    ``types``: only edges of these types (the lineage links, for an audit of the legal library);
+    ``shown``: only the facts the app shows by default (True) or hides (False, graph/weigh.py)."""
+    cut = threshold()
     facts = sorted((u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
-                   if d["type"] != "MENTIONS" and (types is None or d["type"] in types))
+                   if d["type"] != "MENTIONS" and (types is None or d["type"] in types)
+                   and (shown is None or (d.get("confidence", 1.0) >= cut) == shown))
     rng = random.Random(seed)
     out = []
     for u, v, k in rng.sample(facts, min(n, len(facts))):
@@ -67,6 +73,8 @@ def sample_edges(g: nx.MultiDiGraph, n: int, seed: int, types: set[str] | None =
         out.append({"edge": f"{lu} -[{d['type']}{': ' + d['title'] if d.get('title') else ''}]-> {lv}",
                     "u": u, "v": v, "type": d["type"], "title": d.get("title"),
                     "sources": len(set(d.get("sources", []))), "source_id": ev.get("source_id"),
+                    "support": d.get("support"), "confidence": d.get("confidence"),
+                    "against": [describe(r) for r in d.get("reasons") or () if r and r[0] in CONTRADICTIONS],
                     "evidence": excerpt(ev.get("sentence"), [g.nodes[u].get("name") or lu,
                                                             g.nodes[v].get("name") or lv])})
     return out
@@ -80,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=2017)
     ap.add_argument("--json", action="store_true", help="the sample as JSON Lines (for docs/audit.md)")
     ap.add_argument("--types", help="sample only these edge types, comma-separated (e.g. BASED_ON,AMENDS,REPLACES)")
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--shown", action="store_true", help="only facts shown by default (confidence >= threshold)")
+    which.add_argument("--hidden", action="store_true", help="only facts hidden by default")
     args = ap.parse_args(argv)
     path = Path(args.graph)
     if not path.exists():
@@ -87,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
               "../shared/corpus/baomoi-2017.jsonl.gz", file=sys.stderr)
         return 1
     g = NxStore.load(path).graph
-    sample = sample_edges(g, args.sample, args.seed, set(args.types.split(",")) if args.types else None)
+    sample = sample_edges(g, args.sample, args.seed, set(args.types.split(",")) if args.types else None,
+                          True if args.shown else False if args.hidden else None)
     if args.json:
         for row in sample:
             print(json.dumps(row, ensure_ascii=False))
@@ -95,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     types = Counter(d["type"] for _, _, d in g.edges(data=True) if d["type"] != "MENTIONS")
     print(f"graph {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "
           f"fact edges {sum(types.values())}: {dict(types.most_common())}")
+    hidden = Counter(d["type"] for _, _, d in g.edges(data=True)
+                     if d["type"] != "MENTIONS" and d.get("confidence", 1.0) < threshold())
+    print(f"hidden by default (confidence under {threshold()}): {sum(hidden.values())} "
+          f"({sum(hidden.values()) / max(1, sum(types.values())):.1%}): {dict(hidden.most_common())}")
     for node_type in ("Agency", "Person", "Instrument"):
         print(f"\n== {args.top} most named {node_type} nodes (articles, fact links)")
         for i, (nid, label, arts, deg) in enumerate(top_nodes(g, node_type, args.top), 1):

@@ -68,6 +68,18 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "attr_effective": ("Ngày có hiệu lực", "In effect from"),
     "attr_place": ("Nơi ban hành", "Place"),
     "posts": ("Chức vụ", "Posts"),
+    # support and confidence (graph/weigh.py)
+    "show_all": ("Hiện mọi dữ kiện", "Show every fact"),
+    "show_all_help": ("Mặc định ẩn các dữ kiện có độ tin cậy dưới {threshold} (ít nguồn, mâu thuẫn với nguồn khác).",
+                      "By default, facts with a confidence under {threshold} are hidden (few sources, or "
+                      "contradicted by others)."),
+    "weight": ("{n} nguồn · độ tin cậy {conf}", "{n} sources · confidence {conf}"),
+    "weight_sources": ("{n} nguồn", "{n} sources"),
+    "former": ("nguyên", "former"),
+    "disputed": ("Các nguồn không thống nhất", "What sources disagree about"),
+    "kept": ("Giữ", "Kept"),
+    "against": ("Ngược lại", "Against"),
+    "registry": ("danh mục tổ chức", "the registry"),
     "units": ("Đơn vị trực thuộc", "Units"),
     "parent": ("Cơ quan cấp trên", "Parent body"),
     "leaders": ("Lãnh đạo", "Leaders"),

@@ -6,6 +6,7 @@ the app, the CLI and graph.ask switch backend by configuration alone.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -17,6 +18,7 @@ from graph.queries import (
     CONTENT_TYPES,
     AgencyProfile,
     Career,
+    Dispute,
     Lineage,
     LineageItem,
     NodeDetail,
@@ -25,6 +27,7 @@ from graph.queries import (
     Overview,
     Path,
     Post,
+    Side,
     Status,
     Step,
     Subgraph,
@@ -34,9 +37,9 @@ from graph.queries import (
 )
 
 __all__ = [
-    "CONTENT_TYPES", "AgencyProfile", "Career", "Hit", "document", "Lineage", "LineageItem", "NodeDetail", "NodeRef", "NotFound",
+    "CONTENT_TYPES", "AgencyProfile", "Career", "Dispute", "Hit", "Side", "document", "Lineage", "LineageItem", "NodeDetail", "NodeRef", "NotFound",
     "Overview", "Path", "Post", "Status", "Step", "Subgraph", "TimelineItem", "agency", "career", "date_span",
-    "holders", "in_range", "is_remote", "lineage", "neighbourhood", "node", "overview", "paths", "ref", "related",
+    "disputed", "holders", "in_range", "is_remote", "lineage", "neighbourhood", "node", "overview", "paths", "ref", "related",
     "resolve", "search", "status", "timeline",
 ]
 
@@ -58,8 +61,16 @@ def ref(g: Any, node_id: str) -> NodeRef:
     return g.ref(node_id) if is_remote(g) else _q.ref(g, node_id)
 
 
-def node(g: Any, r: str) -> NodeDetail:
-    return g.node(r) if is_remote(g) else _q.node(g, r)
+# Below, ``min_confidence`` leaves out facts weighed under it (graph/weigh.py; None: everything).
+# The Neo4j store runs the same functions over the subgraph it fetches.
+
+def node(g: Any, r: str, min_confidence: float | None = None) -> NodeDetail:
+    return g.node(r, min_confidence) if is_remote(g) else _q.node(g, r, min_confidence)
+
+
+def disputed(g: Any, r: str) -> list[Dispute]:
+    """What sources disagree about a node (graph.queries.disputed), on either store."""
+    return g.disputed(r) if is_remote(g) else _q.disputed(g, r)
 
 
 def document(g: Any, r: str) -> Any:
@@ -73,12 +84,13 @@ def status(g: Any, r: str) -> Status:
     return g.status(r) if is_remote(g) else _q.status(g, r)
 
 
-def lineage(g: Any, r: str, max_depth: int = 10) -> Lineage:
-    return g.lineage(r, max_depth) if is_remote(g) else _q.lineage(g, r, max_depth)
+def lineage(g: Any, r: str, max_depth: int = 10, min_confidence: float | None = None) -> Lineage:
+    return g.lineage(r, max_depth, min_confidence) if is_remote(g) else _q.lineage(g, r, max_depth, min_confidence)
 
 
-def related(g: Any, r: str, edge_type: str, direction: str = "out") -> list[Step]:
-    return g.related(r, edge_type, direction) if is_remote(g) else _q.related(g, r, edge_type, direction)
+def related(g: Any, r: str, edge_type: str, direction: str = "out", min_confidence: float | None = None) -> list[Step]:
+    f = g.related if is_remote(g) else partial(_q.related, g)
+    return f(r, edge_type, direction, min_confidence)
 
 
 def paths(g: Any, a: str, b: str, k: int = 3, max_hops: int = 6) -> list[Path]:
@@ -87,10 +99,10 @@ def paths(g: Any, a: str, b: str, k: int = 3, max_hops: int = 6) -> list[Path]:
 
 def neighbourhood(g: Any, r: str, depth: int = 1, node_types: tuple[str, ...] | list[str] | None = None,
                   edge_types: tuple[str, ...] | list[str] | None = None, date_from: str | None = None,
-                  date_to: str | None = None, limit: int = 300) -> Subgraph:
-    f = g.neighbourhood if is_remote(g) else lambda *a, **k: _q.neighbourhood(g, *a, **k)
+                  date_to: str | None = None, limit: int = 300, min_confidence: float | None = None) -> Subgraph:
+    f = g.neighbourhood if is_remote(g) else partial(_q.neighbourhood, g)
     return f(r, depth=depth, node_types=node_types, edge_types=edge_types, date_from=date_from,
-             date_to=date_to, limit=limit)
+             date_to=date_to, limit=limit, min_confidence=min_confidence)
 
 
 def timeline(g: Any, node_types: tuple[str, ...] | list[str] = ("Event", "Instrument"), date_from: str | None = None,
@@ -100,16 +112,17 @@ def timeline(g: Any, node_types: tuple[str, ...] | list[str] = ("Event", "Instru
              involving=involving, limit=limit)
 
 
-def career(g: Any, r: str) -> Career:
-    return g.career(r) if is_remote(g) else _q.career(g, r)
+def career(g: Any, r: str, min_confidence: float | None = None) -> Career:
+    return g.career(r, min_confidence) if is_remote(g) else _q.career(g, r, min_confidence)
 
 
-def holders(g: Any, agency: str, title: str | None = None) -> list[Post]:
-    return g.holders(agency, title) if is_remote(g) else _q.holders(g, agency, title)
+def holders(g: Any, agency: str, title: str | None = None, min_confidence: float | None = None) -> list[Post]:
+    f = g.holders if is_remote(g) else partial(_q.holders, g)
+    return f(agency, title, min_confidence)
 
 
-def agency(g: Any, r: str) -> AgencyProfile:
-    return g.agency(r) if is_remote(g) else _q.agency(g, r)
+def agency(g: Any, r: str, min_confidence: float | None = None) -> AgencyProfile:
+    return g.agency(r, min_confidence) if is_remote(g) else _q.agency(g, r, min_confidence)
 
 
 def overview(g: Any, top: int = 10) -> Overview:

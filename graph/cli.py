@@ -25,6 +25,7 @@ from typing import Any
 from graph import backend as q
 from graph.render import render, to_jsonable
 from graph.store import DEFAULT_PATH, GraphFileError, NxStore, locked
+from graph.weigh import threshold
 
 
 def _graph_path(args: argparse.Namespace) -> Path:
@@ -202,22 +203,35 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0 if ans.error is None else 1
 
 
+WEIGHED_QUERIES = ("node", "lineage", "related", "neighbourhood", "career", "holders", "agency")
+
+
+def _min(args: argparse.Namespace) -> float | None:
+    """The confidence under which a query hides facts: data/confidence.toml's threshold, unless
+    ``--all`` (everything) or ``--min-confidence X``."""
+    if getattr(args, "all", False):
+        return None
+    given = getattr(args, "min_confidence", None)
+    return given if given is not None else threshold()
+
+
 QUERIES: dict[str, Callable[[Any, argparse.Namespace], Any]] = {
     "search": lambda g, a: q.search(g, " ".join(a.text), types=a.type, limit=a.limit),
-    "node": lambda g, a: q.node(g, a.ref),
+    "node": lambda g, a: q.node(g, a.ref, _min(a)),
     "document": lambda g, a: q.document(g, a.ref),
-    "lineage": lambda g, a: q.lineage(g, a.ref),
+    "lineage": lambda g, a: q.lineage(g, a.ref, min_confidence=_min(a)),
+    "disputed": lambda g, a: q.disputed(g, a.ref),
     "status": lambda g, a: q.status(g, a.ref),
-    "related": lambda g, a: q.related(g, a.ref, a.edge_type, a.direction),
+    "related": lambda g, a: q.related(g, a.ref, a.edge_type, a.direction, _min(a)),
     "paths": lambda g, a: q.paths(g, a.a, a.b, k=a.k, max_hops=a.max_hops),
     "neighbourhood": lambda g, a: q.neighbourhood(g, a.ref, depth=a.depth, node_types=a.type,
                                                   edge_types=a.edge_type, date_from=a.date_from,
-                                                  date_to=a.date_to, limit=a.limit),
+                                                  date_to=a.date_to, limit=a.limit, min_confidence=_min(a)),
     "timeline": lambda g, a: q.timeline(g, node_types=a.type or ("Event", "Instrument"), date_from=a.date_from,
                                         date_to=a.date_to, involving=a.involving, limit=a.limit),
-    "career": lambda g, a: q.career(g, a.ref),
-    "holders": lambda g, a: q.holders(g, a.ref, a.title),
-    "agency": lambda g, a: q.agency(g, a.ref),
+    "career": lambda g, a: q.career(g, a.ref, _min(a)),
+    "holders": lambda g, a: q.holders(g, a.ref, a.title, _min(a)),
+    "agency": lambda g, a: q.agency(g, a.ref, _min(a)),
     "overview": lambda g, a: q.overview(g, top=a.top),
 }
 
@@ -320,6 +334,11 @@ def parser() -> argparse.ArgumentParser:
     def add(name: str, help_: str) -> argparse.ArgumentParser:
         sp = qs.add_parser(name, help=help_, parents=[conn])
         sp.add_argument("--json", action="store_true", help="print the result as JSON")
+        if name in WEIGHED_QUERIES:
+            sp.add_argument("--all", action="store_true",
+                            help="show every fact, also those weighed under the confidence threshold")
+            sp.add_argument("--min-confidence", type=float, metavar="X",
+                            help=f"hide facts weighed under X (default {threshold()}, data/confidence.toml)")
         return sp
 
     sp = add("search", "find nodes by name, number or alias")
@@ -331,7 +350,8 @@ def parser() -> argparse.ArgumentParser:
                                      "conflicts, signer, links by article, outline"),
                         ("lineage", "an instrument's ancestors and descendants"),
                         ("status", "an instrument's status"), ("career", "a person's posts in date order"),
-                        ("agency", "an agency's units, leaders, instruments and events")):
+                        ("agency", "an agency's units, leaders, instruments and events"),
+                        ("disputed", "what sources disagree about a node, side by side with their sentences")):
         add(name, help_).add_argument("ref")
     sp = add("related", "links of one type from or into a node")
     sp.add_argument("ref")

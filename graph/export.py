@@ -15,9 +15,10 @@ from typing import Any
 import networkx as nx
 
 FORMATS = ("graphml", "gexf", "json", "csv")
-NODE_COLUMNS = ("id", "type", "label", "label_en", "kind", "number", "name", "issued", "date", "sources")
+NODE_COLUMNS = ("id", "type", "label", "label_en", "kind", "number", "name", "issued", "date", "sources",
+                "support", "confidence")
 EDGE_COLUMNS = ("source", "target", "key", "type", "title", "as_of", "sources", "evidence_count",
-                "first_sentence", "first_source")
+                "first_sentence", "first_source", "support", "confidence", "reasons")
 _SKIP = {"claims", "ledger"}
 
 
@@ -99,5 +100,6 @@ def write_csv(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
             first = evs[0] if evs else {}
             w.writerow([u, v, k, d.get("type"), _scalar(d.get("title")), _scalar(d.get("as_of")),
                         _scalar(d.get("sources")), len(evs), first.get("sentence") or "",
-                        first.get("source_id") or ""])
+                        first.get("source_id") or "", _scalar(d.get("support")), _scalar(d.get("confidence")),
+                        _scalar(d.get("reasons"))])
     return [nodes_path, edges_path]

@@ -970,7 +970,7 @@ class Neo4jGraph:
             return Q.ref(sub.graph(), node_id)
         return self._store._read(work)
 
-    def node(self, r: str) -> Q.NodeDetail:
+    def node(self, r: str, min_confidence: float | None = None) -> Q.NodeDetail:
         def work(tx: Tx) -> Q.NodeDetail:
             nid = self._need(tx, r)
             sub = _Sub()
@@ -979,7 +979,17 @@ class Neo4jGraph:
             if sub.type(nid) == "Source":
                 sub.edges(tx.run(C.EDGES_OUT, ids=[nid], types=["MENTIONS"]))
             sub.add_sources(tx)
-            return Q.node(sub.graph(), nid)
+            return Q.node(sub.graph(), nid, min_confidence)
+        return self._store._read(work)
+
+    def disputed(self, r: str) -> list[Q.Dispute]:
+        def work(tx: Tx) -> list[Q.Dispute]:
+            nid = self._need(tx, r)
+            sub = _Sub()
+            self._full(tx, sub, [nid])
+            sub.edges(tx.run(C.EDGES_BOTH, ids=[nid], types=[t for t in C.EDGE_TYPES if t != "MENTIONS"]))
+            sub.add_sources(tx)
+            return Q.disputed(sub.graph(), nid)
         return self._store._read(work)
 
     def document(self, r: str) -> Any:
@@ -1011,7 +1021,7 @@ class Neo4jGraph:
             return Q.status(sub.graph(), nid)
         return self._store._read(work)
 
-    def lineage(self, r: str, max_depth: int = 10) -> Q.Lineage:
+    def lineage(self, r: str, max_depth: int = 10, min_confidence: float | None = None) -> Q.Lineage:
         lin = list(load_schema().lineage_edges)
 
         def work(tx: Tx) -> Q.Lineage:
@@ -1033,17 +1043,18 @@ class Neo4jGraph:
                         front.append(row["other"])
             sub.edges(tx.run(C.EDGES_IN, ids=sorted(found), types=self._status_types()))
             sub.add_sources(tx)
-            return Q.lineage(sub.graph(), nid, max_depth)
+            return Q.lineage(sub.graph(), nid, max_depth, min_confidence)
         return self._store._read(work)
 
-    def related(self, r: str, edge_type: str, direction: str = "out") -> list[Q.Step]:
+    def related(self, r: str, edge_type: str, direction: str = "out",
+                min_confidence: float | None = None) -> list[Q.Step]:
         def work(tx: Tx) -> list[Q.Step]:
             nid = self._need(tx, r)
             sub = _Sub()
             self._light(tx, sub, [nid])
             sub.edges(tx.run(C.EDGES_OUT if direction == "out" else C.EDGES_IN, ids=[nid], types=[edge_type]))
             sub.add_sources(tx)
-            return Q.related(sub.graph(), nid, edge_type, direction)
+            return Q.related(sub.graph(), nid, edge_type, direction, min_confidence)
         return self._store._read(work)
 
     # -- paths and neighbourhoods ----------------------------------------------------------------
@@ -1097,7 +1108,8 @@ class Neo4jGraph:
 
     def neighbourhood(self, r: str, depth: int = 1, node_types: tuple[str, ...] | list[str] | None = None,
                       edge_types: tuple[str, ...] | list[str] | None = None, date_from: str | None = None,
-                      date_to: str | None = None, limit: int = 300) -> Q.Subgraph:
+                      date_to: str | None = None, limit: int = 300,
+                      min_confidence: float | None = None) -> Q.Subgraph:
         def work(tx: Tx) -> Q.Subgraph:
             center = self._need(tx, r)
             sub = _Sub()
@@ -1140,7 +1152,8 @@ class Neo4jGraph:
             sub.edges(row for (u, v, _), row in kept.items() if u in seen and v in seen)
             sub.add_sources(tx)
             out = Q.neighbourhood(sub.graph(), center, depth=depth, node_types=node_types, edge_types=edge_types,
-                                  date_from=date_from, date_to=date_to, limit=len(seen) + 1)
+                                  date_from=date_from, date_to=date_to, limit=len(seen) + 1,
+                                  min_confidence=min_confidence)
             out.truncated = truncated
             return out
         return self._store._read(work)
@@ -1170,29 +1183,30 @@ class Neo4jGraph:
         return self._store._read(lambda tx: self._timeline(tx, node_types, date_from, date_to, involving, limit))
 
     # -- people and agencies ---------------------------------------------------------------------
-    def career(self, r: str) -> Q.Career:
+    def career(self, r: str, min_confidence: float | None = None) -> Q.Career:
         def work(tx: Tx) -> Q.Career:
             pid = self._need(tx, r, ("Person",))
             sub = _Sub()
             self._full(tx, sub, [pid])
             sub.edges(tx.run(C.EDGES_OUT, ids=[pid], types=["HOLDS_POSITION"]))
             sub.add_sources(tx)
-            career = Q.career(sub.graph(), pid)
+            career = Q.career(sub.graph(), pid, min_confidence)
             career.events = self._timeline(tx, ("Event",), None, None, pid, 200)
             return career
         return self._store._read(work)
 
-    def holders(self, agency_ref: str, title: str | None = None) -> list[Q.Post]:
+    def holders(self, agency_ref: str, title: str | None = None,
+                min_confidence: float | None = None) -> list[Q.Post]:
         def work(tx: Tx) -> list[Q.Post]:
             aid = self._need(tx, agency_ref, ("Agency",))
             sub = _Sub()
             self._light(tx, sub, [aid])
             sub.edges(tx.run(C.EDGES_IN, ids=[aid], types=["HOLDS_POSITION"]))
             sub.add_sources(tx)
-            return Q.holders(sub.graph(), aid, title)
+            return Q.holders(sub.graph(), aid, title, min_confidence)
         return self._store._read(work)
 
-    def agency(self, r: str) -> Q.AgencyProfile:
+    def agency(self, r: str, min_confidence: float | None = None) -> Q.AgencyProfile:
         def work(tx: Tx) -> Q.AgencyProfile:
             aid = self._need(tx, r, ("Agency",))
             sub = _Sub()
@@ -1204,7 +1218,7 @@ class Neo4jGraph:
             if events:
                 sub.edges(tx.run(C.EDGES_BOTH, ids=events, types=LINK_TYPES))
             sub.add_sources(tx)
-            return Q.agency(sub.graph(), aid)
+            return Q.agency(sub.graph(), aid, min_confidence)
         return self._store._read(work)
 
     # -- figures ---------------------------------------------------------------------------------

@@ -41,12 +41,14 @@ import networkx as nx
 from graph.ids import fold, normalize, source_node_id
 from graph.index import Hit, resolve, search
 from graph.schema import load_schema
+from graph.weigh import shown
 
 __all__ = [
     "Hit",
     "NotFound",
     "agency",
     "career",
+    "disputed",
     "holders",
     "lineage",
     "neighbourhood",
@@ -151,12 +153,40 @@ class TimelineItem(_Result):
 
 @dataclass
 class Post(_Result):
+    """A post and its time span: the first and last dated source that states it."""
+
     person: NodeRef
     title: str
     agency: NodeRef | None
     as_of: str | None
     last_seen: str | None
     evidence: list[dict[str, Any]]
+    support: int | None = None          # independent sources (copies of one text count once)
+    sources: int = 0                    # sources in all
+    confidence: float | None = None     # graph/weigh.py; None: not weighed
+    reasons: list[list[Any]] = field(default_factory=list)
+    former: bool = False                # printed as a former post ("nguyên Bộ trưởng")
+
+
+@dataclass
+class Side(_Result):
+    """One side of a disagreement: a value or a fact, who states it, and their sentences."""
+
+    value: Any
+    support: int | None
+    sources: list[NodeRef]
+    evidence: list[dict[str, Any]]
+
+
+@dataclass
+class Dispute(_Result):
+    """What the sources disagree about for one node: an attribute's values (``field``), or a
+    link the rest of the graph contradicts (``field`` is the link's type); the side the graph
+    keeps comes first."""
+
+    field: str
+    sides: list[Side]
+    reasons: list[list[Any]]
 
 
 @dataclass
@@ -216,8 +246,11 @@ def evidence(g: nx.MultiDiGraph, evs: list[dict[str, Any]], limit: int | None = 
     return out
 
 
+WEIGHT_ATTRS = ("support", "confidence", "reasons")
+
+
 def _step(g: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any], ev_limit: int | None = None) -> Step:
-    attrs = {k: data[k] for k in ("title", "as_of", "last_seen") if data.get(k) is not None}
+    attrs = {k: data[k] for k in ("title", "as_of", "last_seen", *WEIGHT_ATTRS) if data.get(k) is not None}
     return Step(ref(g, u), data["type"], ref(g, v), evidence(g, data.get("evidence", []), ev_limit), attrs)
 
 
@@ -249,16 +282,19 @@ def _sort_date(d: str | None) -> tuple[int, str]:
 
 # -- nodes ------------------------------------------------------------------------------
 
-def node(g: nx.MultiDiGraph, r: str) -> NodeDetail:
-    """Everything about one node: attributes, links both ways with evidence, sources."""
+def node(g: nx.MultiDiGraph, r: str, min_confidence: float | None = None) -> NodeDetail:
+    """Everything about one node: attributes, links both ways with evidence, sources.
+
+    ``min_confidence`` (here and in the queries below) leaves out facts weighed under it
+    (graph/weigh.py); None shows everything."""
     nid = _need(g, r)
     d = g.nodes[nid]
     attrs = {k: v for k, v in d.items() if k not in ("claims", "ledger", "evidence")}
     attrs["evidence"] = evidence(g, d.get("evidence", []))
     outs = [_step(g, nid, v, data, 3) for _, v, data in g.out_edges(nid, data=True)
-            if data["type"] != "MENTIONS" or d.get("type") == "Source"]
+            if (data["type"] != "MENTIONS" or d.get("type") == "Source") and shown(data, min_confidence)]
     ins = [_step(g, u, nid, data, 3) for u, _, data in g.in_edges(nid, data=True)
-           if data["type"] != "MENTIONS"]
+           if data["type"] != "MENTIONS" and shown(data, min_confidence)]
     sources = [ref(g, source_node_id(s)) for s in d.get("sources", []) if source_node_id(s) in g]
     return NodeDetail(ref(g, nid), attrs, outs, ins, sources)
 
@@ -284,7 +320,7 @@ def node_status(g: nx.MultiDiGraph, nid: str) -> Status:
     return Status(state, labels.get("vi", state), labels.get("en", state), found.get(state, []))
 
 
-def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
+def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10, min_confidence: float | None = None) -> Lineage:
     """Ancestors and descendants over lineage links, in date order, each link with evidence."""
     nid = _need(g, r, ("Instrument",))
     sch = load_schema()
@@ -306,7 +342,7 @@ def lineage(g: nx.MultiDiGraph, r: str, max_depth: int = 10) -> Lineage:
             edges += [(u, v, k, d, u) for u, v, k, d in g.in_edges(cur, keys=True, data=True)
                       if forward == (d["type"] in rev)]
             for u, v, k, data, nxt in edges:
-                if data["type"] not in lin or (u, v, k) in seen_edges:
+                if data["type"] not in lin or (u, v, k) in seen_edges or not shown(data, min_confidence):
                     continue
                 seen_edges.add((u, v, k))
                 steps.append(_step(g, u, v, data))
@@ -344,14 +380,15 @@ def _lineage_order(g: nx.MultiDiGraph, depth: dict[str, tuple[str, int]],
                                             key(n)))
 
 
-def related(g: nx.MultiDiGraph, r: str, edge_type: str, direction: str = "out") -> list[Step]:
+def related(g: nx.MultiDiGraph, r: str, edge_type: str, direction: str = "out",
+            min_confidence: float | None = None) -> list[Step]:
     """Links of one type from (``out``) or into (``in``) a node: "what implements 27-NQ/TW"."""
     nid = _need(g, r)
     if direction == "out":
         edges = [(nid, v, d) for _, v, d in g.out_edges(nid, data=True) if d["type"] == edge_type]
     else:
         edges = [(u, nid, d) for u, _, d in g.in_edges(nid, data=True) if d["type"] == edge_type]
-    steps = [_step(g, u, v, d) for u, v, d in edges]
+    steps = [_step(g, u, v, d) for u, v, d in edges if shown(d, min_confidence)]
     steps.sort(key=lambda s: _sort_date((s.source if direction == "in" else s.target).date))
     return steps
 
@@ -484,7 +521,7 @@ def neighbourhood(g: nx.MultiDiGraph, r: str, depth: int = 1,
                   node_types: tuple[str, ...] | list[str] | None = None,
                   edge_types: tuple[str, ...] | list[str] | None = None,
                   date_from: str | None = None, date_to: str | None = None,
-                  limit: int = 300) -> Subgraph:
+                  limit: int = 300, min_confidence: float | None = None) -> Subgraph:
     """Nodes within ``depth`` links of a node (either direction), filtered by type and date.
 
     Sources and MENTIONS links are left out unless asked for (or the centre is a source);
@@ -500,6 +537,8 @@ def neighbourhood(g: nx.MultiDiGraph, r: str, depth: int = 1,
         if etypes is not None and data["type"] not in etypes:
             return False
         if etypes is None and data["type"] == "MENTIONS" and not is_source:
+            return False
+        if not shown(data, min_confidence):
             return False
         if dated:
             ds = _edge_dates(data)
@@ -607,56 +646,109 @@ def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Eve
     return items
 
 
+# -- disagreements ----------------------------------------------------------------------
+
+CONTRADICTIONS = ("clash", "sole", "registry_parent")      # reasons (graph/weigh.py) that set a fact against another
+
+
+def _side_of_edge(g: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any]) -> Side:
+    title = d.get("title")
+    value = f"{title} — {ref(g, v).label}" if title else f"{d['type']} {ref(g, v).label}"
+    return Side(value, d.get("support"), [ref(g, source_node_id(s)) for s in d.get("sources", [])[:10]
+                                          if source_node_id(s) in g], evidence(g, d.get("evidence", []), 3))
+
+
+def disputed(g: nx.MultiDiGraph, r: str) -> list[Dispute]:
+    """What sources disagree about a node, side by side with their sentences: attribute values
+    (an instrument's date, issuer ...), and posts or parents that other facts contradict."""
+    nid = _need(g, r)
+    d = g.nodes[nid]
+    out: list[Dispute] = []
+    for f, entries in (d.get("conflicts") or {}).items():
+        sides = []
+        for e in entries:
+            mine = set(e.get("sources") or ())
+            evs = [x for x in d.get("evidence", []) if x.get("source_id") in mine][:3]
+            sides.append(Side(e.get("value"), len(mine), [ref(g, source_node_id(s)) for s in sorted(mine)[:10]
+                                                          if source_node_id(s) in g], evidence(g, evs)))
+        out.append(Dispute(f, sides, list((d.get("field_reasons") or {}).get(f, []))))
+    for u, v, data in itertools.chain(g.out_edges(nid, data=True), g.in_edges(nid, data=True)):
+        against = [x for x in data.get("reasons") or () if x and x[0] in CONTRADICTIONS]
+        if not against:
+            continue
+        sides = [_side_of_edge(g, u, v, data)]
+        for x in against:
+            if x[0] == "clash" and len(x) >= 6 and g.has_edge(u, x[4], x[5]):
+                sides.append(_side_of_edge(g, u, x[4], g.edges[u, x[4], x[5]]))
+            elif x[0] == "sole" and len(x) >= 8 and g.has_edge(x[5], x[6], x[7]):
+                side = _side_of_edge(g, x[5], x[6], g.edges[x[5], x[6], x[7]])
+                side.value = f"{ref(g, x[5]).label}: {side.value}"
+                sides.append(side)
+            elif x[0] == "registry_parent":
+                sides.append(Side(f"{data['type']} {x[1]}", None, [], []))
+        out.append(Dispute(data["type"], sides, against))
+    return out
+
+
 # -- people and agencies -----------------------------------------------------------------
 
-def _posts_of(g: nx.MultiDiGraph, pid: str) -> list[Post]:
+def _post(g: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any], ev_limit: int | None = None) -> Post:
+    return Post(ref(g, u), d.get("title", ""), ref(g, v), d.get("as_of"), d.get("last_seen"),
+                evidence(g, d.get("evidence", []), ev_limit), d.get("support"), len(d.get("sources") or ()),
+                d.get("confidence"), list(d.get("reasons") or ()), bool(d.get("former")))
+
+
+def _posts_of(g: nx.MultiDiGraph, pid: str, min_confidence: float | None = None) -> list[Post]:
     person = ref(g, pid)
-    posts = [Post(person, d.get("title", ""), ref(g, v), d.get("as_of"), d.get("last_seen"),
-                  evidence(g, d.get("evidence", [])))
-             for _, v, d in g.out_edges(pid, data=True) if d["type"] == "HOLDS_POSITION"]
+    posts = [_post(g, pid, v, d) for _, v, d in g.out_edges(pid, data=True)
+             if d["type"] == "HOLDS_POSITION" and shown(d, min_confidence)]
     for p in g.nodes[pid].get("posts") or []:
         ev = [{"source_id": p.get("source_id"), "sentence": None, "start": None, "end": None,
                "date": p.get("as_of")}] if p.get("source_id") else []
-        posts.append(Post(person, p.get("title", ""), None, p.get("as_of"), p.get("as_of"), evidence(g, ev)))
+        posts.append(Post(person, p.get("title", ""), None, p.get("as_of"), p.get("as_of"), evidence(g, ev),
+                          sources=1, former=bool(p.get("former"))))
     posts.sort(key=lambda p: (_sort_date(p.as_of), p.title))
     return posts
 
 
-def career(g: nx.MultiDiGraph, r: str) -> Career:
-    """A person's posts in date order (each with its sources) and the events they took part in."""
+def career(g: nx.MultiDiGraph, r: str, min_confidence: float | None = None) -> Career:
+    """A person's posts as time spans in date order (each with its sources; undated posts last,
+    former posts marked) and the events they took part in."""
     pid = _need(g, r, ("Person",))
-    return Career(ref(g, pid), _posts_of(g, pid), timeline(g, ("Event",), involving=pid))
+    return Career(ref(g, pid), _posts_of(g, pid, min_confidence), timeline(g, ("Event",), involving=pid))
 
 
-def holders(g: nx.MultiDiGraph, agency_ref: str, title: str | None = None) -> list[Post]:
+def holders(g: nx.MultiDiGraph, agency_ref: str, title: str | None = None,
+            min_confidence: float | None = None) -> list[Post]:
     """Who holds (or held) posts at an agency, optionally one title ("Thứ trưởng"), latest first."""
     aid = _need(g, agency_ref, ("Agency",))
     want = fold(normalize(title)) if title else None
     out: list[Post] = []
     for u, _, d in g.in_edges(aid, data=True):
-        if d["type"] != "HOLDS_POSITION":
+        if d["type"] != "HOLDS_POSITION" or not shown(d, min_confidence):
             continue
         if want is not None and fold(d.get("title", "")) != want:
             continue
-        out.append(Post(ref(g, u), d.get("title", ""), ref(g, aid), d.get("as_of"), d.get("last_seen"),
-                        evidence(g, d.get("evidence", []), 3)))
+        out.append(_post(g, u, aid, d, 3))
     out.sort(key=lambda p: (p.title, p.person.label))
     out.sort(key=lambda p: _sort_date(p.last_seen)[1] if date_span(p.last_seen) else "", reverse=True)
     return out
 
 
-def agency(g: nx.MultiDiGraph, r: str) -> AgencyProfile:
+def agency(g: nx.MultiDiGraph, r: str, min_confidence: float | None = None) -> AgencyProfile:
     """An agency's parent, units, office holders, instruments issued and events organised."""
     aid = _need(g, r, ("Agency",))
-    parent = next((ref(g, v) for _, v, d in g.out_edges(aid, data=True) if d["type"] == "PART_OF"), None)
-    units = sorted((ref(g, u) for u, _, d in g.in_edges(aid, data=True) if d["type"] == "PART_OF"),
-                   key=lambda n: fold(n.label))
-    insts = sorted((ref(g, u) for u, _, d in g.in_edges(aid, data=True) if d["type"] == "ISSUED_BY"),
+    parent = next((ref(g, v) for _, v, d in g.out_edges(aid, data=True)
+                   if d["type"] == "PART_OF" and shown(d, min_confidence)), None)
+    units = sorted((ref(g, u) for u, _, d in g.in_edges(aid, data=True)
+                    if d["type"] == "PART_OF" and shown(d, min_confidence)), key=lambda n: fold(n.label))
+    insts = sorted((ref(g, u) for u, _, d in g.in_edges(aid, data=True)
+                    if d["type"] == "ISSUED_BY" and shown(d, min_confidence)),
                    key=lambda n: (_sort_date(n.date), n.id))
     events = [i for v in g.successors(aid) if g.nodes[v].get("type") == "Event"
               for i in [_timeline_item(g, v)] if i is not None]
     events.sort(key=lambda i: (_sort_date(i.date), i.node.id))
-    return AgencyProfile(ref(g, aid), parent, units, holders(g, aid), insts, events)
+    return AgencyProfile(ref(g, aid), parent, units, holders(g, aid, min_confidence=min_confidence), insts, events)
 
 
 # -- figures ----------------------------------------------------------------------------

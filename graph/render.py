@@ -7,8 +7,10 @@ from typing import Any
 from graph.document import Document
 from graph.index import Hit
 from graph.queries import (
+    WEIGHT_ATTRS,
     AgencyProfile,
     Career,
+    Dispute,
     Lineage,
     NodeDetail,
     NodeRef,
@@ -21,6 +23,7 @@ from graph.queries import (
     TimelineItem,
 )
 from graph.schema import load_schema
+from graph.weigh import describe
 
 MAX_SENTENCE = 160
 
@@ -59,10 +62,27 @@ def _edge_label(t: str) -> str:
     return f"{t} ({et.en})" if et else t
 
 
+def weight(support: int | None, sources: int, confidence: float | None) -> str:
+    """"3 sources · 0.92" (with the sources in all when copies were counted once)."""
+    if confidence is None:
+        return ""
+    n = support if support is not None else sources
+    copies = f" of {sources}" if sources and support is not None and sources != support else ""
+    return f"{n}{copies} source{'s' if n != 1 else ''} · {confidence:.2f}"
+
+
+def _against(reasons: list[list[Any]], indent: str) -> list[str]:
+    """The reasons that set a fact against the rest of the graph, one line each."""
+    return [f"{indent}! {describe(r)}" for r in reasons if r and r[0] not in ("support", "rule", "registry_confirms")]
+
+
 def step_lines(s: Step, indent: str = "  ") -> list[str]:
-    extra = ", ".join(f"{k}={v}" for k, v in s.attrs.items())
-    head = f"{indent}{_n(s.source)} —{s.type}→ {_n(s.target)}" + (f"  [{extra}]" if extra else "")
-    return [head, *evidence_lines(s.evidence, indent + "    ")]
+    shown = {k: v for k, v in s.attrs.items() if k not in WEIGHT_ATTRS}
+    extra = ", ".join(f"{k}={v}" for k, v in shown.items())
+    w = weight(s.attrs.get("support"), len(s.evidence), s.attrs.get("confidence"))
+    head = f"{indent}{_n(s.source)} —{s.type}→ {_n(s.target)}" + (f"  [{extra}]" if extra else "") + \
+        (f"  ({w})" if w else "")
+    return [head, *_against(s.attrs.get("reasons") or [], indent + "    "), *evidence_lines(s.evidence, indent + "    ")]
 
 
 def render_hits(hits: list[Hit]) -> list[str]:
@@ -130,16 +150,25 @@ def render_timeline(items: list[TimelineItem]) -> list[str]:
 def _post_line(p: Post, who: bool = False) -> list[str]:
     when = p.as_of or "date unknown"
     if p.last_seen and p.last_seen != p.as_of:
-        when += f" … {p.last_seen}"
+        when += f" → {p.last_seen}"
     at = f" — {p.agency.label}" if p.agency else ""
     name = f"{p.person.label}: " if who else ""
-    return [f"  {when:<24} {name}{p.title}{at}", *evidence_lines(p.evidence, "      ")]
+    w = weight(p.support, p.sources, p.confidence)
+    former = "  (former)" if p.former else ""
+    return [f"  {when:<24} {name}{p.title}{at}{former}" + (f"  ({w})" if w else ""),
+            *_against(p.reasons, "      ! ")[:2], *evidence_lines(p.evidence, "      ")]
 
 
 def render_career(c: Career) -> list[str]:
     out = [f"career of {_n(c.person)}"]
-    for p in c.posts:
+    dated = [p for p in c.posts if p.as_of]
+    undated = [p for p in c.posts if not p.as_of]
+    for p in dated:
         out += _post_line(p)
+    if undated:
+        out.append("undated:")
+        for p in undated:
+            out += _post_line(p)
     if not c.posts:
         out.append("  no posts known")
     if c.events:
@@ -251,6 +280,18 @@ def render_document(doc: Document) -> list[str]:
     return out
 
 
+def render_disputes(ds: list[Dispute]) -> list[str]:
+    out = []
+    for d in ds:
+        out.append(f"{d.field}:")
+        out += [f"    {describe(r)}" for r in d.reasons]
+        for i, side in enumerate(d.sides):
+            n = f"{side.support} source{'s' if side.support != 1 else ''}" if side.support is not None else "registry"
+            out.append(f"  {'kept' if i == 0 else 'against'}: {side.value}  ({n})")
+            out += evidence_lines(side.evidence, "      ")
+    return out
+
+
 def render_steps(steps: list[Step]) -> list[str]:
     if not steps:
         return ["none found"]
@@ -289,6 +330,8 @@ def render(result: Any) -> list[str]:
             return render_posts(result)
         if isinstance(first, Step):
             return render_steps(result)
+        if isinstance(first, Dispute):
+            return render_disputes(result)
     return [str(result)]
 
 

@@ -59,7 +59,8 @@ def _build_graph(path: Path) -> None:
     g.add_node(HOSTILE_ID, type="Person", name=HOSTILE_LABEL, label=HOSTILE_LABEL, label_en=HOSTILE_LABEL,
                aliases=["<script>alert(5)</script>"], evidence=evidence, sources=[])
     g.add_edge(HOSTILE_ID, "agency/bo-noi-vu", key="HOLDS_POSITION:x", type="HOLDS_POSITION",
-               title="<script>alert(2)</script>", evidence=evidence, as_of="2019-08-15", last_seen="2019-08-15")
+               title="<script>alert(2)</script>", evidence=evidence, as_of="2019-08-15", last_seen="2019-08-15",
+               sources=["000_a5917a623b9311c9.txt"])     # a fact no source states is weighed 0 and hidden
     g.graph["revision"] += 1
     store.save()
 
