@@ -622,7 +622,7 @@ def _attributes(attrs: dict[str, Any], lang: str, g: nx.MultiDiGraph | None = No
         st.warning(f"**{md(name)}** — " + md(conflict_text(g, disagreement, lang)))
 
 
-AGAINST = ("clash", "sole", "registry_parent", "disputed", "year_unknown")   # reasons shown beside a fact
+AGAINST = ("namesake", "sole", "registry_parent", "disputed", "year_unknown")   # reasons shown beside a fact
 
 
 def _posts(posts: Sequence[Q.Post], lang: str, key: str) -> None:

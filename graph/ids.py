@@ -136,12 +136,21 @@ def canonical_body(name: str) -> str:
     """The canonical name of a known body when ``name`` is one of its aliases; otherwise the
     name with its abbreviations spelled out (data/lexicons/abbreviations.toml), so that
     "UBND TP.HCM" and "UBND TPHCM" are one agency."""
-    table = _alias_table()
-    hit = table.get(fold(name))
+    table, loose = _alias_table(), _loose_table()
+    hit = table.get(fold(name)) or loose.get(body_key(name))
     if hit:
         return hit
     expanded = expand_abbreviations(normalize(name))
-    return table.get(fold(expanded), expanded)
+    return table.get(fold(expanded)) or loose.get(body_key(expanded)) or expanded
+
+
+_BODY_NOISE = re.compile(r"(?<!\w)(?:va|&)(?!\w)|[^\w ]+")
+
+
+def body_key(name: str) -> str:
+    """A body's name up to how its parts are joined: "Bộ Kế hoạch – Đầu tư", "Bộ Kế hoạch và Đầu
+    tư" and "Sở Tài nguyên & Môi trường" lose their "và", "&" and dashes (one body, one id)."""
+    return " ".join(_BODY_NOISE.sub(" ", fold(name)).split())
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +163,17 @@ def _alias_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _loose_table() -> dict[str, str]:
+    """The known bodies by ``body_key``, where that key names one body only."""
+    seen: dict[str, set[str]] = {}
+    for key, name in _alias_table().items():
+        seen.setdefault(body_key(key), set()).add(name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 def is_known_body(name: str) -> bool:
-    return fold(name) in _alias_table()
+    return fold(name) in _alias_table() or body_key(name) in _loose_table()
 
 
 def unit_head(name: str) -> str | None:
@@ -172,13 +190,13 @@ def agency_id(name: str, parent: str | None = None) -> str:
     """``agency/bo-noi-vu``; a repeating unit with a parent is ``agency/<parent>/<unit>``."""
     name = canonical_body(name)
     if parent and needs_parent(name, parent):
-        return f"agency/{slug(place_key(canonical_body(parent)))}/{slug(place_key(name))}"
-    return "agency/" + slug(place_key(name))
+        return f"agency/{slug(body_key(place_key(canonical_body(parent))))}/{slug(body_key(place_key(name)))}"
+    return "agency/" + slug(body_key(place_key(name)))
 
 
 _CENTRAL_CITIES = "Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ"
 _CITY_WORD = re.compile(rf"(?<=\S)\s+thành phố[\s.]*(?=(?:{_CENTRAL_CITIES})\b)", re.IGNORECASE)
-_PROVINCE_WORD = re.compile(r"(?<=\S)\s+tỉnh\s+(?=(\w))")
+_PROVINCE_WORD = re.compile(r"(?<=\S)\s+[tT]ỉnh\s+(?=(\w))")
 
 
 def place_key(name: str) -> str:
@@ -207,9 +225,22 @@ def marked_slug(text: str) -> str:
     return _NON_WORD.sub("-", normalize(text).lower()).strip("-")
 
 
+# A syllable whose only vowel is "y" after a consonant is printed with "i" as often ("Sỹ"/"Sĩ",
+# "Quý"/"Quí", "Kỳ"/"Kì", "Vy"/"Vi"): one name, one id.  "uy", "ay", "ây" are other vowels ("Huy").
+_Y_SYLLABLE = re.compile(r"(?<![\w])(b|ch|c|đ|d|gh|gi|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)([yýỳỷỹỵ])(?![\w])")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
 def person_id(name: str) -> str:
-    """``person/đặng-hoàng-oanh``: tone marks kept, one placement ("Hòa" = "Hoà")."""
-    return "person/" + marked_slug(name)
+    """``person/đặng-hoàng-oanh``: tone marks kept, one placement ("Hòa" = "Hoà"), and a lone
+    syllable-final "y" read as "i" ("Phạm Sỹ Quý" = "Phạm Sĩ Quí").
+
+    >>> person_id("Phạm Sỹ Quý") == person_id("Phạm Sĩ Quý"), person_id("Nguyễn Văn Huy")
+    (True, 'person/nguyễn-văn-huy')
+    """
+    slug_ = marked_slug(name)
+    return "person/" + _Y_SYLLABLE.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), slug_.replace("-", " ")
+                                       ).replace(" ", "-")
 
 
 def event_id(date: str, kind: str, source_id: str) -> str:

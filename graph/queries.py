@@ -648,7 +648,7 @@ def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Eve
 
 # -- disagreements ----------------------------------------------------------------------
 
-CONTRADICTIONS = ("clash", "sole", "registry_parent")      # reasons (graph/weigh.py) that set a fact against another
+CONTRADICTIONS = ("namesake", "sole", "registry_parent")      # reasons (graph/weigh.py) that set a fact against another
 
 
 def _side_of_edge(g: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any]) -> Side:
@@ -678,7 +678,7 @@ def disputed(g: nx.MultiDiGraph, r: str) -> list[Dispute]:
             continue
         sides = [_side_of_edge(g, u, v, data)]
         for x in against:
-            if x[0] == "clash" and len(x) >= 6 and g.has_edge(u, x[4], x[5]):
+            if x[0] == "namesake" and len(x) >= 6 and g.has_edge(u, x[4], x[5]):
                 sides.append(_side_of_edge(g, u, x[4], g.edges[u, x[4], x[5]]))
             elif x[0] == "sole" and len(x) >= 8 and g.has_edge(x[5], x[6], x[7]):
                 side = _side_of_edge(g, x[5], x[6], g.edges[x[5], x[6], x[7]])

@@ -95,23 +95,25 @@ def _post(g: object, person: str, agency: str) -> dict:
                 if d["type"] == "HOLDS_POSITION" and v == agency)
 
 
-def test_a_post_at_another_ministry_that_fewer_sources_give_is_hidden(tmp_path: Path, capsys) -> None:
+def test_a_post_at_another_ministry_at_the_same_time_is_marked_as_a_namesake(tmp_path: Path, capsys) -> None:
+    """Two ministries at once is most often two people of one name (the audit of 7 Dec 2026): the
+    post keeps its belief, and both it and the person say what may be a second person."""
     store = _kim_tien_store(tmp_path)
     g = store.graph
     right = _post(g, "person/nguyễn-thị-kim-tiến", "agency/bo-y-te")
-    wrong = _post(g, "person/nguyễn-thị-kim-tiến", "agency/bo-cong-thuong")
+    other = _post(g, "person/nguyễn-thị-kim-tiến", "agency/bo-cong-thuong")
     assert right["support"] == 3 and right["confidence"] > 0.99
-    assert wrong["confidence"] < threshold() <= right["confidence"]
-    assert wrong["reasons"][-1][:4] == ["clash", "Bộ trưởng", "Bộ Y tế", 3]
-    assert describe(wrong["reasons"][-1], "vi") == "mâu thuẫn: Bộ trưởng — Bộ Y tế cùng thời gian, theo 3 nguồn"
+    assert other["confidence"] > 0.9 and other["reasons"][-1][:4] == ["namesake", "Bộ trưởng", "Bộ Y tế", 3]
+    assert describe(other["reasons"][-1], "vi") == \
+        "có thể là người trùng tên: Bộ trưởng — Bộ Y tế cùng thời gian, theo 3 nguồn"
+    assert g.nodes["person/nguyễn-thị-kim-tiến"]["identity"] == [
+        ["namesake", "Bộ trưởng", "Bộ Công Thương", "Bộ trưởng", "Bộ Y tế"]]
     argv = ["--graph", str(store.path), "query", "career", "Nguyễn Thị Kim Tiến"]
     assert cli.main(argv) == 0
     shown = capsys.readouterr().out
-    assert "Bộ trưởng — Bộ Y tế  (3 sources · 1.00)" in shown and "Bộ Công Thương" not in shown
-    assert cli.main([*argv, "--all"]) == 0
-    everything = capsys.readouterr().out
-    assert "Bộ trưởng — Bộ Công Thương  (1 source · 0.2" in everything
-    assert "! contradicted: Bộ trưởng — Bộ Y tế at the same time, by 3 source(s)" in everything
+    assert "Bộ trưởng — Bộ Y tế  (3 sources · 1.00)" in shown
+    assert "Bộ trưởng — Bộ Công Thương  (1 source · 0.94)" in shown
+    assert "! perhaps another person of this name: Bộ trưởng — Bộ Y tế at the same time, by 3 source(s)" in shown
 
 
 def test_a_sole_post_given_to_a_second_person_is_contradicted(tmp_path: Path) -> None:
@@ -125,7 +127,7 @@ def test_a_sole_post_given_to_a_second_person_is_contradicted(tmp_path: Path) ->
 
 def test_disputed_lists_both_sides_with_their_sentences(tmp_path: Path, capsys) -> None:
     store = _kim_tien_store(tmp_path)
-    found = q.disputed(store.graph, "Nguyễn Thị Kim Tiến")
+    found = q.disputed(store.graph, "Nguyễn Thị Kim Tiến")       # a namesake is a disagreement too
     assert len(found) == 1 and found[0].field == "HOLDS_POSITION"
     kept, against = found[0].sides
     assert kept.value == "Bộ trưởng — Bộ Công Thương" and against.value == "Bộ trưởng — Bộ Y tế"
@@ -141,20 +143,20 @@ def test_weights_are_saved_exported_and_follow_changes(tmp_path: Path) -> None:
     store = _kim_tien_store(tmp_path)
     loaded = NxStore.load(store.path)
     stamp = loaded._g.graph["weighed"]
-    wrong = _post(loaded.graph, "person/nguyễn-thị-kim-tiến", "agency/bo-cong-thuong")
+    wrong = _post(loaded.graph, "person/vũ-đức-đam", "agency/chinh-phu")
     assert loaded._g.graph["weighed"] == stamp, "a saved graph is not weighed again on reading"
     assert wrong["confidence"] < threshold()
-    # the article that gave the Health Ministry post twice more is removed: the clash weakens
+    # the article that gave the Prime Minister's post a third time is removed: the rival weakens
     loaded.remove_source("right0.txt")
-    again = _post(loaded.graph, "person/nguyễn-thị-kim-tiến", "agency/bo-cong-thuong")
-    assert again["reasons"][-1][:4] == ["clash", "Bộ trưởng", "Bộ Y tế", 2]
+    again = _post(loaded.graph, "person/vũ-đức-đam", "agency/chinh-phu")
+    assert again["reasons"][-1][:5] == ["sole", "Thủ tướng", "Chính phủ", "Nguyễn Xuân Phúc", 2]
     out = tmp_path / "csv"
     assert cli.main(["--graph", str(store.path), "export", "--format", "csv", str(out)]) == 0
     with (out / "edges.csv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["type"] == "HOLDS_POSITION"]
     assert {"support", "confidence", "reasons"} <= set(rows[0])
-    assert any(r["target"] == "agency/bo-cong-thuong" and float(r["confidence"]) < threshold()
-               and json.loads(r["reasons"])[-1][0] == "clash" for r in rows)
+    assert any(r["source"] == "person/vũ-đức-đam" and float(r["confidence"]) < threshold()
+               and json.loads(r["reasons"])[-1][0] == "sole" for r in rows)
 
 
 def test_the_settings_files_are_checked(tmp_path: Path) -> None:
@@ -195,12 +197,17 @@ def test_the_app_hides_contradicted_posts_until_asked(tmp_path: Path, monkeypatc
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         page = "\n".join(str(e.value) for e in [*at.markdown, *at.caption]) + "\n".join(b.label for b in at.button)
-        assert "3 nguồn · độ tin cậy 1.00" in page and "Bộ Công Thương" not in page
+        assert "3 nguồn · độ tin cậy 1.00" in page
+        assert "⚠ có thể là người trùng tên: Bộ trưởng — Bộ Y tế cùng thời gian, theo 3 nguồn" in page
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params.update({"view": "career", "id": "person/vũ-đức-đam"})
+        at.run()
+        page = "\n".join(str(e.value) for e in [*at.markdown, *at.caption])
+        assert "Thủ tướng" not in page, "a sole post more sources give to another is hidden"
         at.toggle(key="w_all").set_value(True).run()
         assert at.query_params["all"] == "1"
-        page = "\n".join(str(e.value) for e in [*at.markdown, *at.caption]) + "\n".join(b.label for b in at.button)
-        assert "Bộ Công Thương" in page
-        assert "⚠ mâu thuẫn: Bộ trưởng — Bộ Y tế cùng thời gian, theo 3 nguồn" in page
+        page = "\n".join(str(e.value) for e in [*at.markdown, *at.caption])
+        assert "⚠ mâu thuẫn: Nguyễn Xuân Phúc giữ chức Thủ tướng — Chính phủ cùng thời gian, theo 3 nguồn" in page
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.query_params.update({"view": "entity", "id": "person/vũ-đức-đam"})
         at.run()
