@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 _PARTS = ("loaders/*.py", "graph/ids.py", "graph/merge.py", "data/lexicons/*", "data/registry/*.toml",
-          "data/registry/units/*.toml", "data/schema.toml")
+          "data/registry/units/*.toml", "data/schema.toml", "data/identity.toml", "graph/identity.py")
 
 
 def pipeline_files() -> list[Path]:

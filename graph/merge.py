@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.copies import simhash_text, text_simhash
+from graph.identity import apart, body, identity, same_as
 from graph.ids import (
     agency_id,
     canonical_body,
@@ -273,9 +274,23 @@ class _Builder:
                                           or "other"))
 
     # -- people ----------------------------------------------------------------------
+    def person_node(self, name: str) -> tuple[str, str]:
+        """The id and name of the person this article means by ``name``: by the name, unless
+        data/identity.toml makes it one with another name or tells apart people of that name."""
+        canon = same_as(name)
+        node_id = person_id(canon)
+        if node_id in identity().apart:
+            own = {body(pos.agency) for p in self.ex.people if person_id(same_as(p.name)) == node_id
+                   for pos in p.positions if pos.agency}
+            named = {body(a.name) for a in self.ex.agencies}
+            who = apart(canon, own, named)
+            if who is not None:
+                return who.node_id, who.label
+        return node_id, canon
+
     def person(self, name: str, evidence: Iterable[dict[str, Any]] = ()) -> str:
-        node_id = person_id(name)
-        self.facts.node(node_id, "Person", name=normalize(name), aliases=[normalize(name)])
+        node_id, canon = self.person_node(name)
+        self.facts.node(node_id, "Person", name=normalize(canon), aliases=[normalize(name)])
         self.facts.nodes[node_id].evidence.extend(evidence)
         self.mention(node_id, evidence)
         return node_id
@@ -295,7 +310,7 @@ class _Builder:
             if not re.match(r"\d{4}", ev.date or ""):
                 continue
             for name in [*ev.chaired_by, *ev.participants]:
-                dates.setdefault(person_id(name), ev.date)
+                dates.setdefault(self.person_node(name)[0], ev.date)
         return dates
 
     def build(self) -> SourceFacts:
