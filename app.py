@@ -473,7 +473,7 @@ def min_conf() -> float | None:
 
 
 def weight_text(support: int | None, sources: int, confidence: float | None, lang: str) -> str:
-    """"3 nguồn · 0,92" / "3 sources · 0.92": how many independent sources state a fact, and its score."""
+    """"3 nguồn · độ tin cậy 0.92": how many independent sources state a fact, and its score."""
     if confidence is None:
         return ""
     n = support if support is not None else sources
@@ -660,7 +660,8 @@ def _disputes(g: nx.MultiDiGraph, node_id: str, lang: str) -> None:
                 st.caption(md(describe(r, lang)))
             for i, side in enumerate(dispute.sides):
                 n_src = t("weight_sources", lang, n=side.support) if side.support is not None else t("registry", lang)
-                st.markdown(f"{t('kept' if i == 0 else 'against', lang)}: {md(str(side.value))} · {md(n_src)}")
+                first, other = ("kept", "against") if dispute.field not in load_schema().edges else ("this_fact", "other_fact")
+                st.markdown(f"{t(first if i == 0 else other, lang)}: {md(str(side.value))} · {md(n_src)}")
                 evidence_block(side.evidence, lang, limit=1)
 
 

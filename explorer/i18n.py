@@ -79,6 +79,8 @@ _T: dict[str, tuple[str, str]] = {   # key: (vi, en)
     "disputed": ("Các nguồn không thống nhất", "What sources disagree about"),
     "kept": ("Giữ", "Kept"),
     "against": ("Ngược lại", "Against"),
+    "this_fact": ("Dữ kiện này", "This fact"),
+    "other_fact": ("Dữ kiện khác", "Other fact"),
     "registry": ("danh mục tổ chức", "the registry"),
     "units": ("Đơn vị trực thuộc", "Units"),
     "parent": ("Cơ quan cấp trên", "Parent body"),

@@ -85,6 +85,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         store = _neo4j(args)
         try:
             summary = build(store, paths, workers=args.workers, progress=args.progress)
+            if summary.added or summary.replaced:
+                store.save()            # weighs the facts over the whole server graph
         finally:
             store.close()
         for line in summary.lines():
@@ -139,7 +141,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if _backend(args) == "neo4j":
         store = _neo4j(args)
         try:
-            return _remove_sources(store, args.sources)[0]
+            status, removed = _remove_sources(store, args.sources)
+            if removed:
+                store.save()            # weighs the facts over the whole server graph
+            return status
         finally:
             store.close()
     path = _graph_path(args)

@@ -90,7 +90,8 @@ def distance(a: int, b: int) -> int:
 
 
 def copy_groups(hashes: Mapping[str, int | None]) -> dict[str, str]:
-    """Source id -> the id that stands for its group of copies (the smallest id in the group).
+    """Source id -> the id that stands for its group of copies (the smallest id in the group);
+    groups are linked through pairs, so A~B and B~C make one group even if A and C are further apart.
 
     Sources without a hash, or with no copy, are their own group and are left out of the map.
     Pairs are found band by band: two hashes within ``MAX_DISTANCE`` bits agree exactly on at

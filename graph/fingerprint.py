@@ -33,7 +33,7 @@ def pipeline_fingerprint() -> str:
 
 
 _WEIGHT_PARTS = ("graph/weigh.py", "graph/copies.py", "data/confidence.toml", "data/rule_precision.toml",
-                 "data/lexicons/titles.toml")
+                 "data/lexicons/titles.toml", "data/lexicons/bodies.toml", "data/schema.toml")
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +41,7 @@ def weights_fingerprint() -> str:
     """sha1 (12 hex) over what graph/weigh.py derives a fact's confidence from: a graph weighed
     under other rules or figures is weighed again when read."""
     h = hashlib.sha1()
-    for part in _WEIGHT_PARTS:
-        h.update(part.encode())
-        h.update((ROOT / part).read_bytes())
+    for path in [ROOT / p for p in _WEIGHT_PARTS] + sorted((ROOT / "data" / "registry").rglob("*.toml")):
+        h.update(path.relative_to(ROOT).as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]

@@ -196,7 +196,7 @@ def agency_id(name: str, parent: str | None = None) -> str:
 
 _CENTRAL_CITIES = "Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ"
 _CITY_WORD = re.compile(rf"(?<=\S)\s+thành phố[\s.]*(?=(?:{_CENTRAL_CITIES})\b)", re.IGNORECASE)
-_PROVINCE_WORD = re.compile(r"(?<=\S)\s+[tT]ỉnh\s+(?=(\w))")
+_PROVINCE_WORD = re.compile(r"(?<=\S)\s+(?:tỉnh|Tỉnh(?!\s+(?:Ủy|Uỷ|ủy|uỷ|Đoàn|Hội)\b))\s+(?=(\w))")
 
 
 def place_key(name: str) -> str:

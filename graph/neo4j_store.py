@@ -602,7 +602,9 @@ class Neo4jStore:
                     seq += 1
                     orders[(u, v, k)] = (seq, slots.setdefault((u, v), seq))
                 tx.run(C.META_SEQ, seq=seq)
-            _write_graph_rows(tx, tmp.graph, facts.nodes, facts.edges, orders)
+            # tmp._g, not tmp.graph: weighing this slice of the graph alone would store wrong weights
+            # (it lacks the rest of the graph's sources and rival posts); see README, Neo4j
+            _write_graph_rows(tx, tmp._g, facts.nodes, facts.edges, orders)
             tx.run(C.MERGE_MANIFEST, rows=[encode_manifest(tmp.manifest[facts.source_id])])
             return change
         return self._write(work)
@@ -632,7 +634,12 @@ class Neo4jStore:
         return self._write(work)
 
     def save(self, path: object = None) -> None:
-        """Nothing to do: every change is committed as it is made (kept for the store interface)."""
+        """Every change is committed as it is made; what is left is to weigh the facts, which needs
+        the whole graph (graph/weigh.py): it is read, weighed and written back (a push, keeping what
+        only the server holds).  Cost: one read and one write of the graph per build or removal."""
+        local = self.to_networkx()
+        if local.graph.number_of_edges():      # NxStore.graph weighs it
+            self.push(local, mirror=False)
 
     def push(self, source: NxStore, mirror: bool = True,
              progress: Callable[[str, int, int], None] | None = None) -> PushSummary:
@@ -988,6 +995,13 @@ class Neo4jGraph:
             sub = _Sub()
             self._full(tx, sub, [nid])
             sub.edges(tx.run(C.EDGES_BOTH, ids=[nid], types=[t for t in C.EDGE_TYPES if t != "MENTIONS"]))
+            # the other side of a contradiction is a post of this node's person or of a rival holder
+            near = sub.graph()
+            people = sorted({str(x[5]) if x[0] == "sole" else u for u, _, d in near.edges(data=True)
+                             for x in d.get("reasons") or () if x and x[0] in ("sole", "namesake") and len(x) >= 6})
+            if people:
+                self._light(tx, sub, people)
+                sub.edges(tx.run(C.EDGES_OUT, ids=people, types=["HOLDS_POSITION"]))
             sub.add_sources(tx)
             return Q.disputed(sub.graph(), nid)
         return self._store._read(work)

@@ -180,9 +180,9 @@ class Side(_Result):
 
 @dataclass
 class Dispute(_Result):
-    """What the sources disagree about for one node: an attribute's values (``field``), or a
-    link the rest of the graph contradicts (``field`` is the link's type); the side the graph
-    keeps comes first."""
+    """What the sources disagree about for one node: an attribute's values (``field``; the value
+    the graph keeps first), or a link the rest of the graph contradicts (``field`` is the link's
+    type; the contradicted link first, then what stands against it)."""
 
     field: str
     sides: list[Side]
@@ -246,11 +246,13 @@ def evidence(g: nx.MultiDiGraph, evs: list[dict[str, Any]], limit: int | None = 
     return out
 
 
-WEIGHT_ATTRS = ("support", "confidence", "reasons")
+WEIGHT_ATTRS = ("support", "confidence", "reasons")   # a weighed Step also has "sources" (how many in all)
 
 
 def _step(g: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any], ev_limit: int | None = None) -> Step:
     attrs = {k: data[k] for k in ("title", "as_of", "last_seen", *WEIGHT_ATTRS) if data.get(k) is not None}
+    if "support" in attrs:
+        attrs["sources"] = len(data.get("sources") or ())
     return Step(ref(g, u), data["type"], ref(g, v), evidence(g, data.get("evidence", []), ev_limit), attrs)
 
 

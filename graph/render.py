@@ -77,9 +77,9 @@ def _against(reasons: list[list[Any]], indent: str) -> list[str]:
 
 
 def step_lines(s: Step, indent: str = "  ") -> list[str]:
-    shown = {k: v for k, v in s.attrs.items() if k not in WEIGHT_ATTRS}
+    shown = {k: v for k, v in s.attrs.items() if k not in (*WEIGHT_ATTRS, "sources")}
     extra = ", ".join(f"{k}={v}" for k, v in shown.items())
-    w = weight(s.attrs.get("support"), len(s.evidence), s.attrs.get("confidence"))
+    w = weight(s.attrs.get("support"), int(s.attrs.get("sources") or 0), s.attrs.get("confidence"))
     head = f"{indent}{_n(s.source)} —{s.type}→ {_n(s.target)}" + (f"  [{extra}]" if extra else "") + \
         (f"  ({w})" if w else "")
     return [head, *_against(s.attrs.get("reasons") or [], indent + "    "), *evidence_lines(s.evidence, indent + "    ")]
@@ -156,7 +156,7 @@ def _post_line(p: Post, who: bool = False) -> list[str]:
     w = weight(p.support, p.sources, p.confidence)
     former = "  (former)" if p.former else ""
     return [f"  {when:<24} {name}{p.title}{at}{former}" + (f"  ({w})" if w else ""),
-            *_against(p.reasons, "      ! ")[:2], *evidence_lines(p.evidence, "      ")]
+            *_against(p.reasons, "      ")[:2], *evidence_lines(p.evidence, "      ")]
 
 
 def render_career(c: Career) -> list[str]:
@@ -287,7 +287,8 @@ def render_disputes(ds: list[Dispute]) -> list[str]:
         out += [f"    {describe(r)}" for r in d.reasons]
         for i, side in enumerate(d.sides):
             n = f"{side.support} source{'s' if side.support != 1 else ''}" if side.support is not None else "registry"
-            out.append(f"  {'kept' if i == 0 else 'against'}: {side.value}  ({n})")
+            first, other = ("kept", "against") if d.field not in load_schema().edges else ("this fact", "other")
+            out.append(f"  {first if i == 0 else other}: {side.value}  ({n})")
             out += evidence_lines(side.evidence, "      ")
     return out
 

@@ -289,8 +289,9 @@ def _home(g: nx.MultiDiGraph, aid: str, memo: dict[str, tuple[str, str] | None])
 
 
 def _span(d: dict[str, Any]) -> tuple[str, str] | None:
+    """A post's first and last dated source; None (any time) when undated or dated without a year."""
     a, b = d.get("as_of"), d.get("last_seen")
-    return (a.lstrip("-"), b.lstrip("-")) if a and b else None
+    return (a, b) if a and b and not a.startswith("--") and not b.startswith("--") else None
 
 
 def _overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
@@ -334,7 +335,8 @@ def _namesakes(g: nx.MultiDiGraph) -> None:
 
 def _sole_holders(g: nx.MultiDiGraph) -> None:
     """Two people given a body's sole post (titles.toml [sole]: its head) at overlapping times:
-    the one fewer independent sources give is scaled by its share.  Only at a body the registry
+    the one fewer independent sources give is scaled by its share (a tie halves both).
+    Only at a body the registry
     knows or one named with its province: "Thành ủy" alone may be any city's."""
     sole = sole_posts()
     memo: dict[str, tuple[str, str] | None] = {}
@@ -357,8 +359,11 @@ def _sole_holders(g: nx.MultiDiGraph) -> None:
                           if w != u and e.get("support", 1) >= own and _overlap(_span(d), _span(e))]
                 if rivals:
                     r, w, kw = max(rivals)
-                    _scale(d, own / (own + r), ["sole", d.get("title", ""), ad.get("label") or aid,
-                                                g.nodes[w].get("label") or w, r, w, aid, kw])
+                    reason = ["sole", d.get("title", ""), ad.get("label") or aid, g.nodes[w].get("label") or w, r, w,
+                              aid, kw]
+                    # a tie halves both: which one misreads is not known, and a wrong head of a
+                    # body misleads more than a hidden right one (the switch shows both)
+                    _scale(d, own / (own + r), reason)
 
 
 def _fields(srcs: _Sources, d: dict[str, Any]) -> None:
