@@ -209,10 +209,15 @@ def render_overview(o: Overview) -> list[str]:
 
 def render_node(d: NodeDetail) -> list[str]:
     out = [f"{_n(d.node)}  ({d.node.type}; {d.node.label_en})"]
-    skip = {"label", "label_en", "type", "sources", "evidence", "conflicts", "authority", "outline"}
+    skip = {"label", "label_en", "type", "sources", "evidence", "conflicts", "authority", "outline", "reasons",
+            "field_reasons", "identity"}
     for k, v in d.attrs.items():
         if k not in skip and v not in (None, [], {}):
             out.append(f"  {k}: {v}")
+    out += [f"  why: {describe(r)}" for r in d.attrs.get("reasons") or ()]
+    out += [f"  {f}: {describe(r)}" for f, rs in (d.attrs.get("field_reasons") or {}).items() for r in rs]
+    out += [f"  perhaps two people: {x[1]} — {x[2]} and {x[3]} — {x[4]} at the same time (data/identity.toml)"
+            for x in d.attrs.get("identity") or () if len(x) >= 5]
     for f, vals in (d.attrs.get("conflicts") or {}).items():
         out.append(f"  CONFLICT {f}: " + "; ".join(f"{x['value']} ({', '.join(x['sources'])})" for x in vals))
     out.append(f"sources ({len(d.sources)}): " + "; ".join(s.label for s in d.sources[:10]))
