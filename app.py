@@ -37,7 +37,7 @@ from graph.index import id_words
 from graph.schema import load_schema
 from graph.store import DEFAULT_PATH, GraphFileError, busy
 from graph.visual import edge_label, network_component, network_html, node_style, type_label
-from graph.weigh import describe, threshold
+from graph.weigh import AGAINST, describe, threshold
 
 if TYPE_CHECKING:
     import altair as alt
@@ -620,9 +620,6 @@ def _attributes(attrs: dict[str, Any], lang: str, g: nx.MultiDiGraph | None = No
     for field, disagreement in (attrs.get("conflicts") or {}).items():
         name = t("attr_" + field, lang) if ("attr_" + field) in KNOWN_KEYS else field
         st.warning(f"**{md(name)}** — " + md(conflict_text(g, disagreement, lang)))
-
-
-AGAINST = ("namesake", "sole", "registry_parent", "disputed", "year_unknown")   # reasons shown beside a fact
 
 
 def _posts(posts: Sequence[Q.Post], lang: str, key: str) -> None:

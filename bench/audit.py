@@ -21,9 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries import CONTRADICTIONS
+from graph import weigh
 from graph.store import NxStore
-from graph.weigh import describe, threshold
+from graph.weigh import CONTRADICTIONS, describe, threshold
 
 DEFAULT_GRAPH = Path("/tmp/corpus.kg")
 EXCERPT = 220
@@ -63,7 +63,7 @@ def sample_edges(g: nx.MultiDiGraph, n: int, seed: int, types: set[str] | None =
     cut = threshold()
     facts = sorted((u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
                    if d["type"] != "MENTIONS" and (types is None or d["type"] in types)
-                   and (shown is None or (d.get("confidence", 1.0) >= cut) == shown))
+                   and (shown is None or weigh.shown(d, cut) == shown))
     rng = random.Random(seed)
     out = []
     for u, v, k in rng.sample(facts, min(n, len(facts))):
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"graph {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "
           f"fact edges {sum(types.values())}: {dict(types.most_common())}")
     hidden = Counter(d["type"] for _, _, d in g.edges(data=True)
-                     if d["type"] != "MENTIONS" and d.get("confidence", 1.0) < threshold())
+                     if d["type"] != "MENTIONS" and not weigh.shown(d, threshold()))
     print(f"hidden by default (confidence under {threshold()}): {sum(hidden.values())} "
           f"({sum(hidden.values()) / max(1, sum(types.values())):.1%}): {dict(hidden.most_common())}")
     for node_type in ("Agency", "Person", "Instrument"):

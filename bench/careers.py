@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.duplicates import agency_key
 from graph import backend as q
 from graph.ids import fold
 from graph.ingest import build
@@ -71,26 +71,17 @@ def _title(t: str) -> str:
     return fold(t).removeprefix("nguyen ").strip()
 
 
-_PLACE_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp|va)\b|[^\w ]")
-
-
-def _body(name: str) -> str:
-    """A body's name up to its place word and "và" ("Sở Tài nguyên và Môi trường tỉnh Yên Bái" =
-    "Sở Tài nguyên Môi trường Yên Bái"): printings of one body, not the extractor's business here."""
-    return " ".join(_PLACE_WORDS.sub(" ", fold(name)).split())
-
-
 def _agencies(post: dict[str, Any]) -> set[str] | None:
     if post.get("agency") is None:
         return None
-    return {_body(a) for a in [post["agency"], *post.get("agency_aliases", [])]}
+    return {agency_key(a) for a in [post["agency"], *post.get("agency_aliases", [])]}
 
 
 def _matches(gold: dict[str, Any], title: str, agency: str | None) -> bool:
     if _title(gold["title"]) != _title(title):
         return False
     names = _agencies(gold)
-    return names is None or (agency is not None and _body(agency) in names)
+    return names is None or (agency is not None and agency_key(agency) in names)
 
 
 def _agency_name(g: Any, p: q.Post) -> str | None:

@@ -29,10 +29,13 @@ _Y = str.maketrans({"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ"
 
 
 def agency_key(name: str) -> str:
+    """Printings of one body ("Sở Tài nguyên và Môi trường tỉnh Yên Bái" = "Sở Tài nguyên Môi trường
+    Yên Bái"); bench/careers.py compares gold bodies by it too."""
     return " ".join(_AGENCY_NOISE.sub(" ", fold(name)).split())
 
 
 def person_key(name: str) -> str:
+    """Looser than graph.ids.person_id on purpose (every "y" reads "i"): what the ids miss."""
     return " ".join(unicodedata.normalize("NFC", name).lower().translate(_Y).split())
 
 

@@ -23,10 +23,11 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 
 import numpy as np
+
+from loaders.vntext import ascii_letters
 
 SHINGLE = 12           # characters per shingle, of the folded text reduced to letters, digits and spaces
 KEEP = 4               # one shingle in KEEP is kept (by its hash, so the same ones in every copy)
@@ -39,13 +40,6 @@ _P = np.uint64(0x100000001B3)
 _M1, _M2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 
 
-def _ascii(text: str) -> str:
-    """Letters without their marks, in C: the decomposed marks are dropped by the ASCII codec
-    (loaders.vntext.fold does it a character at a time, ten times slower on a whole article)."""
-    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return nfd.encode("ascii", "ignore").decode("ascii")
-
-
 def text_simhash(text: str) -> int | None:
     """The SimHash of ``text``'s character 12-grams (folded: case and marks do not count); None if short.
 
@@ -54,7 +48,7 @@ def text_simhash(text: str) -> int | None:
     """
     if len(text) < MIN_CHARS:
         return None
-    flat = _NOT_WORD.sub(" ", _ascii(text).lower()).strip().encode("ascii")
+    flat = _NOT_WORD.sub(" ", ascii_letters(text).lower()).strip().encode("ascii")
     n = len(flat) - SHINGLE + 1
     if len(flat) < MIN_CHARS:
         return None

@@ -41,7 +41,7 @@ import networkx as nx
 from graph.ids import fold, normalize, source_node_id
 from graph.index import Hit, resolve, search
 from graph.schema import load_schema
-from graph.weigh import shown
+from graph.weigh import CONTRADICTIONS, shown
 
 __all__ = [
     "Hit",
@@ -650,7 +650,6 @@ def timeline(g: nx.MultiDiGraph, node_types: tuple[str, ...] | list[str] = ("Eve
 
 # -- disagreements ----------------------------------------------------------------------
 
-CONTRADICTIONS = ("namesake", "sole", "registry_parent")      # reasons (graph/weigh.py) that set a fact against another
 
 
 def _side_of_edge(g: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any]) -> Side:

@@ -23,7 +23,7 @@ from graph.queries import (
     TimelineItem,
 )
 from graph.schema import load_schema
-from graph.weigh import describe
+from graph.weigh import AGAINST, describe
 
 MAX_SENTENCE = 160
 
@@ -73,7 +73,7 @@ def weight(support: int | None, sources: int, confidence: float | None) -> str:
 
 def _against(reasons: list[list[Any]], indent: str) -> list[str]:
     """The reasons that set a fact against the rest of the graph, one line each."""
-    return [f"{indent}! {describe(r)}" for r in reasons if r and r[0] not in ("support", "rule", "registry_confirms")]
+    return [f"{indent}! {describe(r)}" for r in reasons if r and r[0] in AGAINST]
 
 
 def step_lines(s: Step, indent: str = "  ") -> list[str]:

@@ -54,6 +54,10 @@ SETTINGS_FILE = DATA / "confidence.toml"
 PRECISION_FILE = DATA / "rule_precision.toml"
 UNWEIGHED = ("MENTIONS",)       # a source naming a node is the record, not a claim
 _KEYS = {"threshold", "category", "factor", "reasons"}
+# reasons that set a fact against the rest of the graph (shown beside it), and of those the ones
+# with another fact on the other side (listed by graph.queries.disputed)
+AGAINST = ("namesake", "sole", "registry_parent", "disputed", "year_unknown")
+CONTRADICTIONS = ("namesake", "sole", "registry_parent")
 REASONS = ("support", "rule", "namesake", "sole", "registry_parent", "registry_confirms", "disputed", "year_unknown",
            "authority")
 

