@@ -110,12 +110,17 @@ class Doc:
     def printed_short(self, province: str) -> str | None:
         """How the text abbreviates a province, if it does ("TP.HCM", "TT-Huế"): a body filled with
         that place is written the way the article writes it."""
-        key = fold(province)
+        return self._abbreviations.get(province)
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, str]:
+        """Province -> its first abbreviation in the text (one scan, not one per body filled)."""
+        out: dict[str, str] = {}
         for m in self.lex.province_re.finditer(self.shadow):
-            if self.lex.province_of[m.group(0)] == province and key not in fold(m.group(0)) \
-                    and _ABBREVIATED.search(m.group(0)):
-                return m.group(0)   # (an old name, "Sài Gòn", is no abbreviation: "Thành ủy Hồ Chí Minh")
-        return None
+            province = self.lex.province_of[m.group(0)]
+            if province not in out and fold(province) not in fold(m.group(0)) and _ABBREVIATED.search(m.group(0)):
+                out[province] = m.group(0)   # (an old name, "Sài Gòn", is no abbreviation: "Thành ủy Hồ Chí Minh")
+        return out
 
     def with_place(self, name: str, province: str) -> str:
         """A body printed with a bare place word given its province, written as the article writes

@@ -164,11 +164,18 @@ def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict
     renames: dict[str, str] = {}
     keys = sorted(by_key, key=len)
     known = {k for k in keys if by_key[k].name in doc.lex.bodies}   # a known body is no variant
+    rank = {k: i for i, k in enumerate(keys)}
+    longer: dict[str, list[str]] = {}   # a name's first words -> the names that go on from them
+    for o in keys:                      # (an index, not a scan of every pair: linear in the names)
+        if o not in known:
+            for i, ch in enumerate(o):
+                if ch == " ":
+                    longer.setdefault(o[:i], []).append(o)
     for k in keys:                                                  # ("Bộ Quốc phòng" / "... Nga")
         if k in known:
             continue
-        family = [o for o in keys if o != k and o not in known and (o.startswith(k + " ") or k.startswith(o + " "))
-                  and by_key[o].parent == by_key[k].parent]
+        shorter = [k[:i] for i, ch in enumerate(k) if ch == " " and k[:i] in rank and k[:i] not in known]
+        family = sorted((o for o in longer.get(k, []) + shorter if by_key[o].parent == by_key[k].parent), key=rank.__getitem__)
         if not family:
             continue
         group = family + [k]

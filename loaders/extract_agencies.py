@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from loaders.context import BEFORE_INSTRUMENT_RE, COMPOUNDS, STOP_WORDS, Doc, stops_at
 from loaders.lexicon import Unit
 from loaders.numbers import NUMBER_RE
-from loaders.vntext import UPPER, fold, fold_words, old_tones
+from loaders.spans import Cover, Spans, starts_between
+from loaders.vntext import UPPER, ahead, fold, fold_words, old_tones, spaces_at
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ",;.:!?)”\"'…"
@@ -157,7 +158,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     pm = doc.lex.place_re.match(s, pos) or doc.lex.place_re.match(s, p)   # "TP.HCM" holds its word
     if pm:
         return doc.text[pos:pm.end()], pm.end()
-    number = re.match(r"\d{1,2}(?![\d/.,-]\d)\b", s[p:]) if m else None
+    number = re.match(r"\d{1,2}(?![\d/.,-]\d)\b", ahead(s, p)) if m else None
     if number:   # "quận 2", "phường 5"
         return doc.text[pos:p + number.end()], p + number.end()
     toks = tokens(s, p, 8)
@@ -220,8 +221,8 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     cứu, Ủy ban Kiểm tra Trung ương'), and so is a unit for a Phòng ('Trưởng phòng X - Sở Y'),
     unless a list goes on ('Vụ X, Bộ Y, Bộ Z')."""
     s = doc.shadow
-    m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", s[pos:])
-    after_comma = re.match(r",\s*|\s+[-–]\s+", s[pos:]) if comma else None   # ", Sở Y" or " - Sở Y"
+    m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", ahead(s, pos))
+    after_comma = re.match(r",\s*|\s+[-–]\s+", ahead(s, pos)) if comma else None   # ", Sở Y" or " - Sở Y"
     if after_comma and not (m and m.group(0).strip()):
         m = after_comma
     p = pos + (m.end() if m else 0)
@@ -253,7 +254,7 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     if not name:
         return None
     if m and "(" in m.group(0):
-        close = re.match(r"\s*\)", s[end:])
+        close = re.match(r"\s*\)", ahead(s, end))
         if not close:
             return None
         end += close.end()
@@ -307,7 +308,7 @@ def _bare_province_committee(doc: Doc, pos: int) -> AgencyHit | None:
 
 def _list_goes_on(doc: Doc, pos: int) -> bool:
     """Whether another body or unit follows at pos after a comma or "và" ("Vụ X, Bộ Y, Tổng cục Z")."""
-    sep = re.match(r"\s*,\s*|\s+và\s+", doc.shadow[pos:])
+    sep = re.match(r"\s*,\s*|\s+và\s+", ahead(doc.shadow, pos))
     return sep is not None and bool(doc.lex.body_re.match(doc.shadow, pos + sep.end())
                                     or doc.lex.unit_re.match(doc.shadow, pos + sep.end()))
 
@@ -527,24 +528,24 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     inner = _body_inside_head(doc, pos, head_end)
     if inner is not None:
         return inner
-    after = head_end + (len(s[head_end:]) - len(s[head_end:].lstrip(" ")))
+    after = head_end + spaces_at(s, head_end)
     if unit.head[:1].islower() and unit.first_words and not any(s.startswith(w, after) for w in unit.first_words):
         return None   # "trường THCS X" is a school; "nghị trường Quốc hội" is not
     parent = _parent_after(doc, head_end)
-    if parent and head not in doc.lex.one_per_body and re.match(r"\s+(?:trực\s+)?thuộc\s|\s+của\s", s[head_end:]):
+    if parent and head not in doc.lex.one_per_body and re.match(r"\s+(?:trực\s+)?thuộc\s|\s+của\s", ahead(s, head_end)):
         return None   # "Bệnh viện trực thuộc Bộ Y tế": any of the ministry's hospitals (but "Thanh tra của Bộ X")
     if parent:
         return None if unit.needs_name else AgencyHit(pos, parent[1], f"{head} {parent[0]}", parent[0])
     if unit.needs_parent:
         return None
-    bare_bo = re.match(r"\s+Bộ(?![\w])", s[head_end:])
+    bare_bo = re.match(r"\s+Bộ(?![\w])", ahead(s, head_end))
     if bare_bo and unit.parent == "ministry" and doc.context_body:
         return AgencyHit(pos, head_end + bare_bo.end(), f"{head} {doc.context_body}", doc.context_body)
     if unit.place_name:
         filler = doc.lex.place_filler_re.match(s, head_end)
         if filler and filler.end() > head_end:   # "Đoàn ĐBQH khóa XIV đơn vị tỉnh X": the delegation of X
             after = filler.end() + 1
-        country = re.match(r"\s+(?:Việt Nam|VN)\s+", s[head_end:])
+        country = re.match(r"\s+(?:Việt Nam|VN)\s+", ahead(s, head_end))
         if country and _place_after(doc, head_end + country.end()):
             # "Ủy ban MTTQ Việt Nam TP Hà Nội": the country is part of the name, the place makes it local
             head, after = doc.text[pos:head_end + country.end() - 1], head_end + country.end()
@@ -574,7 +575,7 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
         if lowered is not None:
             return lowered
     if named is None:
-        if unit.bare_ok and doc.context_body and not re.match(r"\s+(?:một số|các|những)\b", s[head_end:]):
+        if unit.bare_ok and doc.context_body and not re.match(r"\s+(?:một số|các|những)\b", ahead(s, head_end)):
             return AgencyHit(pos, head_end, f"{head} {doc.context_body}", doc.context_body)
         return None
     toks, end = named
@@ -738,7 +739,6 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
     printed inside it ("Ban Cán sự đảng Bộ Nội vụ") are both returned."""
     s = doc.shadow
     hits: list[AgencyHit] = []
-    taken: list[tuple[int, int]] = []
     whole = start == 0 and end >= len(s)
     body_matches = doc.body_matches if whole else list(doc.lex.body_re.finditer(s, start, end))
     for m in body_matches:
@@ -761,14 +761,20 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
                                  or re.match(r" [A-Z][a-z]+ [A-Z]", s[m.end():m.end() + 40])):
             continue   # ("Chủ tịch nước Trần Đại Quang", "Chủ tịch nước Bounnhang Vorachith": a post)
         hits.append(AgencyHit(m.start(), m.end(), name, body.parent))
-        taken.append((m.start(), m.end()))
     # a body inside a unit's head ("Quốc hội" in "Đoàn Đại biểu Quốc hội") is not named on its own
     unit_matches = list(doc.lex.unit_re.finditer(s, start, end))
-    heads = [(m.start(), m.end()) for m in unit_matches if " " in m.group(0)]
-    hits = [h for h in hits if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in heads)]
-    taken = [(h.start, h.end) for h in hits]
+    heads = Spans((m.start(), m.end()) for m in unit_matches if " " in m.group(0))
+    hits = [h for h in hits if not any(heads.spans[i] != (h.start, h.end) for i in heads.containing(h.start, h.end))]
+    taken = Cover(start, end)   # (spans and indexes, not scans of earlier hits: linear in the matches)
+    for h in hits:
+        taken.add(h.start, h.end)
+    by_start: dict[int, list[AgencyHit]] = {}
+    for h in hits:
+        by_start.setdefault(h.start, []).append(h)
+    dropped: set[int] = set()   # ids of hits a later one takes in
+    unit_starts = [m.start() for m in unit_matches]
     for m in unit_matches:
-        if any(a <= m.start() < b for a, b in taken) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
+        if taken.covers(m.start()) or re.search(r"(?:các|những|mỗi)\s+$", s[max(0, m.start() - 8):m.start()]):
             continue
         if s[m.start() - 1:m.start()] in ("-", "/"):
             continue   # "522/QĐ-UBND": a code inside a document number
@@ -790,17 +796,22 @@ def find_agencies_in(doc: Doc, start: int, end: int) -> list[AgencyHit]:
         # a unit may contain a body ("Ban Cán sự đảng Bộ Nội vụ"): both are kept; but a local
         # committee named after a national body ("Ủy ban MTTQ Việt Nam TP Hà Nội") does not name it
         if doc.lex.unit_by_head[fold(old_tones(m.group(0)))].place_name and not hit.parent:
-            hits = [h for h in hits if not (hit.start < h.start and h.end <= hit.end)]
-        hits.append(hit)
+            dropped.update(id(h) for p in range(hit.start + 1, hit.end) for h in by_start.get(p, ())
+                           if h.end <= hit.end)
+        new = [hit]
         if hit.parent and hit.name.endswith(" " + hit.parent) and hit.parent not in doc.lex.bodies:
-            hits.append(AgencyHit(hit.end - len(hit.parent), hit.end, hit.parent, None))
+            new.append(AgencyHit(hit.end - len(hit.parent), hit.end, hit.parent, None))
         elif hit.parent and hit.parent not in doc.lex.bodies:
             # "Phòng Đào tạo Trường Đại học Vinh": the unit printed as the parent is named too
-            inner = next((h for u in unit_matches if hit.start < u.start() < hit.end
-                          for h in [parse_unit_at(doc, u.start())] if h and h.name == hit.parent), None)
+            inner = next((h for i in starts_between(unit_starts, hit.start, hit.end)
+                          for h in [parse_unit_at(doc, unit_starts[i])] if h and h.name == hit.parent), None)
             if inner:
-                hits.append(inner)
-        taken.append((hit.start, hit.end))
+                new.append(inner)
+        for h in new:
+            hits.append(h)
+            by_start.setdefault(h.start, []).append(h)
+        taken.add(hit.start, hit.end)
+    hits = [h for h in hits if id(h) not in dropped]
     hits.sort(key=lambda h: h.start)
     return hits
 

@@ -14,6 +14,7 @@ from loaders.extract_agencies import AgencyHit
 from loaders.extract_instruments import Mention
 from loaders.extract_people import NameHit
 from loaders.model import Event, Person
+from loaders.spans import Spans
 from loaders.vntext import Sentence, fold
 
 LEAD_SENTENCES = 4
@@ -23,9 +24,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _within(spans: list[tuple[int, int]], sent: Sentence) -> list[tuple[int, int]]:
+def _within(spans: Spans, sent: Sentence) -> list[tuple[int, int]]:
     """The spans that overlap a sentence."""
-    return [(a, b) for a, b in spans if a < sent.end and b > sent.start]
+    return [spans.spans[i] for i in spans.overlapping(sent.start, sent.end)]
 
 
 # a photo credit a few words after an event word: the word is in a caption ("Toàn cảnh hội nghị - Ảnh: X")
@@ -105,7 +106,7 @@ def _after_an_instruments_title(doc: Doc, lo: int, at: int) -> bool:
 _MAX_NAME = 120
 
 
-def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tuple[int, int]] = ()) -> str | None:
+def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Spans | None = None) -> str | None:
     """The event's name as printed from its cue ("Hội nghị tổng kết 10 năm thực hiện Chỉ thị số
     39-CT/TW"), capitalised; None when the cue opens no name or the name is the cue alone.  A comma
     inside an instrument's name ("Dự thảo Luật Quản lý, sử dụng tài sản công") does not end it."""
@@ -116,9 +117,8 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
     window = doc.lower[cue_pos:limit]
     for phrase in doc.lex.name_commas:   # same length, so offsets hold
         window = window.replace(phrase, phrase.replace(",", " "))
-    for a, b in instruments:
-        if cue_pos <= a < limit:
-            window = window[:a - cue_pos] + window[a - cue_pos:b - cue_pos].replace(",", " ") + window[b - cue_pos:]
+    for a, b in ([instruments.spans[i] for i in instruments.starting_in(cue_pos, limit)] if instruments else []):
+        window = window[:a - cue_pos] + window[a - cue_pos:b - cue_pos].replace(",", " ") + window[b - cue_pos:]
     end = doc.lex.event_name_end_re.search(window, cue.end() - cue_pos)
     stop = cue_pos + end.start() if end else limit
     if end is None and stop < sent_end:
@@ -133,7 +133,7 @@ def event_name(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tupl
     return name[0].upper() + name[1:]
 
 
-def _name_near(doc: Doc, cue_pos: int, sent_end: int, instruments: Sequence[tuple[int, int]]) -> str | None:
+def _name_near(doc: Doc, cue_pos: int, sent_end: int, instruments: Spans) -> str | None:
     """The event's printed name from its cue, or from a name that follows a cue that opens none
     ("đã khai mạc buổi gặp gỡ doanh nghiệp Việt Nam - Nhật Bản")."""
     name = event_name(doc, cue_pos, sent_end, instruments)
@@ -172,8 +172,10 @@ def _date_ok(doc: Doc, d: DateMention, sent_start: int) -> bool:
 def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 people: list[Person], names: list[NameHit]) -> list[Event]:
     # cue words inside an instrument's mention or a body's name ("Ủy ban Kiểm tra") are no events
-    blocked = [(m.start, m.tail_end) for m in mentions] + [(a.start, a.end) for a in agencies]
+    blocked = Spans([(m.start, m.tail_end) for m in mentions] + [(a.start, a.end) for a in agencies])
+    instruments = Spans((m.start, m.tail_end) for m in mentions)   # (indexed: no scan per event)
     events: list[Event] = []
+    dated: set[str] = set()
     sent_of_event: list[int] = []
     for si, sent in enumerate(doc.sents):
         dates = find_dates(sent.text)
@@ -207,21 +209,19 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                 named_year = None
             if named_year:
                 iso = f"{named_year}-{d.month:02d}-{d.day:02d}"
-            if any(e.date == iso for e in events):
+            if iso in dated:
                 continue
-            about = []
-            for m in mentions:
-                if sent.start <= m.start < sent.end and m.key not in about:
-                    about.append(m.key)
+            dated.add(iso)
+            about = list(dict.fromkeys(mentions[i].key for i in instruments.starting_in(sent.start, sent.end)))
             events.append(Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
                                 date_end=f"{iso[:-2]}{d.end_day:02d}" if d.end_day else None,
-                                name=_name_near(doc, cue_pos, sent.end, [(m.start, m.tail_end) for m in mentions]),
+                                name=_name_near(doc, cue_pos, sent.end, instruments),
                                 about=about, evidence=[doc.evidence(start)]))
             sent_of_event.append(si)
     # no event dated in the lead: perhaps the lead dates one it names only later (a dated event
     # further down, often a related story run on at the end, is not the article's own)
     in_lead = any(si < LEAD_SENTENCES + 2 for si in sent_of_event)
-    later = None if in_lead else _lead_date_with_later_cue(doc, blocked, mentions)
+    later = None if in_lead else _lead_date_with_later_cue(doc, blocked, mentions, instruments)
     if later is not None:
         keep = [i for i, e in enumerate(events) if e.date != later[0].date]   # one event a day: the lead's
         events = [later[0], *(events[i] for i in keep)]
@@ -240,8 +240,8 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     return events
 
 
-def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
-                              mentions: list[Mention]) -> tuple[Event, int] | None:
+def _lead_date_with_later_cue(doc: Doc, blocked: Spans, mentions: list[Mention],
+                              instruments: Spans) -> tuple[Event, int] | None:
     """An article that dates its lead and names the event only later, undated ("Ngày 6/2, Ban Tổ
     chức Thành ủy công bố các quyết định ... Phát biểu tại lễ công bố, ..."): one event, of the
     date that opens a lead sentence and of the first strong cue of a one-day kind printed after
@@ -271,9 +271,9 @@ def _lead_date_with_later_cue(doc: Doc, blocked: list[tuple[int, int]],
         if strong:
             pos, kind = strong[0]
             iso, explicit = resolve_year(d, doc.published)
-            about = list(dict.fromkeys(m.key for m in mentions if sent.start <= m.start < sent.end))
+            about = list(dict.fromkeys(mentions[i].key for i in instruments.starting_in(sent.start, sent.end)))
             return Event(date=iso, kind=kind, year_explicit=explicit or not iso.startswith("--"),
-                         name=_name_near(doc, pos, other.end, [(m.start, m.tail_end) for m in mentions]),
+                         name=_name_near(doc, pos, other.end, instruments),
                          about=about, evidence=[doc.evidence(start), doc.evidence(pos)]), si
     return None
 

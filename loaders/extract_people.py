@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from loaders.context import Doc
 from loaders.extract_agencies import local_branch, name_start_in_run, named_body, parse_unit_at, person_starts_at
 from loaders.model import Evidence, Person, Position
-from loaders.vntext import UPPER, fold, old_tones
+from loaders.vntext import UPPER, ahead, fold, old_tones, spaces_at
 
 _CAP_RUN = re.compile(rf"(?<![\w])[{UPPER}][^\W\d_]*(?:[ \t]+[{UPPER}][^\W\d_]*)+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class NameHit:
     start: int
     end: int
@@ -214,11 +214,11 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
     if title is None or (title.head == "Đoàn" and s[max(0, pos - 4):pos] == "làm "):
         return None  # "... làm Trưởng đoàn" says who led a visit, not a post
     if title.head:
-        again = re.match(rf"\s+(?={re.escape(title.head)}\s)", s[tm.end():])  # "Trưởng phòng Phòng ..."
+        again = re.match(rf"\s+(?={re.escape(title.head)}\s)", ahead(s, tm.end()))  # "Trưởng phòng Phòng ..."
         start = tm.end() + again.end() if again else tm.end() - len(title.head)
         # "Phó ban Kinh tế Trung ương chuyên trách": a known body is read whole, and no further
         known, known_end = _body_with_head(doc, start, title.head)
-        if known and not re.match(rf"\s+[{UPPER}]", s[known_end:]):
+        if known and not re.match(rf"\s+[{UPPER}]", ahead(s, known_end)):
             return Post(title.title, known, known_end)
         hit = parse_unit_at(doc, start, head_ci=True, in_post=True)
         if hit is not None:
@@ -236,7 +236,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             if owner_unit is not None:
                 return Post(title.title, owner_unit.name, owner_unit.end)
         return Post(title.title, _recent_body(doc, pos, title.head), tm.end())
-    after = tm.end() + (len(s[tm.end():]) - len(s[tm.end():].lstrip(" ")))
+    after = tm.end() + spaces_at(s, tm.end())
     if after > tm.end():
         b = doc.lex.body_re.match(s, after)
         entry = doc.lex.bodies.get(doc.lex.canonical_body(b.group(0)) or "") if b is not None else None
@@ -262,7 +262,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             parent = doc.lex.body_re.match(s, end + len(sep)) if of else None
             entry = doc.lex.bodies.get(name)   # (a foreign body, "Bộ Quốc phòng Nga", is none)
             if parent and entry and doc.lex.canonical_body(parent.group(0)) == entry.parent:
-                close = re.match(r"\s*\)", s[parent.end():]) if "(" in sep else None
+                close = re.match(r"\s*\)", ahead(s, parent.end())) if "(" in sep else None
                 if "(" not in sep or close:
                     # "Ủy ban KH-CN-MT của Quốc hội X", "Vụ trưởng Vụ Chính quyền địa phương Bộ Nội vụ X":
                     # the registry unit's own parent, printed after it, is part of the post
@@ -277,7 +277,7 @@ def parse_post(doc: Doc, pos: int) -> Post | None:
             return Post(title.title, ministry, stem.end())
         bare = doc.lex.placeless_body_re.match(s, after)
         if bare and bare.group(0)[:1].isupper() and not doc.lex.place_re.match(s, bare.end() + 1) \
-                and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", s[bare.end():]):
+                and re.match(rf"\s*[,;.:]|\s+(?:kiêm|và)\s|\s+[{UPPER}]", ahead(s, bare.end())):
             # "Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai": the province comes later, or is
             # the article's ("Chủ tịch UBND TP Nguyễn Đức Chung"), or is not said (the body as
             # printed then, a node of its article)
@@ -537,7 +537,7 @@ def _prefix_len(doc: Doc, pos: int) -> int:
         m = doc.lex.honorific_re.match(s, pos + total) or doc.lex.rank_re.match(s, pos + total)
         if not m:
             break
-        nxt = re.match(r"[ ,]*", s[m.end():])
+        nxt = re.match(r"[ ,]*", ahead(s, m.end()))
         total = m.end() - pos + (nxt.end() if nxt else 0)
     return total
 
@@ -548,7 +548,7 @@ def _listed_after(s: str, first: NameHit, by_start: dict[int, NameHit]) -> list[
     out: list[NameHit] = []
     hit = first
     while True:
-        sep = re.match(r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)", s[hit.end:])
+        sep = re.match(r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)", ahead(s, hit.end))
         if not sep or hit.end + sep.end() not in by_start:
             return out
         hit = by_start[hit.end + sep.end()]
@@ -575,7 +575,7 @@ def _list_items(doc: Doc, p: int, by_start: dict[int, NameHit]) -> list[NameHit]
     sent_end = doc.sentence_at(p).end
     out = [first, *_listed_after(s, first, by_start)]
     base = out[-1].end
-    comma = re.match(r",\s*", s[base:])
+    comma = re.match(r",\s*", ahead(s, base))
     nxt = _item_holder(doc, base + comma.end(), by_start, led) if comma and led else None
     if nxt and nxt[0] not in out:
         # items of a post and a name joined by commas ("Ủy viên Trung ương Đảng: Tổng Giám đốc TTXVN
@@ -669,7 +669,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
         ev = doc.evidence(tm.start())
         targets: list[NameHit] = []
         # "Giám đốc Sở Y tế, ông Lê Văn A"; "Cục trưởng Cục Quản lý giá (Bộ Tài chính) Nguyễn Anh Tuấn"
-        lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s*\([^()]{1,30}\)\s+|\s", s[end:])
+        lead = re.match(r"\s*,\s*(?=(?:ông|bà|đồng chí)\s)|\s*\([^()]{1,30}\)\s+|\s", ahead(s, end))
         gap = _prefix_len(doc, end + lead.end()) if lead else 0
         if lead and "," in lead.group(0) and not gap:
             lead = None
@@ -744,10 +744,12 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 person_acc.posts.append((post, ev))
         pos = max(end, tm.end())
 
+    present = {key: set(p.mentions) for key, p in people.items()}   # (a set: a name said 10,000 times stays linear)
     for hit in names:   # later mentions of a person vouched for elsewhere
         key = fold(hit.name)
-        if key in people and hit not in people[key].mentions:
+        if key in people and hit not in present[key]:
             people[key].mentions.append(hit)
+            present[key].add(hit)
 
     out = []
     for pa in people.values():

@@ -43,9 +43,58 @@ _CELL_TAGS = frozenset(["td", "th"])
 _SEP = "\ue000"  # private-use marker for block edges (not whitespace, unlike U+2029)
 
 
+# Browsers stop nesting elements at 512 deep (Chromium's HTML parser), and so do we: the HTML5
+# tree builder scans the stack of open elements at each new block, so a page of 100,000 nested
+# <div>s would cost the square of its depth.  Tags whose end tag may be left out (p, li, td ...)
+# are not counted: they close themselves.
+MAX_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+_SELF_CLOSING = frozenset([
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+])
+
+
+def limit_depth(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags nested deeper than ``limit`` left out (their text kept); the page
+    itself, unchanged, when it nests no deeper.  One pass over the tags."""
+    stack: list[tuple[str, bool]] = []      # open tag name, whether it was left out
+    open_count: dict[str, int] = defaultdict(int)
+    cuts: list[tuple[int, int]] = []
+    kept = 0                                # tags on the stack that were kept
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _SELF_CLOSING or m.group(0).endswith("/>"):
+            continue
+        if not m.group(1):
+            dropped = kept >= limit
+            stack.append((name, dropped))
+            open_count[name] += 1
+            kept += not dropped
+            if dropped:
+                cuts.append(m.span())
+        elif open_count[name]:                 # close up to the matching open tag
+            while stack:
+                top, dropped = stack.pop()
+                open_count[top] -= 1
+                kept -= not dropped
+                if top == name:
+                    if dropped:
+                        cuts.append(m.span())
+                    break
+    if not cuts:
+        return html
+    out, pos = [], 0
+    for a, b in cuts:
+        out.append(html[pos:a])
+        pos = b
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def parse_html(html: str, *, clutter: Clutter | None = None) -> Layout:
     """Title, date, author, url and body lines of an HTML page (``html`` already decoded)."""
-    tree = LexborHTMLParser(html.replace(_SEP, ""))
+    tree = LexborHTMLParser(limit_depth(html.replace(_SEP, "")))
     title = _title(tree)
     published = _published(tree)
     author = _meta(tree, 'meta[name="author"]', 'meta[property="article:author"]',

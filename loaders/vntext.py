@@ -141,3 +141,23 @@ def _add(out: list[Sentence], line: str, line_start: int, a: int, b: int) -> Non
 def is_cap(word: str) -> bool:
     """A capitalised word: first letter upper case (Vietnamese letters included)."""
     return bool(word) and word[0].isupper()
+
+
+# How far a rule reads past a position.  A rule that matched on ``text[pos:]`` copied the rest of
+# the document at every match, so one long line cost the square of its length; no rule's look
+# past a position reaches this far.
+LOOKAHEAD = 400
+
+
+def ahead(text: str, pos: int) -> str:
+    """The text just after ``pos``, for a pattern anchored there (offsets relative to ``pos``)."""
+    return text[pos:pos + LOOKAHEAD]
+
+
+_SPACES = re.compile(" *")
+
+
+def spaces_at(text: str, pos: int) -> int:
+    """How many spaces ``text`` has from ``pos`` on."""
+    m = _SPACES.match(text, pos)
+    return m.end() - pos if m else 0

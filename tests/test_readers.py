@@ -488,7 +488,7 @@ def test_html_deep_nesting_does_not_crash(tmp_path: Path) -> None:
     path.write_text(html, encoding="utf-8")
     s = read_file(path)
     assert s.text.endswith("Văn bản nằm rất sâu.")
-    assert sys.getrecursionlimit() < depth  # the walk above really was deeper than Python's limit
+    assert sys.getrecursionlimit() < depth  # the page is deeper than Python's limit (the tree is cut at 512)
 
 
 def test_markdown_file_strips_markup(tmp_path: Path) -> None:

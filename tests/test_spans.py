@@ -1,0 +1,60 @@
+"""The indexes that keep extraction linear (loaders/spans.py) and the HTML depth limit: their
+examples run, and they answer as the scans they replaced did."""
+
+from __future__ import annotations
+
+import doctest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import loaders.html_text
+import loaders.spans
+from loaders.html_text import MAX_DEPTH, limit_depth, parse_html
+from loaders.spans import Cover, Spans, starts_between
+
+_spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
+
+
+def test_examples_in_docstrings_run() -> None:
+    for module in (loaders.spans, loaders.html_text):
+        result = doctest.testmod(module)
+        assert result.failed == 0
+    assert doctest.testmod(loaders.spans).attempted >= 2
+
+
+@given(_spans, st.integers(0, 80), st.integers(0, 20))
+def test_spans_answer_as_a_scan_does(spans: list[tuple[int, int]], a: int, width: int) -> None:
+    b = a + width
+    index = Spans(spans)
+    assert index.containing(a, b) == [i for i, (x, y) in enumerate(spans) if x <= a and b <= y]
+    assert index.overlapping(a, b) == [i for i, (x, y) in enumerate(spans) if x < b and y > a]
+    assert index.starting_in(a, b) == [i for i, (x, _) in enumerate(spans) if a <= x < b]
+    starts = sorted(x for x, _ in spans)
+    assert [starts[i] for i in starts_between(starts, a, b)] == [x for x in starts if a < x < b]
+
+
+@given(_spans, st.integers(0, 40), st.integers(0, 40))
+def test_cover_answers_as_a_scan_does(spans: list[tuple[int, int]], lo: int, width: int) -> None:
+    hi = lo + width
+    cover = Cover(lo, hi)
+    for a, b in spans:
+        cover.add(a, b)
+    for p in range(lo, hi):
+        assert cover.covers(p) == any(a <= p < b for a, b in spans)
+
+
+def _nested(depth: int) -> str:
+    return "<html><body>" + "<div>" * depth + "<p>Văn bản nằm rất sâu.</p>" + "</div>" * depth + "</body></html>"
+
+
+def test_a_page_within_the_depth_limit_is_read_as_written() -> None:
+    page = _nested(MAX_DEPTH - 2) + "<ul><li>một<li>hai</ul><p>a<p>b"
+    assert limit_depth(page) is page
+
+
+def test_a_page_nested_deeper_keeps_its_text_and_is_cut_to_the_limit() -> None:
+    page = _nested(100_000)
+    cut = limit_depth(page)
+    assert cut.count("<div>") == cut.count("</div>") == MAX_DEPTH - 2   # (html and body are two)
+    assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
