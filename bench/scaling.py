@@ -45,6 +45,9 @@ def _mix(size: int) -> str:
     return " ".join(out)
 
 
+_OFFICIAL_HEAD = ("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Số: 01/2017/TT-BNV\nHà Nội, ngày 5 tháng 6 năm 2017\nTHÔNG TƯ\nQuy định chi tiết\n")
+
 # name -> text of about ``size`` bytes (the HTML one is read by the HTML reader, the rest as .txt)
 KINDS: dict[str, Callable[[int], str]] = {
     "post line": _repeat("Thứ trưởng Bộ Nội vụ Trần Văn B "),
@@ -54,6 +57,10 @@ KINDS: dict[str, Callable[[int], str]] = {
     "units": _repeat("Vụ Tổ chức cán bộ, Cục Quản lý giá (Bộ Tài chính), Sở Y tế tỉnh Nam Định, "),
     "events": _repeat("Sáng 5/6/2017, Bộ Nội vụ tổ chức hội nghị triển khai Chỉ thị 39-CT/TW. "),
     "word mix": _mix,
+    "official": lambda size: _OFFICIAL_HEAD + _repeat(
+        "Căn cứ Nghị định số 12/2017/NĐ-CP ngày 5/6/2017 của Chính phủ quy định chức năng của Bộ Nội vụ;\n")(size),
+    "official line": lambda size: _OFFICIAL_HEAD + _repeat(
+        "Điều 1. Thay thế Quyết định số 123/QĐ-TTg; Giám đốc Sở Y tế, Thủ trưởng các cơ quan chịu trách nhiệm thi hành. ")(size),
     "html nested": lambda size: "<html><body>" + "<div>" * (size // 11) + "<p>Bộ Nội vụ</p>" + "</div>" * (size // 11),
 }
 

@@ -12,11 +12,13 @@ Two shapes:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.context import Doc
 from loaders.extract_instruments import Mention
 from loaders.model import Relation
+from loaders.spans import Spans
 from loaders.vntext import fold
 
 _SEPARATOR = re.compile(r"[\s,]*(?:(?:và|cùng|,)\s+)?")   # a ";" ends a list: the next item is a clause of its own
@@ -30,11 +32,15 @@ _PASSIVE_AFTER = re.compile(r"[\s,]*(?:bổ sung\s+)?(?P<word>bởi|tại)\s+")
 _JOINED = re.compile(r"\svà\s|[“”\"]")   # "... Nghị định A và những nội dung sửa đổi ...": the cue is another subject's
 
 
-def _targets(doc: Doc, ordered: list[Mention], first: Mention, end: int) -> list[Mention]:
-    """The first target and those listed right after it ("A, B và C")."""
+def _targets(doc: Doc, ordered: list[Mention], first: Mention, end: int, starts: list[int]) -> list[Mention]:
+    """The first target and those listed right after it ("A, B và C"); ``starts`` are the
+    mentions' starts (the list is read from the first target on, not from its beginning)."""
     out = [first]
-    for m in ordered:
-        if m.start <= out[-1].start or m.start >= end:
+    for j in range(bisect.bisect_right(starts, first.start), len(ordered)):
+        m = ordered[j]
+        if m.start >= end:
+            break     # (sorted: no later one is before the end either)
+        if m.start <= out[-1].start:
             continue
         gap = doc.shadow[out[-1].tail_end:m.start]
         if m.key != out[-1].key and _SEPARATOR.fullmatch(gap):
@@ -49,7 +55,11 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         return []  # a link needs two instruments (most news articles name at most one)
     lex = doc.lex
     ordered = sorted(mentions, key=lambda m: m.start)
-    numbers = [(m.start, m.end) for m in ordered]
+    starts = [m.start for m in ordered]
+    numbers = Spans((m.start, m.end) for m in ordered)   # (indexed: each cue looks only near itself)
+
+    def starting_in(lo: int, hi: int) -> list[Mention]:
+        return [ordered[i] for i in numbers.starting_in(lo, hi)]
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -61,7 +71,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
     for cue in lex.relation_re.finditer(doc.shadow):
         # a cue inside a number or kind word is no cue; inside a subject ("về việc bãi bỏ ...") it is
-        if any(a <= cue.start() < b for a, b in numbers):
+        if numbers.containing(cue.start(), cue.start() + 1):
             continue
         rtype = lex.relation_cues.get(fold(cue.group(0)))
         if rtype is None:
@@ -70,15 +80,14 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         gap_before = lex.max_gap_before_succeeds if rtype == "SUCCEEDS" else lex.max_gap_before
         clause = max(sent.start, doc.shadow.rfind(";", sent.start, cue.start()) + 1,
                      doc.shadow.rfind(":", sent.start, cue.start()) + 1)
-        before = [m for m in ordered if clause <= m.start and m.end <= cue.start()
+        before = [m for m in starting_in(clause, cue.start()) if m.end <= cue.start()
                   and cue.start() - m.end <= gap_before]
-        after = [m for m in ordered if m.start >= cue.end() and m.start < sent.end
-                 and m.start - cue.end() <= lex.max_gap_after]
+        after = [m for m in starting_in(cue.end(), sent.end) if m.start - cue.end() <= lex.max_gap_after]
         if not after or ";" in doc.shadow[cue.end():after[0].start]:
             continue
         if rtype == "IMPLEMENTS" and lex.complying_re.match(doc.shadow, cue.end()):
             continue    # "thực hiện theo quy định của Luật ...": done as the act says, no act implementing it
-        targets = _targets(doc, ordered, after[0], sent.end)
+        targets = _targets(doc, ordered, after[0], sent.end, starts)
         if rtype in ("REPLACES", "REPEALS") and lex.part_re.match(doc.shadow, cue.end()):
             rtype = "AMENDS"    # a part of the instrument ("thay thế Mẫu 04 tại Phụ lục IA của ...")
         if before:
@@ -107,8 +116,8 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         if cue.start() - clause > _OPENING or rtype not in ("IMPLEMENTS", "BASED_ON"):
             continue   # "Căn cứ Luật A; Căn cứ Luật B; ...": each clause opens with the cue
-        later = [m for m in ordered if targets[-1].tail_end <= m.start < sent.end
-                 and _ISSUING.search(doc.shadow[max(sent.start, m.start - 40):m.start])]
+        later = [m for m in starting_in(targets[-1].tail_end, sent.end)
+                 if _ISSUING.search(doc.shadow[max(sent.start, m.start - 40):m.start])]
         if later:
             src = later[0]
         else:
@@ -116,7 +125,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # Căn cứ Luật ..."); an act only quoted there is not it: explainers quote one act, then cite
             # another ("Căn cứ khoản 1 Điều 20 Nghị định 118/2021 ..."), and an audit of the library
             # found 9 of 33 BASED_ON links read so
-            prior = [m for m in ordered if sent.start - _PREVIOUS <= m.start and m.end <= sent.start]
+            prior = [m for m in starting_in(sent.start - _PREVIOUS, sent.start) if m.end <= sent.start]
             if rtype != "BASED_ON" or not prior or not _ISSUING.search(
                     doc.shadow[max(0, prior[-1].start - 40):prior[-1].start]):
                 continue
