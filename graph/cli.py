@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import backend as q
+from graph.export import FORMATS as EXPORT_FORMATS
 from graph.render import render, to_jsonable
 from graph.store import DEFAULT_PATH, GraphFileError, NxStore, locked
 from graph.weigh import threshold
@@ -188,9 +189,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from graph.export import export
 
     store = _open(args)
-    g = store.to_networkx().graph if _backend(args) == "neo4j" else store.graph
-    for p in export(g, args.format, Path(args.out)):
+    local = store.to_networkx() if _backend(args) == "neo4j" else store
+    for p in export(local.graph, args.format, Path(args.out), local.sources()):
         print(f"wrote {p}")
+    if args.format == "neo4j-admin":
+        print(f"to import: sh {Path(args.out) / 'import.sh'} on the Neo4j server (a new, empty database)")
     return 0
 
 
@@ -323,9 +326,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_sources)
 
-    e = sub.add_parser("export", help="write GraphML, GEXF, node-link JSON or CSV tables", parents=[conn])
-    e.add_argument("--format", "-f", choices=["graphml", "gexf", "json", "csv"], required=True)
-    e.add_argument("out", help="output file (for csv: a folder)")
+    e = sub.add_parser("export", help="write GraphML, GEXF, node-link JSON, CSV tables or neo4j-admin import files",
+                       parents=[conn])
+    e.add_argument("--format", "-f", choices=list(EXPORT_FORMATS), required=True)
+    e.add_argument("out", help="output file (for csv and neo4j-admin: a folder)")
     e.set_defaults(func=cmd_export)
 
     a = sub.add_parser("ask", help="ask a question in Vietnamese or English", parents=[conn])

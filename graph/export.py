@@ -1,4 +1,5 @@
-"""Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON, CSV tables.
+"""Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON, CSV tables, and
+the CSV layout of ``neo4j-admin database import full`` (graph/neo4j_bulk.py).
 
 GraphML and GEXF take only scalar attributes, so lists and dicts (evidence, sources,
 conflicts) are written as JSON strings; per-source claims stay out (they are bookkeeping).
@@ -9,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-FORMATS = ("graphml", "gexf", "json", "csv")
+from graph.store import SourceEntry
+
+FORMATS = ("graphml", "gexf", "json", "csv", "neo4j-admin")
 NODE_COLUMNS = ("id", "type", "label", "label_en", "kind", "number", "name", "issued", "date", "sources",
                 "support", "confidence")
 EDGE_COLUMNS = ("source", "target", "key", "type", "title", "as_of", "sources", "evidence_count",
@@ -40,8 +44,9 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def export(g: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
-    """Write the graph in ``fmt`` to ``out`` (a file; for csv, a folder); returns what was written."""
+def export(g: nx.MultiDiGraph, fmt: str, out: Path, sources: Mapping[str, SourceEntry] | None = None) -> list[Path]:
+    """Write the graph in ``fmt`` to ``out`` (a file; for csv and neo4j-admin, a folder); returns
+    what was written.  ``sources`` (the manifest) goes into the neo4j-admin files."""
     out = Path(out)
     if fmt == "graphml":
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +63,10 @@ def export(g: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
         return [out]
     if fmt == "csv":
         return write_csv(g, out)
+    if fmt == "neo4j-admin":
+        from graph.neo4j_bulk import write_bulk
+
+        return write_bulk(g, sources or {}, out)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
