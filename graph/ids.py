@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph.schema import load_schema
 from loaders.lexicon import expand_abbreviations
+from loaders.vntext import drop_marks
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}   # huyền sắc ngã hỏi nặng
 VOWELS = set("aăâeêioôơuưy")
@@ -73,8 +74,7 @@ def normalize(text: str) -> str:
 def fold(text: str) -> str:
     """Case- and diacritic-free form (đ→d): the key for matching names typed any way."""
     text = text.replace("Đ", "D").replace("đ", "d").replace("\u00d0", "D").replace("\u00f0", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = drop_marks(unicodedata.normalize("NFD", text))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 

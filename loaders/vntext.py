@@ -23,11 +23,28 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASH_RE = re.compile(f"[{DASHES}]")
 
 
+# the combining marks Vietnamese (and Latin) letters decompose to (U+034F, a joiner, is not a mark)
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _unless_mark(m: re.Match[str]) -> str:
+    return "" if unicodedata.combining(m.group(0)) else m.group(0)
+
+
+def drop_marks(decomposed: str) -> str:
+    """An NFD text without its combining marks: Vietnamese ones by one regex, then any other
+    non-ASCII character looked up one by one (quotes, dashes, other scripts)."""
+    out = _LATIN_MARKS.sub("", decomposed)
+    return out if out.isascii() else _NON_ASCII.sub(_unless_mark, out)
+
+
 def strip_diacritics(s: str) -> str:
     """'Bộ Nội vụ' -> 'Bo Noi vu'; Đ/đ have no decomposition, so map them by hand."""
     s = s.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
-    nfd = unicodedata.normalize("NFD", s)
-    return "".join(ch for ch in nfd if not unicodedata.combining(ch))
+    return drop_marks(unicodedata.normalize("NFD", s))
 
 
 def ascii_letters(text: str) -> str:
@@ -127,15 +144,18 @@ def _add(out: list[Sentence], line: str, line_start: int, a: int, b: int) -> Non
         return
     lead = len(seg) - len(seg.lstrip())
     s = line_start + a + lead
-    while len(stripped) > MAX_SENTENCE:
-        cut = stripped.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
-        cut = cut if cut > 0 else MAX_SENTENCE
-        out.append(Sentence(s, s + cut, stripped[:cut]))
-        rest = stripped[cut:]
-        s += cut + (len(rest) - len(rest.lstrip()))
-        stripped = rest.strip()
-    if stripped:
-        out.append(Sentence(s, s + len(stripped), stripped))
+    pos, n = 0, len(stripped)     # (offsets into it: slicing off the rest at each cut copied a
+    while n - pos > MAX_SENTENCE:  # 64 MB line 40,000 times)
+        found = stripped.rfind(" ", pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE)
+        cut = found - pos if found >= 0 else MAX_SENTENCE
+        out.append(Sentence(s, s + cut, stripped[pos:pos + cut]))
+        nxt = pos + cut
+        while nxt < n and stripped[nxt].isspace():
+            nxt += 1
+        s += nxt - pos
+        pos = nxt
+    if pos < n:
+        out.append(Sentence(s, s + n - pos, stripped[pos:]))
 
 
 def is_cap(word: str) -> bool:

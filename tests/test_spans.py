@@ -4,6 +4,7 @@ examples run, and they answer as the scans they replaced did."""
 from __future__ import annotations
 
 import doctest
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ import loaders.html_text
 import loaders.spans
 from loaders.html_text import MAX_DEPTH, limit_depth, parse_html
 from loaders.spans import Cover, Spans, starts_between
+from loaders.vntext import MAX_SENTENCE, drop_marks, sentences
 
 _spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
 
@@ -58,3 +60,17 @@ def test_a_page_nested_deeper_keeps_its_text_and_is_cut_to_the_limit() -> None:
     cut = limit_depth(page)
     assert cut.count("<div>") == cut.count("</div>") == MAX_DEPTH - 2   # (html and body are two)
     assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2100), max_size=40))
+def test_drop_marks_drops_exactly_the_combining_marks(text: str) -> None:
+    decomposed = unicodedata.normalize("NFD", text)
+    assert drop_marks(decomposed) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_a_sentence_without_an_end_is_cut_in_pieces_that_cover_it() -> None:
+    line = "Thứ trưởng Bộ Nội vụ Trần Văn B " * 2000
+    parts = sentences(line)
+    assert all(len(p.text) <= MAX_SENTENCE for p in parts)
+    assert " ".join(p.text for p in parts) == line.strip()
+    assert all(line[p.start:p.end] == p.text for p in parts)
