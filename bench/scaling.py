@@ -3,8 +3,8 @@
 Each input repeats one short piece of text until it reaches the size (in MB of UTF-8): one line
 with no sentence end, short lines, a list of names, numbers and dates, units after units, a random
 mix of the rules' own words, and HTML nested deep.  The table gives seconds and MB/s per size and
-the ratio of time to the previous size's over the ratio of sizes: about 1 is linear, 2 at every
-step is quadratic.  A benchmark, not a test: figures depend on the machine.  ``--cap S`` stops a
+the ratio of time to the previous size's over the ratio of sizes: about 1 is linear; quadratic
+gives the ratio of sizes itself (4 for the default steps of four).  A benchmark, not a test: figures depend on the machine.  ``--cap S`` stops a
 kind once one size has taken longer than S seconds (the next would take at least as long again).
 """
 

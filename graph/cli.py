@@ -24,6 +24,7 @@ from typing import Any
 
 from graph import backend as q
 from graph.export import FORMATS as EXPORT_FORMATS
+from graph.export import export
 from graph.render import render, to_jsonable
 from graph.store import DEFAULT_PATH, GraphFileError, NxStore, locked
 from graph.weigh import threshold
@@ -186,8 +187,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from graph.export import export
-
     store = _open(args)
     local = store.to_networkx() if _backend(args) == "neo4j" else store
     for p in export(local.graph, args.format, Path(args.out), local.sources()):

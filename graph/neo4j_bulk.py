@@ -76,7 +76,7 @@ def _cell(value: Any, kind: str) -> str:
         return ARRAY_DELIMITER.join(items)
     if kind == "boolean":
         return "true" if value else "false"
-    return str(value) if kind != "double" else repr(float(value))
+    return repr(float(value)) if kind == "double" else str(value)
 
 
 def _write(path: Path, head: list[str], types: dict[str, str], rows: Iterable[tuple[list[str], Mapping[str, Any]]]) -> None:
@@ -131,10 +131,9 @@ def write_bulk(g: nx.MultiDiGraph, sources: Mapping[str, SourceEntry], folder: P
     meta = {"revision": int(g.graph.get("revision", 0)), "seq": len(orders)}
     _write(path, ["id:ID(Meta)", ":LABEL"], _column_types([meta], path.name), [(["graph", C.META], meta)])
     node_files.append(path)
-    written = node_files + edge_files
     script = folder / "import.sh"
     script.write_text(import_command(node_files, edge_files) + "\n", encoding="utf-8")
-    return [*written, script]
+    return [*node_files, *edge_files, script]
 
 
 def import_command(node_files: list[Path], edge_files: list[Path], database: str = "neo4j") -> str:

@@ -25,8 +25,6 @@ _DASH_RE = re.compile(f"[{DASHES}]")
 
 # the combining marks Vietnamese (and Latin) letters decompose to (U+034F, a joiner, is not a mark)
 _LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
-
-
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -164,8 +162,10 @@ def is_cap(word: str) -> bool:
 
 
 # How far a rule reads past a position.  A rule that matched on ``text[pos:]`` copied the rest of
-# the document at every match, so one long line cost the square of its length; no rule's look
-# past a position reaches this far.
+# the document at every match, so one long line cost the square of its length.  The rules look a
+# few words and brackets ahead; only a run of more than 400 blanks the readers do not collapse
+# (U+205F, U+1680) would reach the window's end, and cut a match there.  (Exact and without a
+# window: ``pattern.match(text, pos)`` with offsets from the text's start; not yet done.)
 LOOKAHEAD = 400
 
 
