@@ -7,13 +7,13 @@ node type's), the same properties (``encode_node``, ``encode_edge`` with the ins
 queries need, ``encode_manifest``) and the ``Meta`` node with the revision and sequence, so a
 database imported from them is read by ``--backend neo4j`` as if it had been pushed.  One file
 per node type and per link type, each with its own header of typed columns.  Arrays are split
-by U+001F (the unit separator, which no text the readers keep contains); ``import.sh`` beside
-the files is the command to run.
+by U+001F (the unit separator, which no text the readers keep contains), and so are the two
+labels of a node.  Every value is quoted, so that an empty text stays an empty text: the import
+reads an unquoted empty cell as no property.  ``import.sh`` beside the files is the command to run.
 """
 
 from __future__ import annotations
 
-import csv
 import shlex
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -66,27 +66,36 @@ def _column_types(rows: list[Mapping[str, Any]], what: str) -> dict[str, str]:
     return out
 
 
-def _cell(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
+def _text(value: Any, kind: str) -> str:
     if kind.endswith("[]"):
         items = [str(x) for x in value]
         if any(ARRAY_DELIMITER in x for x in items):
             raise BulkExportError("a text holds U+001F, the array delimiter")
+        if "" in items:         # [""] and [] would both be one empty cell
+            raise BulkExportError("a list holds an empty text, which the layout cannot tell from no list")
         return ARRAY_DELIMITER.join(items)
     if kind == "boolean":
         return "true" if value else "false"
     return repr(float(value)) if kind == "double" else str(value)
 
 
+def _cell(value: Any, kind: str) -> str:
+    """A quoted value, or an empty unquoted cell for a missing one (no property)."""
+    if value is None:
+        return ""
+    return '"' + _text(value, kind).replace('"', '""') + '"'
+
+
 def _write(path: Path, head: list[str], types: dict[str, str], rows: Iterable[tuple[list[str], Mapping[str, Any]]]) -> None:
     """One CSV file: the fixed columns ``head`` (already typed), then a typed column a property."""
     keys = sorted(types)
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(head + [f"{k}:{types[k]}" for k in keys])
+        columns = head + [f"{k}:{types[k]}" for k in keys]
+        if any(set(c) & set(',"\n') for c in columns):
+            raise BulkExportError(f"{path.name}: a property name holds a comma, a quote or a line break")
+        f.write(",".join(columns) + "\n")
         for fixed, props in rows:
-            w.writerow(fixed + [_cell(props.get(k), types[k]) for k in keys])
+            f.write(",".join([_cell(c, "string") for c in fixed] + [_cell(props.get(k), types[k]) for k in keys]) + "\n")
 
 
 def write_bulk(g: nx.MultiDiGraph, sources: Mapping[str, SourceEntry], folder: Path) -> list[Path]:
@@ -104,7 +113,7 @@ def write_bulk(g: nx.MultiDiGraph, sources: Mapping[str, SourceEntry], folder: P
         path = folder / f"nodes_{t}.csv"
         types = _column_types([p for _, p in items], path.name)
         _write(path, ["id:ID(Node)", ":LABEL"], types,
-               (([n, f"{C.NODE};{t}"], p) for n, p in items))
+               (([n, C.NODE + ARRAY_DELIMITER + t], p) for n, p in items))
         node_files.append(path)
     orders = edge_order(g)
     e_by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
@@ -138,11 +147,12 @@ def write_bulk(g: nx.MultiDiGraph, sources: Mapping[str, SourceEntry], folder: P
 
 def import_command(node_files: list[Path], edge_files: list[Path], database: str = "neo4j") -> str:
     """The neo4j-admin command that imports the files into a new, empty database."""
-    parts = ["neo4j-admin", "database", "import", "full", f"--array-delimiter={_ARRAY_FLAG}",
+    # the database comes right after "full": from 5.19 on, a name after the file options is read
+    # as one more file
+    parts = ["neo4j-admin", "database", "import", "full", database, f"--array-delimiter={_ARRAY_FLAG}",
              "--multiline-fields=true", "--overwrite-destination=false"]
     parts += [f"--nodes={p.name}" for p in node_files]
     parts += [f"--relationships={p.name}" for p in edge_files]
-    parts.append(database)
     return ("#!/bin/sh\n# run in this folder on the Neo4j server, then: CREATE DATABASE (or start it) and\n"
             "# python -m graph --backend neo4j sources, which creates the indexes the queries use\n"
             'cd "$(dirname "$0")" && ' + " ".join(shlex.quote(p) for p in parts))

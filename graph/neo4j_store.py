@@ -54,7 +54,7 @@ JSON = "_json"
 NODE_HELPERS = frozenset({"search_text", "search_tokens", "search_lead", "kind_key", "tl_date", "span_lo",
                           "span_hi", "has_conflicts"})
 EDGE_HELPERS = frozenset({"ev_lo", "ev_hi", "seq", "slot"})
-YEARLESS = ("", "9999-99-99")        # an evidence date without a year overlaps every range
+YEARLESS = ("0000-00-00", "9999-99-99")   # an evidence date without a year overlaps every range
 # A timeline item's links are some of its links (graph.queries._links picks them): fetch them all.
 LINK_TYPES = [t for t in C.EDGE_TYPES if t != "MENTIONS"]
 BATCH = 500
