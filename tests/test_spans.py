@@ -6,8 +6,10 @@ from __future__ import annotations
 import doctest
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 import loaders.html_text
 import loaders.spans
@@ -60,6 +62,29 @@ def test_a_page_nested_deeper_keeps_its_text_and_is_cut_to_the_limit() -> None:
     cut = limit_depth(page)
     assert cut.count("<div>") == cut.count("</div>") == MAX_DEPTH - 2   # (html and body are two)
     assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
+
+
+@pytest.mark.parametrize("opening", ["<div/>", '<div title="<">', "<DIV class='a>b'>", "<div><!-- <p> -->",
+                                     "<div data-x=</div>>"])
+def test_no_way_of_writing_a_tag_slips_past_the_limit(opening: str) -> None:
+    page = "<html><body>" + opening * 5_000 + "<p>Văn bản nằm rất sâu.</p></body></html>"
+    assert len(LexborHTMLParser(page).css("div")) == 5_000           # what the limit is for
+    assert len(LexborHTMLParser(limit_depth(page)).css("div")) == MAX_DEPTH - 2
+    assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
+
+
+def test_tags_in_comments_scripts_and_foreign_content_are_not_counted() -> None:
+    inert = "<!-- " + "<div>" * 100 + " --><script>var s = '" + "<div>" * 100 + "';</script>"
+    page = _nested(MAX_DEPTH - 3).replace("<p>", inert + "<svg>" + "<g/>" * 100 + "</svg><p>")
+    assert limit_depth(page) is page
+
+
+def test_what_is_cut_keeps_its_lines_apart_and_drops_what_the_reader_drops() -> None:
+    deep = ("<div>Dòng thứ nhất.</div><div>Dòng thứ hai.</div><script>var lo = 1;</script>"
+            "<nav><div>Trang chủ</div></nav><div>Dòng thứ ba.</div>")
+    page = "<html><body><article><h1>Tiêu đề</h1>" + "<div>" * 600 + deep + "</div>" * 600 + "</article></body></html>"
+    assert parse_html(page).body[-3:] == ("Dòng thứ nhất.", "Dòng thứ hai.", "Dòng thứ ba.")
+    assert "var lo" not in limit_depth(page) and "Trang chủ" not in limit_depth(page)
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2100), max_size=40))
