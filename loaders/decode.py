@@ -49,7 +49,6 @@ _DROP.update({0xFEFF: None, 0x200B: None, 0x00AD: None, 0x2060: None})
 _DROP.update(
     {
         0x00A0: " ",  # no-break space
-        0x2007: " ",  # figure space
         0x202F: " ",  # narrow no-break space
         0x00D0: "\u0110",  # 'Ð' (Icelandic eth) typed for 'Đ'
         0x2028: "\n",  # line separator
@@ -57,9 +56,13 @@ _DROP.update(
         0x0085: "\n",  # NEL
     }
 )
+# Every other blank is a plain space, so that a pattern's " " or "\s" meets one kind of blank and a
+# run of blanks is collapsed by layout.clean_lines into one space (which keeps vntext.ahead exact).
+_DROP.update({c: " " for c in [0x1680, *range(0x2000, 0x200B), 0x205F, 0x3000]})
 _TRANSLATE = str.maketrans(_DROP)
 _NEEDS_TRANSLATE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u00ad\u00d0\u2007\u200b\u2028\u2029\u202f\u2060\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u00ad\u00d0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060"
+    "\u3000\ufeff]"
 )
 
 

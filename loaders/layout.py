@@ -95,7 +95,7 @@ def _fold(s: str) -> str:
 # --------------------------------------------------------------------------- line cleaning
 
 _BULLETS = "•·▪►●◦‣"
-_SPACES = re.compile(r"[ \t\u2000-\u200a\u3000]+")
+_SPACES = re.compile(r"[ \t]+")   # the only blanks left by decode.normalize_text
 
 
 def clean_lines(text: str, clutter: Clutter) -> list[str]:
@@ -105,7 +105,7 @@ def clean_lines(text: str, clutter: Clutter) -> list[str]:
         line = raw.strip().lstrip(_BULLETS).strip()
         if not line:
             continue
-        if "  " in line or "\t" in line or "\u3000" in line:
+        if "  " in line or "\t" in line:
             line = _SPACES.sub(" ", line)
         if clutter.matches(line):
             continue

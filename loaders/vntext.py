@@ -163,9 +163,9 @@ def is_cap(word: str) -> bool:
 
 # How far a rule reads past a position.  A rule that matched on ``text[pos:]`` copied the rest of
 # the document at every match, so one long line cost the square of its length.  The rules look a
-# few words and brackets ahead; only a run of more than 400 blanks the readers do not collapse
-# (U+205F, U+1680) would reach the window's end, and cut a match there.  (Exact and without a
-# window: ``pattern.match(text, pos)`` with offsets from the text's start; not yet done.)
+# few words and brackets ahead, and every run of blanks is one space by then (decode.normalize_text
+# makes each blank a space, layout.clean_lines collapses the runs), so no match reaches the end of
+# the window.
 LOOKAHEAD = 400
 
 

@@ -1,5 +1,5 @@
-"""The indexes that keep extraction linear (loaders/spans.py) and the HTML depth limit: their
-examples run, and they answer as the scans they replaced did."""
+"""The indexes that keep extraction linear (loaders/spans.py), the look-ahead window and the HTML
+depth limit: their examples run, and they answer as the scans they replaced did."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 import loaders.html_text
 import loaders.spans
+from loaders.extract import extract
 from loaders.html_text import MAX_DEPTH, limit_depth, parse_html
+from loaders.readers import source_from_text
 from loaders.spans import Cover, Spans, starts_between
 from loaders.vntext import MAX_SENTENCE, drop_marks, sentences
 
@@ -99,3 +101,13 @@ def test_a_sentence_without_an_end_is_cut_in_pieces_that_cover_it() -> None:
     assert all(len(p.text) <= MAX_SENTENCE for p in parts)
     assert " ".join(p.text for p in parts) == line.strip()
     assert all(line[p.start:p.end] == p.text for p in parts)
+
+
+@pytest.mark.parametrize("blank", ["\u205f", "\u1680", "\u3000", "\u2009", "\u00a0 \t"])
+def test_a_long_run_of_any_blank_reads_as_one_space(blank: str) -> None:
+    """The rules look a bounded window ahead (vntext.ahead); the readers make every run of
+    blanks one space, so no run can push a match past the window's end."""
+    text = "Ông Nguyễn Văn An, Thứ trưởng Bộ Nội vụ, phát biểu tại hội nghị."
+    plain = extract(source_from_text(text, name="a.txt"))
+    wide = extract(source_from_text(text.replace(" ", blank * 500), name="a.txt"))
+    assert plain.people and wide.people == plain.people and wide.agencies == plain.agencies
