@@ -2,15 +2,17 @@
 
 Each input repeats one short piece of text until it reaches the size (in MB of UTF-8): one line
 with no sentence end, short lines, a list of names, numbers and dates, units after units, a random
-mix of the rules' own words, and HTML nested deep.  The table gives seconds and MB/s per size and
-the ratio of time to the previous size's over the ratio of sizes: about 1 is linear; quadratic
-gives the ratio of sizes itself (4 for the default steps of four).  A benchmark, not a test: figures depend on the machine.  ``--cap S`` stops a
-kind once one size has taken longer than S seconds (the next would take at least as long again).
+mix of the rules' own words, and HTML nested deep (written three ways: "<div>", "<div/>" and
+"<div title='<'>").  The table gives seconds and MB/s per size and, between each two sizes, the
+exponent of growth, log(time ratio) / log(size ratio): about 1 is linear, 2 quadratic, whatever
+the steps.  A benchmark, not a test: figures depend on the machine.  ``--cap S`` stops a kind once
+one size has taken longer than S seconds (the next would take at least as long again).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 import time
@@ -62,6 +64,8 @@ KINDS: dict[str, Callable[[int], str]] = {
     "official line": lambda size: _OFFICIAL_HEAD + _repeat(
         "Điều 1. Thay thế Quyết định số 123/QĐ-TTg; Giám đốc Sở Y tế, Thủ trưởng các cơ quan chịu trách nhiệm thi hành. ")(size),
     "html nested": lambda size: "<html><body>" + "<div>" * (size // 11) + "<p>Bộ Nội vụ</p>" + "</div>" * (size // 11),
+    "html div/": lambda size: "<html><body>" + "<div/>" * (size // 6) + "<p>Bộ Nội vụ</p>",
+    "html quoted": lambda size: "<html><body>" + '<div title="<">' * (size // 16) + "<p>Bộ Nội vụ</p>",
 }
 
 
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=float, default=120.0, help="stop a kind after a size slower than this (s)")
     args = ap.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",")]
-    print(f"{'input':<14}" + "".join(f"{s:>8g} MB" for s in sizes) + "   MB/s at largest   growth")
+    print(f"{'input':<14}" + "".join(f"{s:>8g} MB" for s in sizes) + "   MB/s at largest   exponent")
     for kind in args.kinds.split(","):
         cells: list[str] = []
         times: list[tuple[float, int]] = []
@@ -91,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             times.append(run_once(kind, int(s * MB)))
             cells.append(f"{times[-1][0]:>10.2f}s")
             print(f"\r{kind:<14}" + "".join(cells), end="", file=sys.stderr, flush=True)
-        growth = [(b[0] / a[0]) / (b[1] / a[1]) for a, b in zip(times, times[1:], strict=False) if a[0] > 0]
+        growth = [math.log(b[0] / a[0]) / math.log(b[1] / a[1])
+                  for a, b in zip(times, times[1:], strict=False) if a[0] > 0 and b[0] > 0]
         last = times[-1]
         print(f"\r{kind:<14}" + "".join(cells) + f"   {last[1] / MB / last[0]:>8.2f}"
               + "   " + " ".join(f"{g:.2f}" for g in growth), flush=True)
