@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.decode import normalize_text
+from loaders.html_depth import limit_depth
 from loaders.layout import Clutter, Layout, _plain_from_lines, clean_lines, load_clutter, parse_date
 
 __all__ = ["parse_html"]
@@ -42,122 +41,13 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _CELL_TAGS = frozenset(["td", "th"])
+_DROPPED = frozenset(_DROP_TAGS)
 _SEP = "\ue000"  # private-use marker for block edges (not whitespace, unlike U+2029)
-
-
-# Browsers stop nesting elements at 512 deep (Chromium's HTML parser), and so do we: the HTML5
-# tree builder scans the stack of open elements at each new block, so a page of 100,000 nested
-# <div>s would cost the square of its depth.  Tags whose end tag may be left out (p, li, td ...)
-# are not counted: they close themselves.  The tags are found as the HTML tokenizer finds them
-# (quoted attribute values, comments and raw text skipped), or a "<" in an attribute, a tag in a
-# comment or a "<div/>" (which opens a div, outside svg and math) would let a page slip past.
-MAX_DEPTH = 512
-_SELF_CLOSING = frozenset([
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt", "rp",
-])
-_RAW_TEXT = frozenset(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"])
-_FOREIGN = ("svg", "math")      # where "/>" closes the element it opens
-_TAG_NAME = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
-# one attribute (name, then "=" and a value, quoted or not) with the blanks and slashes before it;
-# an unclosed quote runs to the end of the page, as it does in a browser
-_ATTRIBUTE = re.compile(r"""[\s/]*(?:(?:=?[^\s/>=]+|=)(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?)?""")
-_BOGUS = ("<!", "<?", "</")     # a comment or doctype to the next ">", when no tag name follows
-
-
-@dataclass(frozen=True, slots=True)
-class _Tag:
-    start: int
-    end: int
-    name: str                   # lower case
-    closing: bool
-    self_closing: bool          # written "<name ... />"
-
-
-def _tags(html: str) -> Iterator[_Tag]:
-    """The start and end tags of a page, in order, in one pass."""
-    pos, n = 0, len(html)
-    while (lt := html.find("<", pos)) >= 0:
-        if html.startswith("<!--", lt):
-            end = html.find("-->", lt + 4)
-            pos = n if end < 0 else end + 3
-            continue
-        m = _TAG_NAME.match(html, lt)
-        if m is None:
-            end = html.find(">", lt + 2) if html.startswith(_BOGUS, lt) else lt
-            pos = n if end < 0 else end + 1
-            continue
-        pos = m.end()
-        while (a := _ATTRIBUTE.match(html, pos)) and a.end() > pos:
-            pos = a.end()
-        if pos >= n:            # a tag cut off by the end of the page is no tag
-            return
-        closing, name = bool(m.group(1)), m.group(2).lower()
-        yield _Tag(lt, pos + 1, name, closing, html[pos - 1] == "/")
-        pos += 1
-        if not closing and name == "plaintext":
-            return
-        if not closing and name in _RAW_TEXT:
-            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.IGNORECASE).search(html, pos)
-            pos = n if close is None else close.start()
-
-
-def limit_depth(html: str, limit: int = MAX_DEPTH) -> str:
-    """The page with the tags nested deeper than ``limit`` left out: their text kept, a block's
-    edges kept as line breaks, and an element whose content is dropped anyway (script, style,
-    nav ...) cut whole.  The page itself, unchanged, when it nests no deeper.  One pass."""
-    stack: list[tuple[str, bool]] = []      # open tag name, whether it was left out
-    open_count: dict[str, int] = defaultdict(int)
-    cuts: list[tuple[int, int, str]] = []   # start, end, what replaces the text between
-    kept = 0                                # tags on the stack that were kept
-    whole: tuple[int, int] | None = None    # start and stack depth of an element cut whole
-
-    def leave(pos: int, closing_end: int) -> None:
-        """Pop one element; an element cut whole ends at ``pos`` (or after its own end tag)."""
-        nonlocal kept, whole
-        top, dropped = stack.pop()
-        open_count[top] -= 1
-        kept -= not dropped
-        if whole is not None and len(stack) == whole[1]:
-            cuts.append((whole[0], closing_end or pos, ""))
-            whole = None
-        elif dropped and closing_end and whole is None:
-            cuts.append((pos, closing_end, "<br>" if top in _BLOCK_TAGS else ""))
-
-    for tag in _tags(html):
-        name = tag.name
-        if name in _SELF_CLOSING or (tag.self_closing and any(open_count[f] for f in _FOREIGN)):
-            continue
-        if not tag.closing:
-            dropped = kept >= limit
-            if dropped and whole is None:
-                if name in _DROP_TAGS:
-                    whole = (tag.start, len(stack))
-                else:
-                    cuts.append((tag.start, tag.end, "<br>" if name in _BLOCK_TAGS else ""))
-            stack.append((name, dropped))
-            open_count[name] += 1
-            kept += not dropped
-        elif open_count[name]:                 # close up to the matching open tag
-            while stack and stack[-1][0] != name:
-                leave(tag.start, 0)
-            leave(tag.start, tag.end)
-    if whole is not None:
-        cuts.append((whole[0], len(html), ""))
-    if not cuts:
-        return html
-    out: list[str] = []
-    pos = 0
-    for a, b, put in cuts:
-        out.extend((html[pos:a], put))
-        pos = b
-    out.append(html[pos:])
-    return "".join(out)
 
 
 def parse_html(html: str, *, clutter: Clutter | None = None) -> Layout:
     """Title, date, author, url and body lines of an HTML page (``html`` already decoded)."""
-    tree = LexborHTMLParser(limit_depth(html.replace(_SEP, "")))
+    tree = LexborHTMLParser(limit_depth(html.replace(_SEP, ""), drop=_DROPPED, blocks=_BLOCK_TAGS))
     title = _title(tree)
     published = _published(tree)
     author = _meta(tree, 'meta[name="author"]', 'meta[property="article:author"]',

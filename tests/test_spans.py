@@ -1,5 +1,5 @@
-"""The indexes that keep extraction linear (loaders/spans.py), the look-ahead window and the HTML
-depth limit: their examples run, and they answer as the scans they replaced did."""
+"""The indexes that keep extraction linear (loaders/spans.py) and the look-ahead window: their
+examples run, and they answer as the scans they replaced did."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
 
 import loaders.html_text
 import loaders.spans
 from loaders.extract import extract
-from loaders.html_text import MAX_DEPTH, limit_depth, parse_html
 from loaders.readers import source_from_text
 from loaders.spans import Cover, Spans, starts_between
 from loaders.vntext import MAX_SENTENCE, drop_marks, sentences
@@ -48,45 +46,6 @@ def test_cover_answers_as_a_scan_does(spans: list[tuple[int, int]], lo: int, wid
         cover.add(a, b)
     for p in range(lo, hi):
         assert cover.covers(p) == any(a <= p < b for a, b in spans)
-
-
-def _nested(depth: int) -> str:
-    return "<html><body>" + "<div>" * depth + "<p>Văn bản nằm rất sâu.</p>" + "</div>" * depth + "</body></html>"
-
-
-def test_a_page_within_the_depth_limit_is_read_as_written() -> None:
-    page = _nested(MAX_DEPTH - 2) + "<ul><li>một<li>hai</ul><p>a<p>b"
-    assert limit_depth(page) is page
-
-
-def test_a_page_nested_deeper_keeps_its_text_and_is_cut_to_the_limit() -> None:
-    page = _nested(100_000)
-    cut = limit_depth(page)
-    assert cut.count("<div>") == cut.count("</div>") == MAX_DEPTH - 2   # (html and body are two)
-    assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
-
-
-@pytest.mark.parametrize("opening", ["<div/>", '<div title="<">', "<DIV class='a>b'>", "<div><!-- <p> -->",
-                                     "<div data-x=</div>>"])
-def test_no_way_of_writing_a_tag_slips_past_the_limit(opening: str) -> None:
-    page = "<html><body>" + opening * 5_000 + "<p>Văn bản nằm rất sâu.</p></body></html>"
-    assert len(LexborHTMLParser(page).css("div")) == 5_000           # what the limit is for
-    assert len(LexborHTMLParser(limit_depth(page)).css("div")) == MAX_DEPTH - 2
-    assert parse_html(page).body[-1] == "Văn bản nằm rất sâu."
-
-
-def test_tags_in_comments_scripts_and_foreign_content_are_not_counted() -> None:
-    inert = "<!-- " + "<div>" * 100 + " --><script>var s = '" + "<div>" * 100 + "';</script>"
-    page = _nested(MAX_DEPTH - 3).replace("<p>", inert + "<svg>" + "<g/>" * 100 + "</svg><p>")
-    assert limit_depth(page) is page
-
-
-def test_what_is_cut_keeps_its_lines_apart_and_drops_what_the_reader_drops() -> None:
-    deep = ("<div>Dòng thứ nhất.</div><div>Dòng thứ hai.</div><script>var lo = 1;</script>"
-            "<nav><div>Trang chủ</div></nav><div>Dòng thứ ba.</div>")
-    page = "<html><body><article><h1>Tiêu đề</h1>" + "<div>" * 600 + deep + "</div>" * 600 + "</article></body></html>"
-    assert parse_html(page).body[-3:] == ("Dòng thứ nhất.", "Dòng thứ hai.", "Dòng thứ ba.")
-    assert "var lo" not in limit_depth(page) and "Trang chủ" not in limit_depth(page)
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2100), max_size=40))
