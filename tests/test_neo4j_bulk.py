@@ -61,7 +61,7 @@ def _typed(header: list[str], row: list[str | None]) -> tuple[dict[str, str], di
             special[kind.split("(")[0]] = cell
             if name:
                 props[name] = cell    # "id:ID(Node)" keeps the id as the property "id"
-        elif cell is not None:
+        elif cell is not None and not (cell == "" and kind.endswith("[]")):    # an empty array is none
             cast = _CAST[kind.removesuffix("[]")]
             props[name] = [cast(x) for x in cell.split(ARRAY_DELIMITER)] if kind.endswith("[]") else cast(cell)
     return special, props
@@ -154,3 +154,12 @@ def test_each_row_holds_what_a_push_writes_with_its_types(store: NxStore, tmp_pa
         assert {a: _strict(x) for a, x in links[u, v, k].items()} == pushed
         yearless += YEARLESS[0] in links[u, v, k].get("ev_lo", [])
     assert yearless >= 1        # evidence dated without a year keeps its open range
+
+
+def test_an_empty_text_stays_an_empty_text(store: NxStore, tmp_path: Path) -> None:
+    g = store.graph.copy()
+    n = next(n for n, d in g.nodes(data=True) if d["type"] == "Person")
+    g.nodes[n]["label_en"] = ""
+    write_bulk(g, {}, tmp_path / "empty")
+    read = {special["ID"]: props for special, props in _rows(tmp_path / "empty" / "nodes_Person.csv")}
+    assert read[n]["label_en"] == "" and encode_node(n, g.nodes[n])["label_en"] == ""
