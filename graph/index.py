@@ -14,6 +14,7 @@ import math
 import re
 import tomllib
 import weakref
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,7 +54,7 @@ class SearchIndex:
     postings: dict[str, set[str]] = field(default_factory=dict)
     tokens: list[str] = field(default_factory=list)                # sorted, for prefixes
     kind_number: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    degree: dict[str, int] = field(default_factory=dict)
+    degree: dict[str, int] | None = None                          # a store's own degrees (else the graph's)
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +93,9 @@ def _names(data: dict[str, object]) -> list[str]:
 
 
 def build_index(g: nx.MultiDiGraph) -> SearchIndex:
+    """The index of a graph's names; degrees are read from the graph when a search scores."""
     idx = SearchIndex(g.graph.get("revision", 0), g.number_of_nodes())
-    postings: dict[str, set[str]] = {}
+    postings: defaultdict[str, set[str]] = defaultdict(set)
     for n, data in g.nodes(data=True):
         if data.get("type") == "Source":
             names = [str(data.get("title") or ""), str(data.get("name") or "")]
@@ -101,18 +103,16 @@ def build_index(g: nx.MultiDiGraph) -> SearchIndex:
             names = _names(data)
         names = [x for x in names if x]
         idx.raw[n] = names
-        idx.names[n] = [fold(x) for x in names]
-        for folded in idx.names[n]:
-            for t in _TOKEN.findall(folded):
-                postings.setdefault(t, set()).add(n)
+        folded = idx.names[n] = [fold(x) for x in names]
+        for t in set(_TOKEN.findall(" ".join(folded))):
+            postings[t].add(n)
         num = data.get("number")
         if isinstance(num, str) and looks_numbered(num):
             lead = leading_number(num)
             if lead:
                 idx.kind_number.setdefault((str(data.get("kind") or "other"), lead), set()).add(n)
-    idx.postings = postings
+    idx.postings = dict(postings)
     idx.tokens = sorted(postings)
-    idx.degree = {n: d for n, d in g.degree()}
     return idx
 
 
@@ -179,7 +179,8 @@ def search(g: nx.MultiDiGraph, query: str, types: tuple[str, ...] | list[str] | 
         s = 10.0 * matched / len(q_tokens) + best
         if qn != qf and any(qn in r.casefold() for r in idx.raw.get(nid, [])):
             s += 1.0
-        s += 0.3 * min(math.log1p(idx.degree.get(nid, 0)), 6.0)
+        degree = idx.degree.get(nid, 0) if idx.degree is not None else g.degree(nid)
+        s += 0.3 * min(math.log1p(degree), 6.0)
         scores[nid] = max(scores.get(nid, 0.0), s)
     hits: list[Hit] = []
     for nid, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
