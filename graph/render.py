@@ -188,7 +188,7 @@ def render_agency(a: AgencyProfile) -> list[str]:
     out.append(f"units ({len(a.units)}):")
     out += [f"  {u.label}  [{u.id}]" for u in a.units]
     out.append(f"leaders ({len(a.leaders)}):")
-    out += [f"  {p.title}: {p.person.label} (as of {p.as_of or 'unknown'})  [{p.person.id}]" for p in a.leaders]
+    out += [f"  {p.title}: {p.person.label} ({'as of ' + p.as_of if p.as_of else 'undated'})  [{p.person.id}]" for p in a.leaders]
     out.append(f"instruments issued ({len(a.instruments)}):")
     out += [f"  {i.date or '':<11} {i.label}  [{i.id}]" for i in a.instruments]
     out.append(f"events organised ({len(a.events)}):")
