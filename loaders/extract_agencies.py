@@ -609,8 +609,20 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
     default = doc.context_body if unit.parent == "ministry" and doc.ministries_named <= 1 \
         and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) \
-        and _may_be_unit_of(doc, head, name, doc.context_body) else None
+        and not _branch_of_some_province(doc, name) and _may_be_unit_of(doc, head, name, doc.context_body) else None
     return AgencyHit(pos, end, name, default)
+
+
+def _branch_of_some_province(doc: Doc, name: str) -> bool:
+    """Whether a bare name is a branch every province had when the text was written ("Cục Thuế"
+    before 2025: Cục Thuế tỉnh X, of Tổng cục Thuế), not a unit of the ministry; an undated text
+    counts as written before."""
+    key = fold(name)
+    if key not in doc.lex.branch_heads:
+        return False
+    since = doc.lex.branch_heads[key]      # None: a region word with no region ("... khu vực")
+    year = (doc.published or "")[:4] or doc.latest_year
+    return since is None or not (year and year.isdigit() and int(year) >= since)
 
 
 # a ministry's initials as the press prints them: capitals joined by signs, spaces or "và"
@@ -692,7 +704,9 @@ def _may_be_unit_of(doc: Doc, head: str, name: str, body: str | None) -> bool:
         initials = "".join(w[0] for w in other)
         if acronyms and all(a in initials for a in acronyms) and rest <= set(other):
             return True
-        if not acronyms and rest and (rest <= set(other) or set(other) <= rest):
+        # a branch head's words are in every branch's name ("Cục Thuế" in "Cục Thuế tổng hợp")
+        contains = set(other) <= rest and " ".join(unit) not in doc.lex.branch_heads
+        if not acronyms and rest and (rest <= set(other) or contains):
             return True
     return False
 

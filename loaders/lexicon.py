@@ -244,6 +244,7 @@ class Lexicon:
     district_names: frozenset[str]      # folded; places only after their word, or before a person's name
     registry_unit_words: dict[str, tuple[tuple[str, ...], ...]]   # body -> its units' (and theirs') names, folded words
     registry_units_of: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]   # body -> (unit's name, folded words of a name)
+    branch_heads: dict[str, int | None]  # folded name -> the year it names one unit from (Cục Thuế: 2025; "... khu vực": never)
     place_re: re.Pattern[str]
     province_re: re.Pattern[str]         # a province or centrally-run city, by any of its printed names
     province_of: dict[str, str]          # printed name (traditional tone placement) -> the registry's name
@@ -479,6 +480,8 @@ def get_lexicon() -> Lexicon:
         district_names=frozenset(fold(n) for n in district_names),
         registry_unit_words=_unit_words(),
         registry_units_of=_units_of(),
+        branch_heads={fold(f"{u.name} {w}".strip()): None if w else u.since
+                      for u in registry_units() if u.branch_head and u.since for w in ["", *uni["region_words"]]},
         place_re=re.compile(place_re),
         province_re=re.compile(alternation(list(province_of))),
         province_of={old_tones(n): name for n, name in province_of.items()},

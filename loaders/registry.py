@@ -26,7 +26,7 @@ REGISTRY_DIR = DATA_DIR / "registry"
 BODIES_FILE = DATA_DIR / "lexicons" / "bodies.toml"
 
 _FILE_KEYS = {"body", "sources", "unit"}
-_UNIT_KEYS = {"name", "en", "aliases", "parent", "since", "until", "formerly", "repeated"}
+_UNIT_KEYS = {"name", "en", "aliases", "parent", "since", "until", "formerly", "repeated", "branch_head"}
 
 
 class RegistryError(ValueError):
@@ -43,6 +43,7 @@ class RegistryUnit:
     until: int | None = None
     formerly: tuple[str, ...] = ()
     repeated: bool = False
+    branch_head: bool = False  # before ``since`` the name headed a branch in every province
     source: str = ""          # the registry file it comes from
 
 
@@ -94,7 +95,8 @@ def read_units_file(path: Path) -> list[RegistryUnit]:
             aliases=_names(path, where, u.get("aliases", [])),
             since=_year(path, where, u.get("since")), until=_year(path, where, u.get("until")),
             formerly=_names(path, where, u.get("formerly", [])),
-            repeated=bool(u.get("repeated", False)), source=path.name))
+            repeated=bool(u.get("repeated", False)), branch_head=bool(u.get("branch_head", False)),
+            source=path.name))
     return out
 
 

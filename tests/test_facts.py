@@ -363,6 +363,17 @@ def test_an_unknown_unit_takes_no_ministry_when_the_article_names_several() -> N
     assert "Kho bạc Nhà nước" not in agencies
 
 
+@pytest.mark.parametrize(("dated", "parent"), [("", None), ("Ngày 12/4/2016, ", None),
+                                              ("Ngày 12/4/2025, ", "Bộ Tài chính")])
+def test_a_branch_every_province_had_is_no_unit_of_the_ministry_before_it_became_one(dated: str,
+                                                                                       parent: str | None) -> None:
+    ex = _extract(f"{dated}Bộ Tài chính họp về thu ngân sách. Cục Thuế đã kiểm tra 300 doanh nghiệp; "
+                  "Cục Dự trữ Nhà nước khu vực cũng báo cáo.")
+    agencies = _agencies(ex)
+    assert agencies["Cục Thuế"] == parent        # before 2025: Cục Thuế tỉnh X, of Tổng cục Thuế
+    assert agencies["Cục Dự trữ Nhà nước khu vực"] is None
+
+
 def test_a_registry_unit_is_one_node_with_its_registry_parent_whatever_the_article() -> None:
     store = NxStore()
     store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Tổng cục Thuế đã rà soát.", "a.txt"))
