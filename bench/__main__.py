@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bars (default: on a terminal)")
     args = ap.parse_args(argv)
+    if not Path(args.path).is_file():
+        print(f"python -m bench: {args.path}: no such corpus file (give the path of a .jsonl.gz archive)", file=sys.stderr)
+        return 2
     show = sys.stderr.isatty() if args.progress is None else args.progress
     workers = args.workers or os.cpu_count() or 1
     n_extract = min(x for x in (args.limit, args.extract_limit) if x) if (args.limit or args.extract_limit) else 0
