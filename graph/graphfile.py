@@ -156,6 +156,12 @@ def read(path: Path, *, trust_pickle: bool = False, convert: str | None = None) 
     raise GraphFileError(f"{path}: not a graph file (it starts with {raw[:8]!r})")
 
 
+def file_key(data: bytes) -> str:
+    """A graph file's identity for the files kept beside it (its search index): its size and
+    CRC-32 (30 ms for 35 MB)."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
 def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     import msgpack
     import zstandard
@@ -198,7 +204,7 @@ def _read_kg(raw: bytes, path: Path) -> dict[str, Any]:
     if not (isinstance(doc, list) and len(doc) == 5):
         raise GraphFileError(f"{path}: damaged graph file (its body is not [graph, nodes, edges, manifest, order])")
     g = _graph(doc[0], doc[1], doc[2], doc[4], path)
-    return {"format": fmt, "graph": g, "manifest": _manifest(doc[3], path, g)}
+    return {"format": fmt, "graph": g, "manifest": _manifest(doc[3], path, g), "key": file_key(raw)}
 
 
 def decode_allowance(decoded: int, file_size: int) -> int:

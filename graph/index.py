@@ -15,11 +15,14 @@ import re
 import tomllib
 import weakref
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import networkx as nx
 
+from graph import indexfile
 from graph.ids import (
     fold,
     instrument_id,
@@ -51,9 +54,9 @@ class SearchIndex:
     nodes: int
     names: dict[str, list[str]] = field(default_factory=dict)      # id -> folded names
     raw: dict[str, list[str]] = field(default_factory=dict)        # id -> names as stored
-    postings: dict[str, set[str]] = field(default_factory=dict)
+    postings: dict[str, Collection[str]] = field(default_factory=dict)   # sets, or lists read from a file
     tokens: list[str] = field(default_factory=list)                # sorted, for prefixes
-    kind_number: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    kind_number: dict[tuple[str, str], Collection[str]] = field(default_factory=dict)
     degree: dict[str, int] | None = None                          # a store's own degrees (else the graph's)
 
 
@@ -96,6 +99,7 @@ def build_index(g: nx.MultiDiGraph) -> SearchIndex:
     """The index of a graph's names; degrees are read from the graph when a search scores."""
     idx = SearchIndex(g.graph.get("revision", 0), g.number_of_nodes())
     postings: defaultdict[str, set[str]] = defaultdict(set)
+    kind_number: dict[tuple[str, str], set[str]] = {}
     for n, data in g.nodes(data=True):
         if data.get("type") == "Source":
             names = [str(data.get("title") or ""), str(data.get("name") or "")]
@@ -110,20 +114,50 @@ def build_index(g: nx.MultiDiGraph) -> SearchIndex:
         if isinstance(num, str) and looks_numbered(num):
             lead = leading_number(num)
             if lead:
-                idx.kind_number.setdefault((str(data.get("kind") or "other"), lead), set()).add(n)
+                kind_number.setdefault((str(data.get("kind") or "other"), lead), set()).add(n)
     idx.postings = dict(postings)
+    idx.kind_number = dict(kind_number)
     idx.tokens = sorted(postings)
     return idx
 
 
 _CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, SearchIndex] = weakref.WeakKeyDictionary()
+# graph -> its index file, the key of the graph file it was read from or saved as, and its
+# revision and size then (a graph changed since is not that file's any more)
+_SAVED: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[Path, str, int, int]] = weakref.WeakKeyDictionary()
+
+
+def attach(g: nx.MultiDiGraph, path: Path, key: str) -> None:
+    """Say that ``g``, as it is now, is the graph file ``key`` names, whose index is kept at ``path``."""
+    _SAVED[g] = (path, key, g.graph.get("revision", 0), g.number_of_nodes())
+
+
+def encoded_index(g: nx.MultiDiGraph, key: str) -> bytes:
+    """The index file of ``g`` (built if need be) for the graph file ``key`` names."""
+    idx = index_of(g)
+    return indexfile.encode(key, idx.names, idx.raw, idx.postings, idx.kind_number)
+
+
+def _saved_index(g: nx.MultiDiGraph) -> SearchIndex | None:
+    """The index saved beside the graph file ``g`` was read from, when it is that file's."""
+    saved = _SAVED.get(g)
+    if saved is None or saved[2:] != (g.graph.get("revision", 0), g.number_of_nodes()):
+        return None
+    found = indexfile.read(saved[0], saved[1], g._node.keys())   # (the node dict itself: 800k lookups)
+    if found is None:
+        return None
+    idx = SearchIndex(g.graph.get("revision", 0), g.number_of_nodes())
+    idx.names, idx.raw, idx.postings, idx.kind_number = found
+    idx.tokens = sorted(idx.postings)
+    return idx
 
 
 def index_of(g: nx.MultiDiGraph) -> SearchIndex:
-    """The graph's index, rebuilt only when the graph changed since it was built."""
+    """The graph's index, rebuilt only when the graph changed since it was built; read from the
+    file beside the graph file instead when the graph is that file's, unchanged."""
     idx = _CACHE.get(g)
     if idx is None or idx.revision != g.graph.get("revision", 0) or idx.nodes != g.number_of_nodes():
-        idx = _CACHE[g] = build_index(g)
+        idx = _CACHE[g] = _saved_index(g) or build_index(g)
     return idx
 
 
@@ -206,7 +240,7 @@ def _candidates(idx: SearchIndex, q_tokens: list[str]) -> dict[str, int]:
             for tok in idx.tokens[lo:lo + 200]:
                 if not tok.startswith(t):
                     break
-                post |= idx.postings[tok]
+                post.update(idx.postings[tok])
         sets.append(post)
     if not sets:
         return {}

@@ -18,14 +18,14 @@ import os
 import secrets
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import networkx as nx
 
-from graph import graphfile
+from graph import graphfile, index, indexfile
 from graph.fingerprint import pipeline_fingerprint
 from graph.graphfile import GraphFileError
 from graph.ids import leading_number, looks_numbered
@@ -271,12 +271,18 @@ class NxStore:
         ensure_weighed(self._g)          # saved weighed: a reader never re-weighs an unchanged graph
         manifest = {k: vars(v) for k, v in self.manifest.items()}      # plain fields; asdict's deep copy costs 1 s
         with gc_paused():
-            if path.name.endswith(".json.gz") or path.suffix == ".json":
+            as_json = path.name.endswith(".json.gz") or path.suffix == ".json"
+            if as_json:
                 data = graphfile.encode_json(FORMAT, self._g, manifest, gz=path.name.endswith(".gz"))
             else:
                 data = graphfile.encode(FORMAT, self._g, manifest)
         atomic_write(path, data)
         self.path = path
+        if not as_json:     # the search index beside it, so that a later first search reads it
+            side, key = indexfile.side_path(path), graphfile.file_key(data)
+            with suppress(GraphSaveError):      # a cache: without it the first search builds the index
+                atomic_write(side, index.encoded_index(self._g, key))
+            index.attach(self._g, side, key)
         return path
 
     @classmethod
@@ -313,6 +319,8 @@ class NxStore:
         except (TypeError, KeyError) as e:
             raise GraphFileError(f"{source}: damaged graph file (a source entry: {e})") from None
         store = cls(payload["graph"], manifest, path)
+        if kind == "kg":
+            index.attach(store._g, indexfile.side_path(source), payload["key"])
         if kind == "pickle":
             store.save(path)
             store.converted = f"{source} (pickle) -> {path} (data-only format)"
