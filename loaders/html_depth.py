@@ -31,12 +31,13 @@ def _names(words: str) -> frozenset[str]:
 _VOID = _names("area base basefont bgsound br col embed frame hr img input keygen link meta param "
                "source track wbr")
 # end tag may be left out, and they close each other: never deeper than the elements they sit in
-_UNCOUNTED = _VOID | _names("tr td th option thead tbody tfoot caption colgroup")
+_UNCOUNTED = _VOID | _names("tr td th option thead tbody tfoot caption colgroup image")   # image: an img
+_HEADINGS = _names("h1 h2 h3 h4 h5 h6")      # the end tag of one closes any of them
 # a p is tracked, not counted: it stops the parser's walks down the stack, but one p closes another
 # and so do these, when no boundary (or button) stands between
 _CLOSES_P = _names("address article aside blockquote center details dialog dir div dl fieldset figcaption "
                    "figure footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 h5 "
-                   "h6 pre listing form li dd dt plaintext table hr xmp")
+                   "h6 pre listing form li dd dt plaintext hr xmp")    # (and table, but not in quirks mode)
 # li, dd and dt close their kind unless a special element stands between
 _LIST_ITEMS = {"li": _names("li"), "dd": _names("dd dt"), "dt": _names("dd dt")}
 _LIST_ITEM_PASS = _names("address div p")
@@ -75,8 +76,10 @@ _ARK = 3
 # cut wherever they are: a frameset page has no text of its own, and both switch the parser
 # into modes with other rules (a select is dropped with its content by the reader anyway)
 _NEVER_PARSED = _names("frameset frame")
-_SELECT_END = re.compile(r"</select[\t\n\f\r />][^>]*>?|(?=<(?:select|input|keygen|textarea)[\t\n\f\r />])",
-                         re.IGNORECASE)
+# where the parser ends a select: its end tag or a second select (both taken into the cut), or
+# before an input, keygen, textarea or a table part
+_SELECT_END = re.compile(r"</?select[\t\n\f\r />][^>]*>?|(?=<(?:input|keygen|textarea)[\t\n\f\r />])"
+                         r"|(?=</?(?:td|th|tr|table|tbody|thead|tfoot|caption)[\t\n\f\r />])", re.IGNORECASE)
 # a cut table part keeps its cell and row edges
 _TABLE_PARTS = {"tr": "<br>", "caption": "<br>", "td": " ", "th": " ", "thead": "", "tbody": "",
                 "tfoot": "", "colgroup": "", "col": ""}
@@ -116,6 +119,7 @@ class _Open:
     over: bool = False          # kept past the limit: raw text, or an element the reader drops whole
     key: str = ""               # a formatting element as written (name and attributes)
     counted: bool = True        # counts toward the limit (a p does not)
+    columns: bool = False       # a template holding a <col>: the parser ignores raw-text tags there
 
 
 def _raw_text_end(html: str, pos: int, name: str) -> int:
@@ -149,10 +153,12 @@ class _Limiter:
     limit: int
     drop: frozenset[str]
     blocks: frozenset[str]
+    chrome: Callable[[str], bool] | None = None          # a tag (as written) the reader drops with its content
     stack: list[_Open] = field(default_factory=list)
     kept: list[_Open] = field(default_factory=list)      # the stack as the parser will see it
     open_count: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     over: int = 0                                        # open elements kept past the limit
+    column_templates: int = 0                            # open templates holding a <col>
     counted: int = 0                                     # kept elements that count toward the limit
     body: bool = False                                   # whether the parser has left the head
     ghosts: dict[str, int] = field(default_factory=lambda: defaultdict(int))   # formatting element -> count
@@ -205,7 +211,7 @@ class _Limiter:
             pos += 1
             if not closing and in_html and name == "plaintext":
                 return
-            if not closing and in_html and name in _RAW_TEXT:
+            if not closing and in_html and name in _RAW_TEXT and not self.column_templates:
                 pos = _raw_text_end(html, pos, name)
 
     def cut(self, tag: _Tag, put: str) -> None:
@@ -226,7 +232,7 @@ class _Limiter:
         elif name == "p" and ns == "html":
             e.counted = False
         elif self.counted + self.ghost_total >= self.limit or self.over:
-            if name in self.drop and not self.over:
+            if (name in self.drop or (self.chrome is not None and self.chrome(tag.text))) and not self.over:
                 e.over = True              # the reader drops it with what it holds
             else:
                 e.dropped = True
@@ -269,6 +275,7 @@ class _Limiter:
             self.kept.pop()
             self.counted -= e.counted
         self.over -= e.over
+        self.column_templates -= e.columns
         if e.name == "table":
             self.tables.pop()
         return e
@@ -286,8 +293,10 @@ class _Limiter:
             return
         if not self.body:
             top = self.kept[-1] if self.kept else None
-            if name not in _HEAD and name not in _MERGED or (
-                    top and top.name == "noscript" and name not in _IN_HEAD_NOSCRIPT):
+            in_noscript = top is not None and top.name == "noscript"
+            if in_noscript and name in ("noscript", "head"):
+                return                     # ignored in the head's noscript
+            if name not in _HEAD and name not in _MERGED or (in_noscript and name not in _IN_HEAD_NOSCRIPT):
                 self.enter_body()
         top = self.kept[-1] if self.kept else None
         breakout = False
@@ -303,14 +312,17 @@ class _Limiter:
             if not tag.self_closing:
                 self.push(tag, ns="math")
             return
+        if name in _CLOSES_P:
+            self.close_p()
+        if name == "col" and top and top.name == "template" and top.ns == "html" and not top.columns:
+            top.columns = True
+            self.column_templates += 1
         if name in _UNCOUNTED or name in _MERGED:
             if name in _TABLE_PARTS and self.tables and self.tables[-1]:
                 self.cut(tag, _TABLE_PARTS[name])
             return
         if name in ("svg", "math") and tag.self_closing:
             return
-        if name in _CLOSES_P:
-            self.close_p()
         if name in _LIST_ITEMS:
             self.close_list_item(_LIST_ITEMS[name])
         if name in _RUBY and self.find_open(frozenset(["ruby"]), lambda e: e.name in _SCOPE) is not None:
@@ -382,7 +394,8 @@ class _Limiter:
             return
         if name in _FORMATTING:
             self.forget_ghost(name)
-        if name in _NEVER_POP or not self.open_count[name]:
+        names = _HEADINGS if name in _HEADINGS else frozenset([name])
+        if name in _NEVER_POP or not any(self.open_count[x] for x in names):
             return
         if self.kept and self.kept[-1].ns != "html":
             depth = self.find_foreign(name)
@@ -398,7 +411,7 @@ class _Limiter:
                 return e.name in _FOREIGN_SPECIAL[e.ns]
             return e.name in _SCOPE or (not scoped and e.name in _SPECIAL) or (name == "li" and e.name in ("ol", "ul"))
 
-        depth = self.find_open(frozenset([name]), stops)
+        depth = self.find_open(names, stops)
         if depth is None:
             return
         self.pop_above(depth)
@@ -421,8 +434,9 @@ class _Limiter:
 
 
 def limit_depth(html: str, limit: int = MAX_DEPTH, *, drop: frozenset[str] = frozenset(),
-                blocks: frozenset[str] = frozenset()) -> str:
+                blocks: frozenset[str] = frozenset(), chrome: Callable[[str], bool] | None = None) -> str:
     """The page with the tags nested deeper than ``limit`` left out: their text kept, the edges of
-    ``blocks`` kept as line breaks, and an element of ``drop`` (which the reader drops with its
-    content) kept whole though past the limit.  The page itself, unchanged, when nothing is cut."""
-    return _Limiter(html, limit, drop, blocks).run()
+    ``blocks`` kept as line breaks, and an element the reader drops with its content (named in
+    ``drop``, or a tag ``chrome`` says is page chrome) kept whole though past the limit.  The
+    page itself, unchanged, when nothing is cut."""
+    return _Limiter(html, limit, drop, blocks, chrome).run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -47,7 +48,7 @@ _SEP = "\ue000"  # private-use marker for block edges (not whitespace, unlike U+
 
 def parse_html(html: str, *, clutter: Clutter | None = None) -> Layout:
     """Title, date, author, url and body lines of an HTML page (``html`` already decoded)."""
-    tree = LexborHTMLParser(limit_depth(html.replace(_SEP, ""), drop=_DROPPED, blocks=_BLOCK_TAGS))
+    tree = LexborHTMLParser(limit_depth(html.replace(_SEP, ""), drop=_DROPPED, blocks=_BLOCK_TAGS, chrome=_chrome_tag))
     title = _title(tree)
     published = _published(tree)
     author = _meta(tree, 'meta[name="author"]', 'meta[property="article:author"]',
@@ -139,11 +140,26 @@ def _published(tree: LexborHTMLParser) -> str | None:
 
 
 def _is_chrome(node: LexborNode) -> bool:
-    attrs = node.attributes
+    return _chrome_attributes(node.attributes)
+
+
+def _chrome_attributes(attrs: Mapping[str, str | None]) -> bool:
     if attrs.get("role") in _CHROME_ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     return bool(words.strip()) and _CHROME_WORDS.search(words) is not None
+
+
+_CHROME_ATTRIBUTE = re.compile(r"""[\s/](role|class|id|hidden|aria-hidden)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""",
+                               re.IGNORECASE)
+
+
+def _chrome_tag(tag: str) -> bool:
+    """Whether a start tag as written marks chrome, as ``_is_chrome`` reads the element (for the
+    depth limit, which keeps such an element whole so the reader still drops it)."""
+    attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None
+             else m.group(4) for m in _CHROME_ATTRIBUTE.finditer(tag)}
+    return _chrome_attributes(attrs)
 
 
 def _drop_chrome(tree: LexborHTMLParser) -> None:
