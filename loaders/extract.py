@@ -23,7 +23,9 @@ def extract(source: SourceText) -> Extraction:
     parser, whose header facts are authoritative, merged with what the article rules find.  A
     legal database's page is one even when the site left the text's header out: its table says."""
     if source.db_record or is_official_text(source.text):
-        merged = merge_news(extract_official(source), extract_article(source))
+        official = extract_official(source)
+        issued = official.official.issued if official.official else None
+        merged = merge_news(official, extract_article(source, written=source.published or issued))
         merged.documents = _dedupe_documents(merged.documents)
         return merged
     return extract_article(source)
@@ -63,9 +65,10 @@ def _dedupe_documents(documents: list[Instrument]) -> list[Instrument]:
     return list(out.values())
 
 
-def extract_article(source: SourceText) -> Extraction:
-    """News-article rules: instruments, agencies, people, events and links."""
-    doc = Doc(source.text, get_lexicon(), published=source.published)
+def extract_article(source: SourceText, written: str | None = None) -> Extraction:
+    """News-article rules: instruments, agencies, people, events and links; ``written`` is when
+    the text was written when its source does not say (an official text's own date)."""
+    doc = Doc(source.text, get_lexicon(), published=source.published or written)
     numbered, mentions = find_numbered(doc)
     bare, bare_mentions = find_short_refs(doc, numbered)
     mentions += bare_mentions

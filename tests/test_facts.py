@@ -374,6 +374,14 @@ def test_a_branch_every_province_had_is_no_unit_of_the_ministry_before_it_became
     assert agencies["Cục Dự trữ Nhà nước khu vực"] is None
 
 
+def test_an_official_text_dated_in_its_header_in_words_is_as_recent_as_that_date() -> None:
+    text = ("BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 5348/BTC-CST\nHà Nội, ngày 15 tháng 9 năm 2025\n\nV/v chính sách thuế\n\nKính gửi: Cục Thuế.\n\n"
+            "Căn cứ Nghị định số 126/2020/NĐ-CP ngày 19/10/2020 của Chính phủ, Bộ Tài chính có ý kiến như sau: "
+            "Cục Thuế hướng dẫn người nộp thuế thực hiện theo quy định.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Anh Tuấn\n")
+    assert _agencies(_extract(text, "cv.txt"))["Cục Thuế"] == "Bộ Tài chính"   # of 2025, not of the cited 2020
+
+
 def test_a_registry_unit_is_one_node_with_its_registry_parent_whatever_the_article() -> None:
     store = NxStore()
     store.add_extraction(_extract("Bộ Nội vụ họp. Bộ Nội vụ cho biết Tổng cục Thuế đã rà soát.", "a.txt"))
