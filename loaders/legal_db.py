@@ -101,8 +101,12 @@ def _has_motto(head: str) -> bool:
 
 
 def _plain(line: str) -> str:
-    """A line without the Markdown emphasis and heading marks the site puts on its cells."""
-    return re.sub(r"^#+\s+", "", line.replace("*", "").strip())
+    """A line without the Markdown emphasis and heading marks the site puts on its cells, and
+    with each run of blanks one space, as layout.clean_lines leaves the lines of other texts."""
+    return _BLANKS.sub(" ", re.sub(r"^#+\s+", "", line.replace("*", "").strip()))
+
+
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
 
 
 _LABEL = re.compile(r"^(.{3,30}?)\s*:$")

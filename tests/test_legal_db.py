@@ -652,3 +652,9 @@ def test_a_law_whose_name_starts_another_laws_is_kept() -> None:
 def test_a_decision_cited_as_a_document_keeps_its_kind() -> None:
     ex = extract(_source("Theo văn bản số 1740/QĐ-UBND của UBND tỉnh Hà Tĩnh."))
     assert [(d.key, d.kind) for d in ex.documents] == [("1740/QĐ-UBND", "decision")]
+
+
+def test_a_page_with_wide_blanks_reads_as_one_with_single_spaces() -> None:
+    """Pages skip layout.clean_lines, so their own line cleaning collapses blanks (review)."""
+    text = LETTER.read_text(encoding="utf-8").replace("Phạm Thị Minh Hiền", "Phạm  Thị   Minh\tHiền")
+    assert "Phạm Thị Minh Hiền" in {p.name for p in extract(source_from_text(text, name="p.md", kind="markdown")).people}
