@@ -25,7 +25,7 @@ def extract(source: SourceText) -> Extraction:
     if source.db_record or is_official_text(source.text):
         official = extract_official(source)
         issued = official.official.issued if official.official else None
-        merged = merge_news(official, extract_article(source, written=source.published or issued))
+        merged = merge_news(official, extract_article(source, written=issued))
         merged.documents = _dedupe_documents(merged.documents)
         return merged
     return extract_article(source)

@@ -164,8 +164,8 @@ def is_cap(word: str) -> bool:
 # How far a rule reads past a position.  A rule that matched on ``text[pos:]`` copied the rest of
 # the document at every match, so one long line cost the square of its length.  The rules look a
 # few words and brackets ahead, and every run of blanks is one space by then (decode.normalize_text
-# makes each blank a space, layout.clean_lines collapses the runs), so no match reaches the end of
-# the window.
+# makes each blank a space; layout.clean_lines, and legal_db for a database's pages, collapse the
+# runs), so no match reaches the end of the window.
 LOOKAHEAD = 400
 
 
