@@ -107,7 +107,6 @@ class _Tag:
     name: str                   # lower case
     closing: bool
     self_closing: bool          # written "<name ... />"
-    text: str                   # the tag as written
 
 
 @dataclass(slots=True)
@@ -200,7 +199,7 @@ class _Limiter:
             if pos >= n:            # a tag cut off by the end of the page is no tag
                 return
             closing, name = bool(m.group(1)), m.group(2).lower()
-            tag = _Tag(lt, pos + 1, name, closing, html[pos - 1] == "/" and bare_end != pos, html[lt:pos + 1])
+            tag = _Tag(lt, pos + 1, name, closing, html[pos - 1] == "/" and bare_end != pos)
             in_html = not self.foreign()
             if in_html and name == "select" and not closing:
                 end_m = _SELECT_END.search(html, tag.end)
@@ -214,6 +213,10 @@ class _Limiter:
             if not closing and in_html and name in _RAW_TEXT and not self.column_templates:
                 pos = _raw_text_end(html, pos, name)
 
+    def written(self, tag: _Tag) -> str:
+        """The tag as the page writes it (read only where attributes matter)."""
+        return self.html[tag.start:tag.end]
+
     def cut(self, tag: _Tag, put: str) -> None:
         self.cuts.append((tag.start, tag.end, put))
 
@@ -223,16 +226,16 @@ class _Limiter:
         name = tag.name
         e = _Open(name, dropped=False, ns=ns)
         if ns == "html" and name in _FORMATTING:
-            e.key = tag.text.lower()
+            e.key = self.written(tag).lower()
         if ns != "html":
             e.integration = name in _INTEGRATION[ns] or (
-                ns == "math" and name == "annotation-xml" and bool(_HTML_ANNOTATION.search(tag.text)))
+                ns == "math" and name == "annotation-xml" and bool(_HTML_ANNOTATION.search(self.written(tag))))
         if ns == "html" and (name in _RAW_TEXT or name == "plaintext"):
             e.over = True                  # one level more, and its text is no markup
         elif name == "p" and ns == "html":
             e.counted = False
         elif self.counted + self.ghost_total >= self.limit or self.over:
-            if (name in self.drop or (self.chrome is not None and self.chrome(tag.text))) and not self.over:
+            if (name in self.drop or (self.chrome is not None and self.chrome(self.written(tag)))) and not self.over:
                 e.over = True              # the reader drops it with what it holds
             else:
                 e.dropped = True
@@ -301,7 +304,7 @@ class _Limiter:
         top = self.kept[-1] if self.kept else None
         breakout = False
         if (ns := self.foreign()) and not (name == "svg" and top and top.name == "annotation-xml"):
-            if not (name in _BREAKOUT or (name == "font" and _FONT_BREAKOUT.search(tag.text))):
+            if not (name in _BREAKOUT or (name == "font" and _FONT_BREAKOUT.search(self.written(tag)))):
                 if not tag.self_closing:
                     self.push(tag, ns=ns)
                 return

@@ -18,6 +18,8 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.vntext import one_space
+
 __all__ = [
     "CLUTTER_PATH",
     "Layout",
@@ -95,7 +97,6 @@ def _fold(s: str) -> str:
 # --------------------------------------------------------------------------- line cleaning
 
 _BULLETS = "•·▪►●◦‣"
-_SPACES = re.compile(r"[ \t]+")   # the only blanks left by decode.normalize_text
 
 
 def clean_lines(text: str, clutter: Clutter) -> list[str]:
@@ -105,8 +106,7 @@ def clean_lines(text: str, clutter: Clutter) -> list[str]:
         line = raw.strip().lstrip(_BULLETS).strip()
         if not line:
             continue
-        if "  " in line or "\t" in line:
-            line = _SPACES.sub(" ", line)
+        line = one_space(line)
         if clutter.matches(line):
             continue
         if out and out[-1].endswith(",") and line[:1].islower():

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from loaders.official import load_lexicon, unwrap_prose
 from loaders.vntext import fold_once as fold  # page lines are folded once each
+from loaders.vntext import one_space
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "legal_db.toml"
 
@@ -103,10 +104,7 @@ def _has_motto(head: str) -> bool:
 def _plain(line: str) -> str:
     """A line without the Markdown emphasis and heading marks the site puts on its cells, and
     with each run of blanks one space, as layout.clean_lines leaves the lines of other texts."""
-    return _BLANKS.sub(" ", re.sub(r"^#+\s+", "", line.replace("*", "").strip()))
-
-
-_BLANKS = re.compile(r"[ \t]{2,}|\t")
+    return one_space(re.sub(r"^#+\s+", "", line.replace("*", "").strip()))
 
 
 _LABEL = re.compile(r"^(.{3,30}?)\s*:$")

@@ -39,6 +39,14 @@ def drop_marks(decomposed: str) -> str:
     return out if out.isascii() else _NON_ASCII.sub(_unless_mark, out)
 
 
+_BLANK_RUN = re.compile(r"[ \t]+")    # the only blanks decode.normalize_text leaves in a line
+
+
+def one_space(line: str) -> str:
+    """The line with each run of blanks one space (what keeps ``ahead``'s window exact)."""
+    return _BLANK_RUN.sub(" ", line) if "  " in line or "\t" in line else line
+
+
 def strip_diacritics(s: str) -> str:
     """'Bộ Nội vụ' -> 'Bo Noi vu'; Đ/đ have no decomposition, so map them by hand."""
     s = s.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
@@ -164,7 +172,7 @@ def is_cap(word: str) -> bool:
 # How far a rule reads past a position.  A rule that matched on ``text[pos:]`` copied the rest of
 # the document at every match, so one long line cost the square of its length.  The rules look a
 # few words and brackets ahead, and every run of blanks is one space by then (decode.normalize_text
-# makes each blank a space; layout.clean_lines, and legal_db for a database's pages, collapse the
+# makes each blank a space; ``one_space``, which every reader's line cleaning calls, collapses the
 # runs), so no match reaches the end of the window.
 LOOKAHEAD = 400
 
