@@ -36,7 +36,7 @@ class Tok:
 def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = (),
            glue: re.Pattern[str] | None = None) -> list[Tok]:
     """The words from pos, each marked where punctuation after it ends the phrase; a comma inside
-    one of ``commas`` (lower case: "phòng, chống") does not, nor one that ``glue`` matches at
+    one of ``commas`` (lower case: "phòng, chống", "phòng cháy, chữa cháy") does not, nor one that ``glue`` matches at
     ("Ban Bồi thường, GPMB quận Hoàng Mai": initials and a place go on the name)."""
     out = []
     for m in _TOKEN.finditer(text, pos):
@@ -46,7 +46,9 @@ def tokens(text: str, pos: int, limit: int = 16, commas: tuple[str, ...] = (),
         word = raw.rstrip(_TRAIL)
         if not word:
             break
-        joined = raw.endswith(",") and (any(text[m.start():m.start() + len(c)].lower() == c for c in commas)
+        comma = m.start() + len(word)   # (each phrase of ``commas`` is laid with its comma on this one)
+        joined = raw.endswith(",") and (any(text[comma - c.index(","):comma - c.index(",") + len(c)].lower() == c
+                                            for c in commas)
                                         or (glue is not None and glue.match(text, m.start() + len(word)) is not None))
         out.append(Tok(m.start(), m.start() + len(word), word, len(word) < len(raw) and not joined))
         if out[-1].breaks or len(out) >= limit or "\n" in text[m.end():m.end() + 1]:
@@ -165,7 +167,7 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     caps: list[Tok] = []
     for t in toks:
         if not t.word[:1].isupper() or (t.word in doc.lex.not_name_words and (caps or s[max(0, t.start - 2):t.start].startswith("."))) \
-                or (caps and (doc.lex.body_re.match(s, t.start) or doc.lex.unit_re.match(s, t.start) or doc.title_at(t.start)
+                or (caps and (doc.lex.body_re.match(s, t.start) or _opens_unit(doc, t) or doc.title_at(t.start)
                               or (doc.lex.honorific_re.fullmatch(t.word) and person_starts_at(doc, t.end + 1)))):
             break   # ("UBND TP. Theo lãnh đạo ...": the next sentence; "Huyện ủy Tuy Phước" is a place; "... Ông X")
         caps.append(t)
@@ -186,6 +188,13 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
     if m is None and len(caps) == 1 and doc.lex.any_place_word_re.fullmatch(caps[0].word):
         return None   # ("Ban Đô thị HĐND TP, ...": the place word alone, no place)
     return doc.text[pos:caps[-1].end], caps[-1].end
+
+
+def _opens_unit(doc: Doc, t: Tok) -> bool:
+    """Whether a unit's head starts at t and can open a unit there: not a head that is the whole word
+    before punctuation ("xã Ninh Sở," is a commune's name, no Sở)."""
+    u = doc.lex.unit_re.match(doc.shadow, t.start)
+    return u is not None and not (t.breaks and u.end() == t.end)
 
 
 def name_start_in_run(doc: Doc, words: list[str]) -> int:
@@ -244,9 +253,10 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
         unit = doc.lex.unit_by_head[fold(old_tones(u.group(0)))]
         if not (unit.place_name or unit.head == "Đảng ủy Khối" or stated):
             return None
-        if m is after_comma and (head not in doc.lex.sub_units or fold(unit.canonical_head) == fold(head)
-                                 or _list_goes_on(doc, p)):
-            return None   # after a comma a unit only for a Phòng, Khoa: "Phòng A, Phòng B" is a list
+        if m is after_comma and (_list_goes_on(doc, p) or not unit.place_name and (
+                head not in doc.lex.sub_units or fold(unit.canonical_head) == fold(head))):
+            return None   # after a comma a unit only for a Phòng, Khoa ("Phòng A, Phòng B" is a list), or
+            # a local council or committee ("Trưởng ban Đô thị, HĐND TP Hà Nội")
         hit = parse_unit_at(doc, p) or _bare_province_committee(doc, p)
         if hit is None:
             return None
@@ -269,9 +279,10 @@ def _bare_place_word(doc: Doc, pos: int, head: str, after: int) -> AgencyHit | N
     if word is None:
         return None
     end = after + len(word.group(0).rstrip())
+    verb = re.match(r" ([^\W\d_]+)", doc.shadow[end:end + 12])
     if not (person_starts_at(doc, word.end()) or re.match(r"\s*(?:[,;.)]|và\s|cùng\s)", doc.shadow[end:end + 5])
-            or doc.lex.speech_verb_re.match(doc.lower, end + 1)):
-        return None   # ("Phó Chủ tịch UBND tỉnh cho biết": a verb of saying ends it too)
+            or (verb and verb.group(1).islower() and verb.group(1) not in doc.lex.not_own_place_after)):
+        return None   # ("Phó Chủ tịch UBND tỉnh cho biết", "Phó Ban Pháp chế HĐND tỉnh đề nghị": a verb ends it)
     own = _own_province(doc, f"{head} {doc.text[after:end]}", pos)
     return AgencyHit(pos, end, own[0], None) if own else None
 
@@ -400,7 +411,11 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
     out = [first]
     words = [t.word for t in toks]
     i = 1
-    while i < len(toks) and not out[-1].breaks and len(out) < 10:
+    stem = doc.lex.ministry_stem_re.match(doc.shadow, first.start)
+    k = next((j for j, t in enumerate(toks) if stem and t.end == stem.end()), 0)
+    if k and not any(t.breaks for t in toks[:k]):
+        out, i = toks[:k + 1], k + 1   # "Phòng Tài nguyên - môi trường": a ministry's field, however joined
+    while i < len(toks) and not out[-1].breaks and len(out) < 10 + 2 * sum(doc.shadow[x.end] == "," for x in out):
         t = toks[i]
         ends_place_word = any((w := doc.lex.place_word_re.match(doc.shadow, x.start)) and w.end() == t.start
                               for x in out[-2:]) and f"{out[-1].word} {t.word}".lower() not in COMPOUNDS
@@ -450,15 +465,24 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             named_for = bool(unit.first_words) and " ".join(x.word for x in out) in unit.first_words \
                 and person_starts_at(doc, t.start)
             district = _district_then_person(doc, toks[i:])   # "Bệnh viện Đa khoa Vũ Quang Nguyễn Văn Toại"
-            if not after_place and not named_for and not district and _starts_other(doc, t.start):
-                break
-        elif unit.numbered and re.fullmatch(r"\d{1,3}", t.word) and _names_by_number(doc, t.end):
-            pass   # "Bệnh viện Nhi đồng 1 TP.HCM", "Bệnh viện Quân y 175": the number names it
-        elif stops_at(words, i) or not t.word[:1].isalpha():
-            break
+            if not after_place and not named_for and not district and _starts_other(doc, t.start) \
+                    and not _opens_compound(toks, i):
+                break   # (but "Viện Kỹ thuật Phòng không-Không quân": "Phòng không" is no unit)
+        elif (unit.numbered or out[-1].word in ("số", "Số")) and re.fullmatch(r"\d{1,3}", t.word) \
+                and _names_by_number(doc, t.end):
+            pass   # "Bệnh viện Nhi đồng 1 TP.HCM", "Bệnh viện Quân y 175", "Phòng Cảnh sát PCCC số 6"
+        elif (stops_at(words, i) and doc.shadow[out[-1].end] != ",") or not t.word[:1].isalpha():
+            break   # (a comma kept inside the name, "Cục Thẩm định, đánh giá ...", holds its phrase)
         out.append(t)
         i += 1
     return out, out[-1].end
+
+
+def _opens_compound(toks: list[Tok], i: int) -> bool:
+    """Whether toks[i] and the next word (up to a hyphen) are one word of lexicon compounds."""
+    if i + 1 >= len(toks) or toks[i].breaks:
+        return False
+    return f"{toks[i].word} {toks[i + 1].word.split('-')[0]}".lower() in COMPOUNDS
 
 
 def _lower_name_with_parent(doc: Doc, head: str, pos: int, after: int) -> AgencyHit | None:
@@ -591,7 +615,7 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
     parent = _parent_after(doc, end, unit.canonical_head,
-                           comma=in_post and (unit.parent in ("ministry", "stated") or unit.canonical_head in doc.lex.sub_units))
+                           comma=in_post and (unit.parent in ("ministry", "stated", "") or unit.canonical_head in doc.lex.sub_units))
     if parent:
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])

@@ -233,7 +233,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     planned = {i for i, si in enumerate(sent_of_event)
                if doc.lex.planned_re.search(doc.lower, doc.sents[si].start, doc.sents[si].end)}
     if filled is not None and filled not in planned:
-        _fill_lead(doc, events[filled], sent_of_event[filled], agencies, people, names)
+        _fill_lead(doc, events[filled], sent_of_event[filled], agencies, people, names, blocked)
     for i, event in enumerate(events):
         if i != filled and i not in planned and _of_its_time(doc, event):
             _fill_own_sentence(doc, event, doc.sents[sent_of_event[i]], people, names)
@@ -430,6 +430,29 @@ def _opens_another_time(doc: Doc, sent: Sentence) -> bool:
     return doc.lex.other_time_opening_re.match(doc.lower, sent.start + len(sent.text) - len(sent.text.lstrip())) is not None
 
 
+def _at_another_event(doc: Doc, sent: Sentence, event: Event, blocked: Spans, name_at: int) -> bool:
+    """A later sentence that tells of another event: one of the lead's day ("Chiều cùng ngày, ...
+    Thứ trưởng X chủ trì buổi làm việc"), or one of another kind, dated before the name, that it
+    places the person at ("Trong buổi họp báo thường kỳ sáng 7.7, Thứ trưởng X ..."
+    after a conference; but "Cũng tại buổi họp báo" is the lead's again), unless the lead holds
+    others (a session and its sittings).  Never the sentence that names the event itself."""
+    if any(ev.start == sent.start for ev in event.evidence):
+        return False
+    cues = [(pos, kind) for pos, kind, weak in _cues(doc, sent.start, sent.end, _within(blocked, sent)) if not weak]
+    if not cues:
+        return False
+    opening = sent.start + len(sent.text) - len(sent.text.lstrip())
+    if doc.lex.same_day_opening_re.match(doc.lower, opening):
+        return True
+    if event.kind in doc.lex.long_kinds or not find_dates(doc.text[sent.start:name_at]):
+        return False   # (its own date before the person: "... sáng 7.7, Thứ trưởng X", not one X tells)
+    for pos, kind in cues:
+        at = doc.lex.at_another_event_re.search(doc.lower, max(sent.start, pos - 14), pos)
+        if pos < name_at and kind != event.kind and at and not doc.lower.endswith("cũng ", sent.start, at.start()):
+            return True
+    return False
+
+
 def _to_the_press(doc: Doc, sent: Sentence, event: Event) -> bool:
     """A sentence of what someone told the press ("Trao đổi với PV, bà X cho biết"): it shows the
     speaker at the lead's event only if that was the press's own, or the talk was on its sidelines."""
@@ -486,7 +509,7 @@ def _speaks_or_attends(doc: Doc, names: list[NameHit], i: int, sent: Sentence) -
 
 
 def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
-               people: list[Person], names: list[NameHit]) -> None:
+               people: list[Person], names: list[NameHit], blocked: Spans) -> None:
     known = {fold(p.name): p.name for p in people}
     names = [n for n in names if fold(n.name) in known]
     window = doc.sents[si:si + LEAD_SENTENCES]
@@ -521,7 +544,8 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
         if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
-                _other_day(doc, sent, event) or _to_the_press(doc, sent, event) or _opens_another_time(doc, sent))):
+                _other_day(doc, sent, event) or _to_the_press(doc, sent, event) or _opens_another_time(doc, sent)
+                or _at_another_event(doc, sent, event, blocked, n.start))):
             continue
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):

@@ -156,6 +156,9 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
             if k >= 2 and (doc.title_at(m.start() + r.start()) or doc.lex.foreign_title_at_re.match(doc.shadow, m.start() + r.start())):
                 rest = rest[:k]
                 break   # ("Võ Công Trí Phó Bí thư ...", "Nguyễn Xuân Phúc Ngoại trưởng Hoa Kỳ": a title after the name)
+            if k == 1 and k == len(rest) - 1 and (t := doc.title_at(m.start() + r.start())) and t.end() > m.start() + r.end():
+                rest = rest[:k]
+                break   # ("Ủy viên Đoàn Chủ tịch": the run's last word opens a title, "Chủ tịch", no name)
             if k >= 2 and len(r.group(0)) > 1 and r.group(0).isupper() and not rest[0].group(0).isupper():
                 rest = rest[:k]
                 break   # ("Chủ tịch Nguyễn Đức Chung DN có quyền ...": a heading's initials after the name)
@@ -820,7 +823,9 @@ def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:
     if re.search(r"[\w)]\s*[-–]\s*$", before) or (doc.shadow[hit.end:hit.end + 2] == ", "
                                                    and doc.lex.place_re.match(doc.shadow, hit.end + 2)):
         return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Lê Thị Hồng Gấm, Hoàng Sa, Calmette": streets
-    return doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start) is None
+    # ("Bệnh viện tư nhân Hoàng Viết Thắng": an institution and its kind before the name)
+    return not (doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start)
+                or doc.lex.named_after_qualified_re.search(doc.lower, max(0, hit.start - 50), hit.start))
 
 
 def _vietnamese_body(doc: Doc, agency: str | None) -> bool:

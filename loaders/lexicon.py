@@ -217,6 +217,7 @@ class Lexicon:
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
     province_word_re: re.Pattern[str]    # "tỉnh", "thành phố", "TP." before a province or city
+    not_own_place_after: frozenset[str]  # "tỉnh này", "tỉnh lộ": no bare place word of the article's province
     titles: dict[str, Title]            # fold(text) -> Title
     title_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -233,6 +234,7 @@ class Lexicon:
     not_name_words: set[str]
     not_foreign_name_words: frozenset[str]   # a Latin-letter run holding one is a club, show or firm
     named_after_re: re.Pattern[str]          # "đường", "giải" ... right before a name: not a person
+    named_after_qualified_re: re.Pattern[str]   # "bệnh viện tư nhân" ... right before a name: not a person
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
     age_bracket_re: re.Pattern[str]      # " (SN 1988", " (33 tuổi": after a name, a person's
@@ -278,6 +280,8 @@ class Lexicon:
     at_event_re: re.Pattern[str]         # "tại " right before an undated event word: the article's event
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     other_time_opening_re: re.Pattern[str]   # "Tuần trước, ...": a later sentence of another time
+    same_day_opening_re: re.Pattern[str]     # "Chiều cùng ngày, ...": a later sentence of another event
+    at_another_event_re: re.Pattern[str]     # "tại", "trong" right before a later sentence's event word
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
     long_ago_re: re.Pattern[str]         # "cách đây 92 năm, ngày ...": a date long past, no event's
     to_press_re: re.Pattern[str]         # "trao đổi với PV": what a person told the press, not the event
@@ -447,6 +451,7 @@ def get_lexicon() -> Lexicon:
                                    + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),
         province_word_re=re.compile(alternation(uni["province_words"], tail=r"\s*(?=\S)")),
+        not_own_place_after=frozenset(uni["not_own_place_after"]),
         titles=titles,
         # titles are often typed in lower case mid-sentence ("phó chủ tịch UBND tỉnh ..."): the
         # pattern is lower case and runs on Doc.lower (a case-insensitive regex is much slower)
@@ -468,6 +473,8 @@ def get_lexicon() -> Lexicon:
         not_name_words=set(nam["not_name_words"]),
         not_foreign_name_words=frozenset(nam["not_foreign_name_words"]),
         named_after_re=re.compile(alternation(nam["named_after_words"], tail=r"\s+$")),
+        named_after_qualified_re=re.compile(alternation(nam["named_after_qualified_words"], tail=r"\s+")
+                                            + alternation(nam["named_after_qualifiers"], tail=r"\s+$")),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
         caption_verbs=frozenset(nam["caption_verbs"]),
         age_bracket_re=re.compile(r"\s*\(\s*(?:" + alternation(nam["birth_cues"], tail=r"[\s.:]*\d")
@@ -517,6 +524,8 @@ def get_lexicon() -> Lexicon:
         long_kinds=frozenset(evt["long_kinds"]),
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         other_time_opening_re=re.compile(alternation(evt["other_time_opening"])),
+        same_day_opening_re=re.compile(alternation(evt["same_day_opening"])),
+        at_another_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_another_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
         long_ago_re=re.compile(r"(?<!\w)" + alternation(evt["long_ago"], tail=r"(?!\w)[^.;:!?]{0,30}$"), re.IGNORECASE),
         to_press_re=re.compile(r"(?<!\w)" + alternation(evt["to_press"])),

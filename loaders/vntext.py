@@ -109,6 +109,8 @@ class Sentence:
 # line break.  Abbreviations that end in a dot (TS., GS., TP.) do not end a sentence.
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TS|GS|PGS|ThS|TSKH|TP|Th\.S|KTS|BS|KS|LS|St|Mr|Ms|Dr|Q|TM|KT|TL|TUQ|v\.v|Tp|Nxb|tr|Sđd|[^\W\d_])\.)$")
+# ... but a single letter that is a word: "châu Á." (Asia) ends its sentence
+_ONE_LETTER_WORD = re.compile(r"(?:[cC]hâu|Nam|Đông|Tây|Trung) Á\.$")
 
 
 with open(LEXICON_DIR / "name_ends.toml", "rb") as _fh:
@@ -130,7 +132,8 @@ def sentences(text: str) -> list[Sentence]:
         if ":" in line:
             ends = sorted(ends + [(m.end(), m.end()) for m in _CREDIT.finditer(line)])
         for start, end in ends:
-            if start < seg_start or _ABBREV.search(line[seg_start:start]):
+            if start < seg_start or (_ABBREV.search(line, seg_start, start)
+                                     and not _ONE_LETTER_WORD.search(line, seg_start, start)):
                 continue
             _add(out, line, line_start, seg_start, start)
             seg_start = end

@@ -1929,3 +1929,52 @@ def test_a_bodys_name_ends_before_a_verb_of_advice() -> None:
     names = set(_agencies(_extract("Ngân hàng Thế giới khuyến cáo tỷ lệ nợ công cao. Viện Nhi khoa Hoa Kỳ khuyến nghị cha "
                                    "mẹ.")))
     assert "Ngân hàng Thế giới" in names and not [n for n in names if n.endswith(("khuyến cáo tỷ lệ", "khuyến nghị cha"))]
+
+
+# -- names the thirteenth audit found cut (docs/audit.md) ---------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "title", "agency"), [
+    ("Ông Trương Văn Huấn, Phó trưởng Phòng Tài nguyên - môi trường H.Đại Lộc (tỉnh Quảng Nam), cho biết thêm.",
+     "Phó Trưởng phòng", "Phòng Tài nguyên - môi trường H.Đại Lộc"),
+    ("Ông Nguyễn Quốc Bảo, Chủ tịch UBND xã Ninh Sở, cho biết bé đã tử vong.", "Chủ tịch", "UBND xã Ninh Sở"),
+    ("Đại tá Nguyễn Hữu Đoàn - Phó Viện trưởng Viện Kỹ thuật Phòng không-Không quân cho biết thêm.",
+     "Phó Viện trưởng", "Viện Kỹ thuật Phòng không-Không quân"),
+    ("Ông Ngô Triệu Hồng, Phó trưởng phòng Cảnh sát PCCC số 6, cho biết nắm được thông tin.",
+     "Phó Trưởng phòng", "Phòng Cảnh sát PCCC số 6"),
+    ("Ông Mai Thanh Dung giữ chức vụ Cục trưởng Cục Thẩm định, đánh giá tác động môi trường đã thiếu trách nhiệm.",
+     "Cục trưởng", "Cục Thẩm định, đánh giá tác động môi trường"),
+    ("Đại tá Nguyễn Trọng, Trưởng Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Phú Yên cho biết.",
+     "Trưởng phòng", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Phú Yên"),
+])
+def test_a_units_name_is_read_whole_through_its_joins_and_numbers(sentence: str, title: str, agency: str) -> None:
+    posts = _posts(_extract(sentence))
+    assert [(t, a) for t, a, _, _ in next(iter(posts.values()))] == [(title, agency)], posts
+
+
+def test_a_council_committee_after_its_bare_council_or_a_comma_is_that_councils() -> None:
+    agencies = _agencies(_extract("Sáng 5/7, HĐND tỉnh Nghệ An khai mạc kỳ họp thứ 4. Bà Thái Thị An Chung - Phó Ban "
+                                  "Pháp chế HĐND tỉnh đề nghị có giải pháp."))
+    assert agencies["Ban Pháp chế HĐND tỉnh Nghệ An"] == "HĐND tỉnh Nghệ An"
+    agencies = _agencies(_extract("Ông Nguyễn Nguyên Quân – Trưởng ban Đô thị, HĐND TP Hà Nội cho biết thêm."))
+    assert agencies["Ban Đô thị HĐND TP Hà Nội"] == "HĐND TP Hà Nội"
+    # ... but "tỉnh này", "tỉnh bạn" is no bare word of the article's own province
+    assert "Ban Pháp chế HĐND tỉnh Nghệ An" not in _agencies(_extract(
+        "HĐND tỉnh Nghệ An họp. Ông Lê Văn A, Trưởng Ban Pháp chế HĐND tỉnh bạn cho biết."))
+
+
+def test_an_institution_a_title_or_a_firm_run_into_a_name_is_no_person() -> None:
+    ex = _extract("Sáng 28/6/2017, Bảo hiểm xã hội Việt Nam tổ chức Hội nghị đối thoại chính sách. Tham dự có bà Nguyễn Thị "
+                  "Quang Hiền - Tổng giám đốc Bệnh viện tư nhân Hoàng Viết Thắng (Huế). Tổ chức Lương Nông Liên hợp quốc "
+                  "(FAO) đã thông báo. Dự có bà Trịnh Thanh Hằng, Ủy viên Đoàn Chủ tịch Tổng LĐLĐVN. Bà Barbara Res, cựu "
+                  "phó chủ tịch Trump Organization cho biết.")
+    assert {p.name for p in ex.people} == {"Nguyễn Thị Quang Hiền", "Trịnh Thanh Hằng", "Barbara Res"}
+
+
+def test_people_of_another_event_the_same_day_take_no_part_in_the_lead() -> None:
+    ex = _extract("Sáng 7/7, Tập đoàn Dầu khí Việt Nam đã tổ chức cuộc họp bàn giải pháp xử lý các dự án. Ông Nguyễn Vũ "
+                  "Trường Sơn, Tổng giám đốc PVN chủ trì cuộc họp. Ông Lê Mạnh Hùng, Phó Tổng giám đốc cho biết, các dự án "
+                  "đang được rà soát. Chiều cùng ngày, tại trụ sở Bộ Công Thương, Thứ trưởng Hoàng Quốc Vượng đã chủ trì "
+                  "buổi làm việc với Tập đoàn. Trong buổi họp báo thường kỳ sáng 7/7, Thứ trưởng Phạm Công Tạc cho biết "
+                  "như vậy. Cũng tại cuộc họp, ông Lê Văn Bình cho biết thêm.")
+    assert [(e.chaired_by, e.participants) for e in ex.events] == [
+        (["Nguyễn Vũ Trường Sơn"], ["Lê Mạnh Hùng", "Lê Văn Bình"])]
