@@ -187,6 +187,10 @@ def _place_after(doc: Doc, pos: int) -> tuple[str, int] | None:
         return None
     if m is None and len(caps) == 1 and doc.lex.any_place_word_re.fullmatch(caps[0].word):
         return None   # ("Ban Đô thị HĐND TP, ...": the place word alone, no place)
+    if m is not None and len(caps) == 1 and not caps[0].breaks and doc.lex.province_word_re.match(s, pos) \
+            and re.match(r" [^\W\d_]", s[caps[0].end:caps[0].end + 2]) and s[caps[0].end + 1].islower() \
+            and fold(caps[0].word) not in doc.lex.district_names and fold(caps[0].word) not in doc.lex.places:
+        return None   # ("UBND TP. Liên quan đến ...": one capitalised word run into the next phrase, no city)
     return doc.text[pos:caps[-1].end], caps[-1].end
 
 
@@ -429,7 +433,8 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             # a name in sentence case goes on after "và" in lower case ("Phòng Quản lý thi và kiểm
             # định chất lượng giáo dục"), unless a function word or a verb follows
             if nxt and nxt.word[:1].islower() and any(x.word[:1].islower() for x in out[1:]) \
-                    and not stops_at(words, i + 1) and not nxt.breaks and not ends_place_word:
+                    and not stops_at(words, i + 1) and not nxt.breaks and not ends_place_word \
+                    and not doc.lex.honorific_re.fullmatch(nxt.word):   # ("... và bà Lưu Thị Ánh Loan")
                 out.extend([t, nxt])
                 i += 2
                 continue

@@ -1978,3 +1978,14 @@ def test_people_of_another_event_the_same_day_take_no_part_in_the_lead() -> None
                   "như vậy. Cũng tại cuộc họp, ông Lê Văn Bình cho biết thêm.")
     assert [(e.chaired_by, e.participants) for e in ex.events] == [
         (["Nguyễn Vũ Trường Sơn"], ["Lê Mạnh Hùng", "Lê Văn Bình"])]
+
+
+def test_a_units_name_stops_before_the_next_person_a_verb_or_a_phrase_after_a_city_word() -> None:
+    ex = _extract("Ông Nguyễn Đăng Ngọc - Phó giám đốc BV Chỉnh hình và Phục hồi chức năng TP.HCM và bà Lưu Thị Ánh Loan - "
+                  "Quyền giám đốc DRD. Bà Phạm Thị Hồng Hà, Phó giám đốc Sở Tài chính, khẳng định. Theo UBND TP. Liên quan "
+                  "đến vấn đề này, ông A nói. Chủ nhiệm nói nên Ủy ban TVQH xin ý kiến Quốc hội về 2 phương án.")
+    agencies = _agencies(ex)
+    assert "Bệnh viện Chỉnh hình và Phục hồi chức năng TP.HCM" in agencies
+    assert agencies["Ủy ban Thường vụ Quốc hội"] == "Quốc hội"
+    assert not [a for a in agencies if a.endswith((" bà", "Liên", "xin ý kiến"))], agencies
+    assert _posts(ex)["Nguyễn Đăng Ngọc"][0][:2] == ("Phó Giám đốc", "Bệnh viện Chỉnh hình và Phục hồi chức năng TP.HCM")
