@@ -356,8 +356,18 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
     dead = _remembered(doc, names)
     took = [known[fold(names[i].name)] for i in here
             if _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:names[i].start])
-            and not _absent(doc, names[i], sent) and fold(names[i].name) not in dead]
+            and not _absent(doc, names[i], sent) and fold(names[i].name) not in dead
+            and not _acts_another_day(doc, sent, event, names[i].start)]
     event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
+
+
+def _acts_another_day(doc: Doc, sent: Sentence, event: Event, name_at: int) -> bool:
+    """In the event's own sentence, a person after another day's date and before the event's own
+    ("ngày 6/6, Tổng Thư ký X đã có văn bản ... đề nghị kéo dài phiên thảo luận chiều ngày 9/6"): what
+    the person did that other day, not there."""
+    before = [d for d in find_dates(doc.text[sent.start:name_at]) if d.day and d.month]
+    day = event.date[-5:]
+    return bool(before) and all(f"{d.month:02d}-{d.day:02d}" != day for d in before)
 
 
 def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
@@ -545,10 +555,12 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         sent = doc.sentence_at(n.start)
         if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
                 _other_day(doc, sent, event) or _to_the_press(doc, sent, event) or _opens_another_time(doc, sent)
-                or _at_another_event(doc, sent, event, blocked, n.start))):
+                or _at_another_event(doc, sent, event, blocked, n.start)
+                or doc.lex.planned_re.search(doc.lower, sent.start, n.start))):   # ("... sẽ có cuộc gặp X")
             continue
         if lead.start <= n.start < lead.end:
-            if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead):
+            if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead) \
+                    and not _acts_another_day(doc, lead, event, n.start):
                 took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
         elif n.name.split()[0] not in doc.lex.family_names:
             # a foreign figure merely named ("ông Trump") took no part: a cue must follow the name

@@ -100,7 +100,22 @@ def find_names(doc: Doc) -> list[NameHit]:
         listed = foreign_out and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", doc.shadow[foreign_out[-1].end:start])
         if (vouched or listed) and fold(name) not in doc.lex.places:
             foreign_out.append(NameHit(start, end, doc.text[start:end], vouched=True, foreign=True))
-    return sorted(_cut_run_ons(out) + foreign_out, key=lambda h: h.start)
+    return sorted(_misprinted_in_lower_case(doc, _cut_run_ons(out)) + foreign_out, key=lambda h: h.start)
+
+
+def _misprinted_in_lower_case(doc: Doc, hits: list[NameHit]) -> list[NameHit]:
+    """A name whose last syllable is misprinted in lower case ("Phó Bí thư Thành ủy Võ Công trí")
+    where the article prints the whole name elsewhere ("Võ Công Trí"): that name."""
+    whole = {fold(h.name): h.name for h in hits}
+    out = []
+    for h in hits:
+        nxt = _NEXT_WORD.match(doc.shadow, h.end)
+        name = whole.get(fold(f"{h.name} {nxt.group(1)}")) if nxt and nxt.group(1).islower() else None
+        out.append(NameHit(h.start, nxt.end(), name, h.vouched, h.foreign) if nxt and name else h)
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)(?![\w-])")
 
 
 def _cut_run_ons(hits: list[NameHit]) -> list[NameHit]:

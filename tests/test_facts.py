@@ -1989,3 +1989,20 @@ def test_a_units_name_stops_before_the_next_person_a_verb_or_a_phrase_after_a_ci
     assert agencies["Ủy ban Thường vụ Quốc hội"] == "Quốc hội"
     assert not [a for a in agencies if a.endswith((" bà", "Liên", "xin ý kiến"))], agencies
     assert _posts(ex)["Nguyễn Đăng Ngọc"][0][:2] == ("Phó Giám đốc", "Bệnh viện Chỉnh hình và Phục hồi chức năng TP.HCM")
+
+
+def test_a_last_syllable_misprinted_in_lower_case_is_the_name_printed_elsewhere() -> None:
+    ex = _extract("Ngày 6/2, Quận ủy Thanh Khê tổ chức Lễ công bố quyết định nhân sự. Đến dự, có Phó Bí thư Thường trực "
+                  "Thành ủy Võ Công trí và Trưởng Ban Tổ chức Thành ủy Trần Đình Hồng. Phó Bí thư Thường trực Thành ủy Đà "
+                  "Nẵng Võ Công Trí đã trao các quyết định.")
+    assert {p.name for p in ex.people} == {"Võ Công Trí", "Trần Đình Hồng"}
+
+
+def test_what_a_person_did_another_day_or_will_do_is_no_part_in_the_event() -> None:
+    ex = _extract("Thực hiện ý kiến chỉ đạo của Ủy ban Thường vụ Quốc hội, ngày 6/6, Tổng Thư ký Quốc hội Nguyễn Hạnh Phúc "
+                  "đã có văn bản gửi các vị đại biểu đề nghị kéo dài thời gian phiên thảo luận kinh tế - xã hội vào chiều "
+                  "ngày 9/6. Đại biểu Lê Văn An phát biểu tại phiên thảo luận.")
+    assert [e.participants for e in ex.events] == [["Lê Văn An"]]
+    ex = _extract("Sáng 29/5, Thủ tướng Nguyễn Xuân Phúc bắt đầu chuyến thăm chính thức Hoa Kỳ. Trong thời gian tại Mỹ, Thủ "
+                  "tướng sẽ có cuộc gặp ông Lê Văn Thành, Chủ tịch Hội người Việt, cùng dự có ông Trần Văn Nam.")
+    assert "Lê Văn Thành" not in ex.events[0].participants
