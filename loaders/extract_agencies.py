@@ -453,6 +453,11 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             if pm:  # "quận Hai Bà Trưng": the whole place
                 out.extend(x for x in toks[i:] if x.end <= pm.end())
                 break
+            if re.fullmatch(r"\d{1,2}", t.word):
+                out.append(t)   # "Phòng GD&ĐT quận 11": a place named by its number
+                break
+            if t.word in doc.lex.not_name_words:
+                break   # ("Thanh tra TP Sau đó, ...": the next sentence, no place)
             if doc.lex.province_word_re.match(doc.shadow, out[-1].start) and person_starts_at(doc, t.start):
                 break   # "Bệnh viện Phổi tỉnh Trương Hồng Lĩnh": the province unnamed (all are known), then a person
         elif t.word in doc.lex.not_name_words:

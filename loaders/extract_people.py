@@ -198,8 +198,11 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
             break  # "Kim Jong-un": a foreign name cut at its hyphen
         name = doc.text[start:end]
         given = fold(name.split(" ", 1)[1])
-        if fold(name) in doc.lex.places or (" " in given and given in doc.lex.countries_folded):
-            break   # ("Tạ Hy Lạp, Bộ trưởng Tài chính ...": "Tại Hy Lạp" misprinted; "Trần Đức" is a name)
+        if fold(name) in doc.lex.places or (" " in given and given in doc.lex.countries_folded) or (
+                name.split()[0] in doc.lex.family_names_of_bodies
+                and (p := doc.lex.province_re.match(doc.shadow, start + len(name.split()[0]) + 1)) and p.end() == end):
+            break   # ("Tạ Hy Lạp, Bộ trưởng Tài chính ...": "Tại Hy Lạp" misprinted; "Trần Đức" is a name;
+            # "Đoàn Gia Lai" is the province's delegation)
         out.append(NameHit(start, end, name))
         break
 

@@ -234,6 +234,7 @@ class Lexicon:
     not_name_words: set[str]
     not_foreign_name_words: frozenset[str]   # a Latin-letter run holding one is a club, show or firm
     named_after_re: re.Pattern[str]          # "đường", "giải" ... right before a name: not a person
+    family_names_of_bodies: frozenset[str]   # "Đoàn" + a province is a delegation, no person
     named_after_qualified_re: re.Pattern[str]   # "bệnh viện tư nhân" ... right before a name: not a person
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
@@ -473,6 +474,7 @@ def get_lexicon() -> Lexicon:
         not_name_words=set(nam["not_name_words"]),
         not_foreign_name_words=frozenset(nam["not_foreign_name_words"]),
         named_after_re=re.compile(alternation(nam["named_after_words"], tail=r"\s+$")),
+        family_names_of_bodies=frozenset(nam["family_names_of_bodies"]),
         named_after_qualified_re=re.compile(alternation(nam["named_after_qualified_words"], tail=r"\s+")
                                             + alternation(nam["named_after_qualifiers"], tail=r"\s+$")),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),

@@ -2006,3 +2006,15 @@ def test_what_a_person_did_another_day_or_will_do_is_no_part_in_the_event() -> N
     ex = _extract("Sáng 29/5, Thủ tướng Nguyễn Xuân Phúc bắt đầu chuyến thăm chính thức Hoa Kỳ. Trong thời gian tại Mỹ, Thủ "
                   "tướng sẽ có cuộc gặp ông Lê Văn Thành, Chủ tịch Hội người Việt, cùng dự có ông Trần Văn Nam.")
     assert "Lê Văn Thành" not in ex.events[0].participants
+
+
+def test_a_units_name_takes_a_district_number_and_stops_at_kiem_or_the_next_sentence() -> None:
+    ex = _extract("Ông Lê Văn An, Trưởng Phòng GD&ĐT quận 11 cho biết. Ông Trần Văn Bình, Chánh Thanh tra TP Sau đó, ông "
+                  "nói. Thượng tá Lê Văn Cường, Trưởng Phòng Tham mưu kiêm người phát ngôn Công an tỉnh Nghệ An cho biết.")
+    assert {a for a in _agencies(ex)} >= {"Phòng GD&ĐT quận 11", "Phòng Tham mưu"}
+    assert not [a for a in _agencies(ex) if a.endswith("Sau") or "kiêm" in a]
+
+
+def test_a_provinces_delegation_is_no_person() -> None:
+    ex = _extract("Sáng 30/5, Quốc hội thảo luận. Đại biểu Đoàn Gia Lai phát biểu. Ông Đoàn Văn Việt cho biết.")
+    assert [p.name for p in ex.people] == ["Đoàn Văn Việt"]
