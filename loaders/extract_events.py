@@ -79,7 +79,7 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int,
     """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name.  A year
     under review ("Hội nghị tổng kết năm 2016", held 7/2) is not the meeting's when the meeting
     falls in the first quarter (it is then usually the year after): no year rather than a wrong
-    one; nor when the name gives several.  A year printed with an instrument's title ("sơ kết thi
+    one; nor a plan's year, nor when the name gives several.  A year printed with an instrument's title ("sơ kết thi
     hành Luật Hợp tác xã (HTX) năm 2012") is the instrument's."""
     end = min(sent_end, cue_pos + 90)
     years = set()
@@ -87,8 +87,9 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int,
     for m in _NAMED_YEAR.finditer(doc.shadow, cue_pos, end):
         if any(a <= m.start() <= b + 12 for a, b in instruments) or _after_an_instruments_title(doc, cue_pos, m.start()):
             continue
-        if month <= 3 and doc.lex.review_re.search(doc.lower, since, m.start()):
-            return None
+        if (month <= 3 and doc.lex.review_re.search(doc.lower, since, m.start())) \
+                or doc.lex.plan_re.search(doc.lower, since, m.start()):
+            return None   # (a year under review, or a plan's: "... chương trình giám sát năm 2018")
         years.add(m.group(1))
         since = m.end()
     return years.pop() if len(years) == 1 else None
@@ -176,6 +177,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
     instruments = Spans((m.start, m.tail_end) for m in mentions)   # (indexed: no scan per event)
     events: list[Event] = []
     dated: set[str] = set()
+    earlier: set[int] = set()    # id() of the events of a date introduced by "Trước đó, ..."
     sent_of_event: list[int] = []
     for si, sent in enumerate(doc.sents):
         dates = find_dates(sent.text)
@@ -217,6 +219,8 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
                                 date_end=f"{iso[:-2]}{d.end_day:02d}" if d.end_day else None,
                                 name=_name_near(doc, cue_pos, sent.end, instruments),
                                 about=about, evidence=[doc.evidence(start)]))
+            if doc.lex.earlier_before_date_re.search(doc.lower, max(sent.start, start - 24), start):
+                earlier.add(id(events[-1]))   # ("Trước đó, tối 26/6, ..."): an earlier happening, no lead
             sent_of_event.append(si)
     # no event dated in the lead: perhaps the lead dates one it names only later (a dated event
     # further down, often a related story run on at the end, is not the article's own)
@@ -228,7 +232,7 @@ def find_events(doc: Doc, mentions: list[Mention], agencies: list[AgencyHit],
         sent_of_event = [later[1], *(sent_of_event[i] for i in keep)]
     # the lead event is the first one of the article's own time: a date years before its latest
     # ("21/6/1925" in an anniversary) is history, one after it a plan, and neither takes its people
-    lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e)), None)
+    lead = next((i for i, e in enumerate(events) if _of_its_time(doc, e) and id(e) not in earlier), None)
     filled = lead if lead is not None and sent_of_event[lead] < LEAD_SENTENCES + 2 else None
     planned = {i for i, si in enumerate(sent_of_event)
                if doc.lex.planned_re.search(doc.lower, doc.sents[si].start, doc.sents[si].end)}

@@ -264,6 +264,7 @@ class Lexicon:
     addressed_before_re: re.Pattern[str]  # "báo cáo ": right before a name or its post, the addressee
     dead_before_re: re.Pattern[str]       # "cố ": right before a name or its post, one who has died
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
+    plan_re: re.Pattern[str]             # "kế hoạch", "chương trình giám sát": the year after it is a plan's
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
     two_sided_kinds: frozenset[str]      # talks ...: leading a delegation there is no chairing
@@ -282,6 +283,7 @@ class Lexicon:
     other_time_re: re.Pattern[str]       # "trước đó", "sắp tới": a sentence of another time
     other_time_opening_re: re.Pattern[str]   # "Tuần trước, ...": a later sentence of another time
     same_day_opening_re: re.Pattern[str]     # "Chiều cùng ngày, ...": a later sentence of another event
+    earlier_before_date_re: re.Pattern[str]  # "Trước đó, tối " right before a date: an earlier happening
     at_another_event_re: re.Pattern[str]     # "tại", "trong" right before a later sentence's event word
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
     long_ago_re: re.Pattern[str]         # "cách đây 92 năm, ngày ...": a date long past, no event's
@@ -507,6 +509,7 @@ def get_lexicon() -> Lexicon:
         addressed_before_re=re.compile(r"(?<!\w)" + alternation(evt["addressed_before"], tail=r"\s+$")),
         dead_before_re=re.compile(alternation(evt["dead_before"], tail=r"\s+$"), re.IGNORECASE),
         review_re=re.compile(alternation(evt["review_cues"])),
+        plan_re=re.compile(alternation(evt["plan_cues"])),
         reported_speech=tuple(evt["reported_speech"]),
         chair_cues=evt["chair"],
         two_sided_kinds=frozenset(evt["two_sided_kinds"]),
@@ -527,6 +530,8 @@ def get_lexicon() -> Lexicon:
         other_time_re=re.compile(r"(?<!\w)" + alternation(evt["other_time"])),
         other_time_opening_re=re.compile(alternation(evt["other_time_opening"])),
         same_day_opening_re=re.compile(alternation(evt["same_day_opening"])),
+        earlier_before_date_re=re.compile(alternation(evt["earlier_before_date"], tail="")
+                                          + r",?\s+(?:" + alternation(evt["day_parts"], tail="") + r"\s+)?$"),
         at_another_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_another_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
         long_ago_re=re.compile(r"(?<!\w)" + alternation(evt["long_ago"], tail=r"(?!\w)[^.;:!?]{0,30}$"), re.IGNORECASE),

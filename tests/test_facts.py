@@ -2018,3 +2018,18 @@ def test_a_units_name_takes_a_district_number_and_stops_at_kiem_or_the_next_sent
 def test_a_provinces_delegation_is_no_person() -> None:
     ex = _extract("Sáng 30/5, Quốc hội thảo luận. Đại biểu Đoàn Gia Lai phát biểu. Ông Đoàn Văn Việt cho biết.")
     assert [p.name for p in ex.people] == ["Đoàn Văn Việt"]
+
+
+def test_an_earlier_happening_is_no_lead_and_its_own_sentence_names_who_took_part() -> None:
+    ex = _extract("Lễ dâng hương\n\nTrước đó, tối 26/6, Phó Chủ tịch Thường trực Quốc hội Tòng Thị Phóng đã dự Lễ dâng "
+                  "hương tại Nhà tưởng niệm. Thượng tướng Tô Lâm phát biểu tại buổi tiếp xúc cử tri.")
+    assert [(e.date, e.participants) for e in ex.events] == [("--06-26", ["Tòng Thị Phóng"])]
+    ex = _extract("Trước đó, sáng 13.6 đã diễn ra cuộc họp Ban chấp hành Hội Nhà Văn Hà Nội có sự tham gia của nhà thơ "
+                  "Phạm Xuân Nguyên (Chủ tịch Hội nhà văn Hà Nội).")
+    assert [e.participants for e in ex.events] == [["Phạm Xuân Nguyên"]]
+
+
+def test_a_plans_year_in_an_events_name_dates_no_event() -> None:
+    ex = _extract("Phát biểu tại phiên thảo luận ở tổ về dự kiến chương trình giám sát năm 2018 của Quốc hội sáng 23/5, "
+                  "Bộ trưởng GTVT Trương Quang Nghĩa phân tích 4 vấn đề.")
+    assert [e.date for e in ex.events] == ["--05-23"]
