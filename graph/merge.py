@@ -177,7 +177,10 @@ class _Builder:
             return ctx
         return None
 
-    def agency(self, name: str, evidence: Iterable[dict[str, Any]] = (), depth: int = 0) -> str:
+    def agency(self, name: str, evidence: Iterable[dict[str, Any]] = (), depth: int = 0,
+               named_with: Iterable[dict[str, Any]] = ()) -> str:
+        """The agency's node, with its parent chain; ``named_with``: the sentence that named the unit
+        a parent is reached from, which backs the chain's links where the parent has none of its own."""
         canon = canonical_body(name)
         parent = self.parent_of(canon)
         node_id = agency_id(canon, parent)
@@ -193,9 +196,10 @@ class _Builder:
         self.facts.nodes[node_id].evidence.extend(evidence)
         self.mention(node_id, evidence)
         if parent and depth < 4 and fold(canonical_body(parent)) != fold(canon):
-            pid = self.agency(parent, (), depth + 1)
+            backing = list(evidence)[:1] or self.first_ev(node_id) or list(named_with)[:1]
+            pid = self.agency(parent, (), depth + 1, backing)
             if pid != node_id:
-                self.facts.edge(node_id, pid, "PART_OF", list(evidence)[:1] or self.first_ev(node_id))
+                self.facts.edge(node_id, pid, "PART_OF", backing)
         return node_id
 
     def first_ev(self, node_id: str) -> list[dict[str, Any]]:
@@ -242,7 +246,7 @@ class _Builder:
             if key:
                 self.inst_ids.setdefault(fold(key), node_id)
         if doc.issuer:
-            ag = self.agency(doc.issuer)
+            ag = self.agency(doc.issuer, named_with=evs[:1])
             self.facts.edge(node_id, ag, "ISSUED_BY", evs[:1])
         return node_id
 
@@ -446,7 +450,7 @@ class _Builder:
             title = normalize(("nguyên " if pos.former else "") + pos.title)
             former = {"former": True} if pos.former else {}
             if pos.agency:
-                ag = self.agency(pos.agency)
+                ag = self.agency(pos.agency, named_with=evs[:1])
                 key = f"HOLDS_POSITION:{slug(title)}"
                 self.facts.edge(pid, ag, "HOLDS_POSITION", evs, key=key, title=title, **former)
             else:
@@ -473,7 +477,7 @@ class _Builder:
                 if (pid, node_id, "CHAIRED") not in self.facts.edges:
                     self.facts.edge(pid, node_id, "PARTICIPATED_IN", evs[:1])
             if ev.organizer:
-                self.facts.edge(self.agency(ev.organizer), node_id, "ORGANIZED", evs[:1])
+                self.facts.edge(self.agency(ev.organizer, named_with=evs[:1]), node_id, "ORGANIZED", evs[:1])
 
 
 def src_id(source: SourceText) -> str:

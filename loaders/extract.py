@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.context import Doc
-from loaders.extract_agencies import AgencyHit, find_agencies
+from loaders.extract_agencies import AgencyHit, branch_of_some_province, find_agencies
 from loaders.extract_events import find_events
 from loaders.extract_instruments import amending_links, find_named, find_numbered, find_plenum, find_short_refs
 from loaders.extract_people import find_names, find_people
@@ -110,8 +110,10 @@ def extract_article(source: SourceText, written: str | None = None) -> Extractio
     for a in placeless:  # "Sở Y tế" with no place, in an article about one province: that province's
         a.parent = local
     kept, twins = _drop_placeless_twins(agencies[0], people)
+    kept, branches = _bare_branch_is_the_articles(doc, kept, people)
     agencies = (kept, agencies[1])
     renames.update(twins)
+    renames.update(branches)
     events = find_events(doc, mentions, hits, people, names)
     for e in events:
         if e.organizer:
@@ -149,6 +151,50 @@ def _drop_placeless_twins(agencies: list[Agency], people: list[Person]) -> tuple
     return out, dropped
 
 
+def _bare_branch_is_the_articles(doc: Doc, agencies: list[Agency], people: list[Person]
+                                 ) -> tuple[list[Agency], dict[str, str]]:
+    """A bare branch's name ("Cục Hải quan" before 2025, as an agency, a parent or in a post) in an
+    article that names one branch of it with its place ("Cục Hải quan TP Hồ Chí Minh") is that
+    branch, not the national unit the name came to mean later.  Returns the agencies kept and the
+    folded names renamed -> the branch."""
+    names = [*(a.name for a in agencies), *(a.parent for a in agencies if a.parent),
+             *(q.agency for p in people for q in p.positions if q.agency)]
+    to: dict[str, str] = {}   # the folded bare name -> the branch
+    for key in {fold(n) for n in names if fold(n) in doc.lex.branch_heads and branch_of_some_province(doc, n)}:
+        local = [a for a in agencies if fold(a.name).startswith(key + " ")
+                 and doc.lex.province_in(a.name[len(key) + 1:]) is not None]
+        if len(local) == 1:
+            to[key] = local[0].name
+
+    one_per_body = {fold(h) for h in doc.lex.one_per_body}
+
+    def renamed(name: str) -> str:   # the bare name, or a body's one unit of it ("Đảng ủy Cục Hải quan")
+        k = fold(name)
+        for key, branch in to.items():
+            if k == key or (k.endswith(" " + key) and k[:-len(key) - 1] in one_per_body):
+                return name[:len(name) - len(key)] + branch   # (folding keeps a name's length)
+        return name
+
+    if not to:
+        return agencies, {}
+    out: dict[str, Agency] = {}
+    renames: dict[str, str] = {}
+    for a in agencies:
+        new = renamed(a.name)
+        if new != a.name:
+            renames[fold(a.name)] = new
+        a.parent = renamed(a.parent) if a.parent else None
+        if fold(new) in out:
+            out[fold(new)].evidence += a.evidence
+            continue
+        a.name = new
+        out[fold(new)] = a
+    for p in people:
+        for pos in p.positions:
+            pos.agency = renamed(pos.agency) if pos.agency else None
+    return list(out.values()), renames
+
+
 def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict[str, str]]:
     """One agency per name (case and tone placement ignored).  Variants of one unit are
     merged: a "Ban Chỉ đạo ..." takes its longest form; another unit its most frequent form
@@ -177,7 +223,9 @@ def _merge_agencies(doc: Doc, hits: list[AgencyHit]) -> tuple[list[Agency], dict
     for k in keys:                                                  # ("Bộ Quốc phòng" / "... Nga")
         if k in known:
             continue
-        shorter = [k[:i] for i, ch in enumerate(k) if ch == " " and k[:i] in rank and k[:i] not in known]
+        # (a branch with its place is no variant of the branch's bare name: "Cục Hải quan TP HCM")
+        shorter = [k[:i] for i, ch in enumerate(k) if ch == " " and k[:i] in rank and k[:i] not in known
+                   and not (k[:i] in doc.lex.branch_heads and doc.lex.province_in(by_key[k].name[i + 1:]))]
         family = sorted((o for o in longer.get(k, []) + shorter if by_key[o].parent == by_key[k].parent), key=rank.__getitem__)
         if not family:
             continue

@@ -225,14 +225,17 @@ def _district_then_person(doc: Doc, toks: list[Tok]) -> bool:
     return cut >= 2 and fold(" ".join(words[:cut])) in doc.lex.district_names
 
 
-def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tuple[str, int, bool] | None:
+def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False,
+                  comma_body: bool = True) -> tuple[str, int, bool] | None:
     """A parent printed right after a unit: 'Vụ X Bộ Y', 'Vụ X (Bộ Y)', 'Vụ X thuộc Bộ Y', or a
     provincial body ('Ban Tổ chức Tỉnh ủy Bình Định').  The flag says it is provincial.  Another
     unit is a parent after a word that says so ('Trung tâm X thuộc Trường Y', 'Phòng X của Sở Y')
     or, for a unit of lex.sub_units (``head``), printed right after it ('Phòng X Trường Y').  In a
     post (``comma``) a known body after a comma or dash is the parent too ('Phó Vụ trưởng Vụ Nghiên
-    cứu, Ủy ban Kiểm tra Trung ương'), and so is a unit for a Phòng ('Trưởng phòng X - Sở Y'),
-    unless a list goes on ('Vụ X, Bộ Y, Bộ Z')."""
+    cứu, Ủy ban Kiểm tra Trung ương'; not with ``comma_body`` off: 'Bộ trưởng Bộ Lao động, Bộ Tài
+    chính' lists two), and so is a unit for a Phòng ('Trưởng phòng X - Sở Y') and a local council or
+    committee for any unit ('Trưởng ban Đô thị, HĐND TP Hà Nội'), unless a list goes on ('Vụ X, Bộ
+    Y, Bộ Z')."""
     s = doc.shadow
     m = re.match(r"\s*(?:\(\s*|thuộc\s+|trực thuộc\s+|của\s+)?", ahead(s, pos))
     after_comma = re.match(r",\s*|\s+[-–]\s+", ahead(s, pos)) if comma else None   # ", Sở Y" or " - Sở Y"
@@ -244,7 +247,7 @@ def _parent_after(doc: Doc, pos: int, head: str = "", comma: bool = False) -> tu
     name: str | None = None
     local = False
     named = named_body(doc, b) if b else None
-    if named and m is after_comma and (named[2] or _list_goes_on(doc, named[1])):
+    if named and m is after_comma and (not comma_body or named[2] or _list_goes_on(doc, named[1])):
         return None
     if named:
         name, end, _ = named
@@ -470,6 +473,9 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
         if out[-1].word[:1].isupper() and t.word[:1].islower() and (any(
                 doc.lex.place_word_re.match(doc.shadow, x.start) for x in out[1:]) or doc.shadow.endswith("Việt Nam", 0, out[-1].end)):
             break  # "Phòng GD&ĐT huyện Nghi Lộc xác nhận": the name ends with its place
+        pair = f"{t.word} {toks[i + 1].word}".lower() if i + 1 < len(toks) else ""
+        if t.word[:1].isupper() and pair in doc.lex.caption_verbs and pair not in COMPOUNDS:
+            break   # ("Ủy ban Bảo vệ Chăm sóc trẻ em Việt Nam Phát biểu": a caption's verb run in; not "Ban Chỉ đạo")
         if t.word[:1].isupper():
             # a school is named for a person: "Trường THPT Chu Văn An", "Trường Đại học Tôn Đức Thắng"
             named_for = bool(unit.first_words) and " ".join(x.word for x in out) in unit.first_words \
@@ -624,8 +630,9 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
         name, end = f"{name} {place[0]}", place[1]
     if head == "Vụ" and _NOT_VIETNAMESE.search(toks[0].word):
         return None   # "vụ Formosa" is a case, not a department: no Vietnamese word spells f, j, w, z
-    parent = _parent_after(doc, end, unit.canonical_head,
-                           comma=in_post and (unit.parent in ("ministry", "stated", "") or unit.canonical_head in doc.lex.sub_units))
+    parent = _parent_after(doc, end, unit.canonical_head, comma=in_post and (
+        unit.parent in ("ministry", "stated", "") or unit.canonical_head in doc.lex.sub_units),
+        comma_body=unit.canonical_head not in doc.lex.peer_heads)
     if parent:
         if parent[2]:
             return AgencyHit(pos, parent[1], f"{name} {parent[0]}", parent[0])
@@ -643,11 +650,11 @@ def _parse_unit_at(doc: Doc, pos: int, head_ci: bool = False, in_post: bool = Fa
     local = any(_place_in_name(doc, x.start) for x in toks[1:]) if unit.parent == "ministry" else False
     default = doc.context_body if unit.parent == "ministry" and doc.ministries_named <= 1 \
         and not local and not ends_foreign(doc, name) and not _foreign_sentence(doc, pos) \
-        and not _branch_of_some_province(doc, name) and _may_be_unit_of(doc, head, name, doc.context_body) else None
+        and not branch_of_some_province(doc, name) and _may_be_unit_of(doc, head, name, doc.context_body) else None
     return AgencyHit(pos, end, name, default)
 
 
-def _branch_of_some_province(doc: Doc, name: str) -> bool:
+def branch_of_some_province(doc: Doc, name: str) -> bool:
     """Whether a bare name is a branch every province had when the text was written ("Cục Thuế"
     before 2025: Cục Thuế tỉnh X, of Tổng cục Thuế), not a unit of the ministry; an undated text
     counts as written before."""

@@ -213,6 +213,7 @@ class Lexicon:
     province_word_end_re: re.Pattern[str]   # a name ending in a bare "tỉnh" or "thành phố" ("Trường Chính trị tỉnh")
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
     one_per_body: frozenset[str]         # unit heads a body has one of ("Thanh tra của Bộ X" is that one)
+    peer_heads: frozenset[str]           # "Bộ": never a unit of the body after a comma
     counted_words: frozenset[str]        # "năm", "bệnh nhân": after a number, it counts them, names nothing
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
@@ -450,6 +451,7 @@ def get_lexicon() -> Lexicon:
         sub_units=frozenset(uni["sub_units"]),
         counted_words=frozenset(uni["counted_words"]),
         one_per_body=frozenset(uni["one_per_body"]),
+        peer_heads=frozenset(uni["peer_heads"]),
         place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"
                                    + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),

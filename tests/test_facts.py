@@ -2033,3 +2033,26 @@ def test_a_plans_year_in_an_events_name_dates_no_event() -> None:
     ex = _extract("Phát biểu tại phiên thảo luận ở tổ về dự kiến chương trình giám sát năm 2018 của Quốc hội sáng 23/5, "
                   "Bộ trưởng GTVT Trương Quang Nghĩa phân tích 4 vấn đề.")
     assert [e.date for e in ex.events] == ["--05-23"]
+
+
+def test_a_bare_branch_is_the_one_branch_the_article_names() -> None:
+    ex = _extract("Đó là những gì xảy ra tại Cục Hải quan TP Hồ Chí Minh. Theo báo cáo của Phòng Tổ chức cán bộ Cục Hải "
+                  "quan thì ông Đinh Ngọc Thắng đã 8 lần đi nước ngoài. Bí thư Đảng ủy Cục Hải quan Trần Mã Thông cho biết.")
+    assert _agencies(ex) == {"Cục Hải quan TP Hồ Chí Minh": None, "Phòng Tổ chức cán bộ": "Cục Hải quan TP Hồ Chí Minh",
+                             "Đảng ủy Cục Hải quan TP Hồ Chí Minh": None}
+    assert _posts(ex)["Trần Mã Thông"][0][:2] == ("Bí thư", "Đảng ủy Cục Hải quan TP Hồ Chí Minh")
+
+
+def test_every_link_up_a_units_parent_chain_is_backed_by_a_sentence() -> None:
+    """A parent named only as a parent ("Cục Giám sát bảo hiểm") takes the article's ministry as its own:
+    that link is backed by the sentence that named the unit below it."""
+    from graph.merge import facts_from_extraction
+    from loaders.model import Agency, Evidence
+    text = "Theo báo cáo của Phòng Tổng hợp Cục Giám sát bảo hiểm, việc kiểm tra đã xong."
+    src = SourceText(source_id="t", name="t", path="t", text=text)
+    ex = Extraction(source=src, agencies=[Agency("Phòng Tổng hợp", "Cục Giám sát bảo hiểm", [Evidence(0, len(text), text)])],
+                    context_body="Bộ Tài chính")
+    chain = {(u, v): e.evidence for (u, v, t), e in facts_from_extraction(ex).edges.items() if t == "PART_OF"}
+    assert chain.keys() == {("agency/cuc-giam-sat-bao-hiem/phong-tong-hop", "agency/bo-tai-chinh/cuc-giam-sat-bao-hiem"),
+                            ("agency/bo-tai-chinh/cuc-giam-sat-bao-hiem", "agency/bo-tai-chinh")}
+    assert all(ev and ev[0]["sentence"] == text for ev in chain.values()), chain
