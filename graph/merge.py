@@ -446,6 +446,8 @@ class _Builder:
             for ev in evs:
                 ev["date"] = as_of
                 ev["date_basis"] = basis or None
+                if pos.body_inferred:
+                    ev["body_inferred"] = True   # the article's body, not printed with the title
             # a former post is shown as printed ("nguyên Bộ trưởng"): it is no current holder's
             title = normalize(("nguyên " if pos.former else "") + pos.title)
             former = {"former": True} if pos.former else {}

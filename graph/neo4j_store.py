@@ -45,6 +45,7 @@ from graph.ids import instrument_id, leading_number, looks_numbered, norm_number
 from graph.merge import SourceFacts, facts_from_extraction
 from graph.schema import NODE_TYPES, load_schema
 from graph.store import Change, NxStore, SourceEntry
+from graph.weigh import OTHER_POST
 from loaders.model import Extraction
 
 T = TypeVar("T")
@@ -998,7 +999,7 @@ class Neo4jGraph:
             # the other side of a contradiction is a post of this node's person or of a rival holder
             near = sub.graph()
             people = sorted({str(x[5]) if x[0] == "sole" else u for u, _, d in near.edges(data=True)
-                             for x in d.get("reasons") or () if x and x[0] in ("sole", "namesake") and len(x) >= 6})
+                             for x in d.get("reasons") or () if x and x[0] in ("sole", *OTHER_POST) and len(x) >= 6})
             if people:
                 self._light(tx, sub, people)
                 sub.edges(tx.run(C.EDGES_OUT, ids=people, types=["HOLDS_POSITION"]))

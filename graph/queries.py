@@ -41,7 +41,7 @@ import networkx as nx
 from graph.ids import fold, normalize, source_node_id
 from graph.index import Hit, resolve, search
 from graph.schema import load_schema
-from graph.weigh import CONTRADICTIONS, shown
+from graph.weigh import CONTRADICTIONS, OTHER_POST, shown
 
 __all__ = [
     "Hit",
@@ -679,7 +679,7 @@ def disputed(g: nx.MultiDiGraph, r: str) -> list[Dispute]:
             continue
         sides = [_side_of_edge(g, u, v, data)]
         for x in against:
-            if x[0] == "namesake" and len(x) >= 6 and g.has_edge(u, x[4], x[5]):
+            if x[0] in OTHER_POST and len(x) >= 6 and g.has_edge(u, x[4], x[5]):
                 sides.append(_side_of_edge(g, u, x[4], g.edges[u, x[4], x[5]]))
             elif x[0] == "sole" and len(x) >= 8 and g.has_edge(x[5], x[6], x[7]):
                 side = _side_of_edge(g, x[5], x[6], g.edges[x[5], x[6], x[7]])

@@ -56,9 +56,11 @@ UNWEIGHED = ("MENTIONS",)       # a source naming a node is the record, not a cl
 _KEYS = {"threshold", "category", "factor", "reasons"}
 # reasons that set a fact against the rest of the graph (shown beside it), and of those the ones
 # with another fact on the other side (listed by graph.queries.disputed)
-AGAINST = ("namesake", "sole", "registry_parent", "disputed", "year_unknown")
-CONTRADICTIONS = ("namesake", "sole", "registry_parent")
-REASONS = ("support", "rule", "namesake", "sole", "registry_parent", "registry_confirms", "disputed", "year_unknown",
+AGAINST = ("namesake", "article_body", "sole", "registry_parent", "disputed", "year_unknown")
+CONTRADICTIONS = ("namesake", "article_body", "sole", "registry_parent")
+# of those, the ones laid out [code, the other post's title, its body's label, its sources, body id, edge key]
+OTHER_POST = ("namesake", "article_body")
+REASONS = ("support", "rule", "namesake", "article_body", "sole", "registry_parent", "registry_confirms", "disputed", "year_unknown",
            "authority")
 
 
@@ -309,7 +311,10 @@ def _namesakes(g: nx.MultiDiGraph) -> None:
     """Posts of one person node at two ministries, or in two provinces, at overlapping times: most
     likely two people of one name merged by their name (an audit of 19 such posts found 18 right),
     so the post fewer sources give keeps its belief and says so, and the person node lists it
-    (``identity``) for a reader, or data/identity.toml, to split."""
+    (``identity``) for a reader, or data/identity.toml, to split.  But a post whose body no source
+    printed, each taking the article's ministry for a bare title ("Thứ trưởng X" in an article on
+    Bộ Tài chính), is more likely that guess gone wrong: it takes its share of the sources, own /
+    (own + other), as a contradiction (``article_body``)."""
     memo: dict[str, tuple[str, str] | None] = {}
     for pid, pd in g.nodes(data=True):
         if pd.get("type") != "Person":
@@ -329,7 +334,12 @@ def _namesakes(g: nx.MultiDiGraph) -> None:
                 r, j = max(rivals)
                 vj, dj, kj = posts[j]
                 # the rival's agency and key ride along (unused by the sentence) for the disputes query
-                note = ["namesake", dj.get("title", ""), g.nodes[vj].get("label") or vj, r, vj, kj]
+                inferred = all(e.get("body_inferred") for e in di.get("evidence") or [{}])
+                note = ["article_body" if inferred else "namesake", dj.get("title", ""),
+                        g.nodes[vj].get("label") or vj, r, vj, kj]
+                if inferred:
+                    _scale(di, own / (own + r), note)
+                    continue
                 di.setdefault("reasons", []).append(note)
                 seen = pd.setdefault("identity", [])
                 if len(seen) < 10:

@@ -794,7 +794,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 continue
             seen.add(k)
             person.positions.append(Position(post.title, post.agency, ev, former=post.former,
-                                             as_of=statement_year(doc, ev)))
+                                             as_of=statement_year(doc, ev), body_inferred=post.context_default))
         person.positions = _drop_subsumed(person.positions, doc.lex.standalone_titles)
         out.append(person)
     return out

@@ -83,6 +83,7 @@ class Position:
     evidence: Evidence | None = None
     former: bool = False        # printed as held before ("nguyên Bộ trưởng", "cố Thủ tướng")
     as_of: str | None = None    # the year the sentence states of itself ("7 tháng đầu năm 2016"), if any
+    body_inferred: bool = False  # the agency is the article's body, not printed with the title ("Thứ trưởng X")
 
 
 @dataclass

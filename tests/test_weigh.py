@@ -18,7 +18,7 @@ from graph import backend as q
 from graph import cli
 from graph.copies import copy_groups, distance, text_simhash
 from graph.store import NxStore
-from graph.weigh import SettingsError, describe, read_settings, threshold, weigh
+from graph.weigh import SettingsError, describe, read_settings, shown, threshold, weigh
 from loaders.extract import extract
 from loaders.model import SourceText
 
@@ -114,6 +114,25 @@ def test_a_post_at_another_ministry_at_the_same_time_is_marked_as_a_namesake(tmp
     assert "Bộ trưởng — Bộ Y tế  (3 sources · 1.00)" in shown
     assert "Bộ trưởng — Bộ Công Thương  (1 source · 0.94)" in shown
     assert "! perhaps another person of this name: Bộ trưởng — Bộ Y tế at the same time, by 3 source(s)" in shown
+
+
+def test_a_bare_title_given_the_articles_ministry_against_the_post_others_print_is_contradicted(tmp_path: Path) -> None:
+    """"Thứ trưởng X" in an article on Bộ Tài chính while three sources print X's ministry as Bộ Công
+    Thương: the article's ministry was the guess, and the post takes a quarter of the belief."""
+    store = NxStore(path=tmp_path / "g.kg")
+    for i, date in enumerate(["2017-05-10", "2017-06-11", "2017-09-12"]):
+        store.add_extraction(extract(_src(f"r{i}.txt", f"Ngày {10 + i}/5, Thứ trưởng Bộ Công Thương Hoàng Quốc Vượng "
+                                                        f"làm việc với tỉnh Nghệ An về điện lực lần {i + 1}.", date)))
+    store.add_extraction(extract(_src("w.txt", "Bộ Tài chính họp về thuế. Bộ Tài chính cho biết. Theo đó, Thứ trưởng "
+                                               "Hoàng Quốc Vượng cho rằng việc chuyển đổi là cấp thiết.", "2017-08-20")))
+    g = store.graph
+    guessed = _post(g, "person/hoàng-quốc-vượng", "agency/bo-tai-chinh")
+    assert all(e.get("body_inferred") for e in guessed["evidence"])
+    assert guessed["reasons"][-1][:4] == ["article_body", "Thứ trưởng", "Bộ Công Thương", 3]
+    assert guessed["confidence"] < threshold() and not shown(guessed, threshold())
+    assert "identity" not in g.nodes["person/hoàng-quốc-vượng"]
+    printed = _post(g, "person/hoàng-quốc-vượng", "agency/bo-cong-thuong")
+    assert printed["confidence"] > 0.99 and not any(e.get("body_inferred") for e in printed["evidence"])
 
 
 def test_a_sole_post_given_to_a_second_person_is_contradicted(tmp_path: Path) -> None:
