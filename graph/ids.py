@@ -141,7 +141,54 @@ def canonical_body(name: str) -> str:
     if hit:
         return hit
     expanded = expand_abbreviations(normalize(name))
-    return table.get(fold(expanded)) or loose.get(body_key(expanded)) or expanded
+    return table.get(fold(expanded)) or loose.get(body_key(expanded)) or _misprinted(expanded) or expanded
+
+
+# a known body's name long enough that one letter more, less or other is a misprint, not another
+# body ("Cục Quảng lý Công sản" for "Cục Quản lý công sản"); compared with its tone marks (folded,
+# "Thượng Hải" and "Thương mại" are one letter apart), after its first word, in a word of three
+# letters or more ("Đại học ở Hà Nội" is no "Đại học Y Hà Nội")
+MISPRINT_MIN = 14
+
+
+def _marked(name: str) -> str:
+    return normalize(name).lower()
+
+
+@lru_cache(maxsize=1)
+def _one_letter_off() -> dict[str, tuple[str, str] | None]:
+    """Each known name (lower case, marks kept) and its spellings with one letter deleted -> the
+    body and that name (None where two bodies share one: no guess)."""
+    out: dict[str, tuple[str, str] | None] = {}
+    for body in load_schema().bodies.values():
+        for key in {_marked(n) for n in (body.name, *body.aliases)}:
+            if len(key) < MISPRINT_MIN or " " not in key:
+                continue
+            for variant in {key, *(key[:i] + key[i + 1:] for i in range(key.index(" ") + 1, len(key)))}:
+                seen = out.get(variant, (body.name, key))
+                out[variant] = (body.name, key) if seen is not None and seen[0] == body.name else None
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _misprinted(name: str) -> str | None:
+    """The known body ``name`` misprints by one letter, if exactly one."""
+    key = _marked(name)
+    if len(key) < MISPRINT_MIN or " " not in key or any(ch.isdigit() for ch in key):
+        return None
+    index = _one_letter_off()
+    found = {index.get(key)}   # a letter left out, or the name itself
+    found |= {index.get(key[:i] + key[i + 1:]) for i in range(key.index(" ") + 1, len(key))}   # one too many, or other
+    found.discard(None)
+    bodies = {f[0] for f in found if f}
+    if len(bodies) != 1:
+        return None
+    known = next(f[1] for f in found if f).split()
+    printed = normalize(name).split()
+    if len(printed) == len(known) and any(
+            a.lower() != b and (min(len(a), len(b)) < 3 or a.isupper()) for a, b in zip(printed, known, strict=True)):
+        return None   # (the letter is in a word of three or more, not in initials: "ở" / "Y", "LHPN" / "LHTN")
+    return bodies.pop()
 
 
 _BODY_NOISE = re.compile(r"(?<!\w)(?:va|&)(?!\w)|[^\w ]+")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from graph.ids import (
     agency_id,
+    canonical_body,
     event_id,
     fold,
     instrument_id,
@@ -20,6 +21,7 @@ from graph.ids import (
     slug,
     source_node_id,
 )
+from graph.schema import load_schema
 
 
 @pytest.mark.parametrize(
@@ -145,3 +147,23 @@ def test_slug_is_url_safe(text: str) -> None:
     s = slug(text)
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in s)
     assert not s.startswith("-") and not s.endswith("-")
+
+
+@pytest.mark.parametrize(("printed", "body"), [
+    ("Cục Quảng lý Công sản", "Cục Quản lý công sản"),             # a letter too many
+    ("Viện Hàn lân Khoa học và Công nghệ Việt Nam", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam"),   # another
+    ("Ban Dân nguyuện", "Ban Dân nguyện"),
+    ("Bộ G iao thông Vận tải", "Bộ Giao thông vận tải"),           # a space run in
+])
+def test_a_known_bodys_name_misprinted_by_one_letter_is_that_body(printed: str, body: str) -> None:
+    assert canonical_body(printed) == body
+
+
+@pytest.mark.parametrize("printed", [
+    "Trường Đại học Thượng Hải",     # one letter from "Thương mại" only with the marks folded away
+    "Trường Đại học ở Hà Nội",       # a one-letter word is another word, not a misprint of "Y"
+    "Hội LHPN VN",                   # initials one letter apart are other initials
+    "Ban Quản lý cảng",              # not "Ban Quản lý Lăng"
+])
+def test_another_name_one_letter_from_a_known_body_stays_itself(printed: str) -> None:
+    assert canonical_body(printed) not in load_schema().bodies
