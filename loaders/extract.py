@@ -109,7 +109,7 @@ def extract_article(source: SourceText, written: str | None = None) -> Extractio
         local = doc.with_place(f"UBND {'TP' if city else 'tỉnh'}", doc.sole_province)
     for a in placeless:  # "Sở Y tế" with no place, in an article about one province: that province's
         a.parent = local
-    kept, twins = _drop_placeless_twins(agencies[0], people)
+    kept, twins = _drop_placeless_twins(doc, agencies[0], people)
     kept, branches = _bare_branch_is_the_articles(doc, kept, people)
     agencies = (kept, agencies[1])
     renames.update(twins)
@@ -130,14 +130,14 @@ def extract_article(source: SourceText, written: str | None = None) -> Extractio
     )
 
 
-def _drop_placeless_twins(agencies: list[Agency], people: list[Person]) -> tuple[list[Agency], dict[str, str]]:
+def _drop_placeless_twins(doc: Doc, agencies: list[Agency], people: list[Person]) -> tuple[list[Agency], dict[str, str]]:
     """"Sở Tài nguyên và Môi trường" (given the article's city) beside "Sở Tài nguyên và Môi
     trường TPHCM" of the same parent: one agency, the one that names its place; the posts in the
     other move to it.  Returns the agencies kept and the folded names dropped -> their twin."""
     out = []
     dropped: dict[str, str] = {}
     for a in agencies:
-        twin = next((b for b in agencies if b is not a and a.parent and b.parent == a.parent
+        twin = next((b for b in agencies if b is not a and a.parent and _same_parent(doc, a.parent, b.parent)
                      and fold(b.name).startswith(fold(a.name) + " ")), None) if a.parent else None
         if twin is None:
             out.append(a)
@@ -151,6 +151,14 @@ def _drop_placeless_twins(agencies: list[Agency], people: list[Person]) -> tuple
     return out, dropped
 
 
+def _same_parent(doc: Doc, a: str, b: str | None) -> bool:
+    """One parent however its place is printed ("UBND tỉnh Thừa Thiên-Huế" / "... Thừa Thiên Huế")."""
+    if b is None or a == b:
+        return a == b
+    place = doc.lex.province_in(a)
+    return place is not None and place == doc.lex.province_in(b) and fold(a).split()[0] == fold(b).split()[0]
+
+
 def _bare_branch_is_the_articles(doc: Doc, agencies: list[Agency], people: list[Person]
                                  ) -> tuple[list[Agency], dict[str, str]]:
     """A bare branch's name ("Cục Hải quan" before 2025, as an agency, a parent or in a post) in an
@@ -162,17 +170,18 @@ def _bare_branch_is_the_articles(doc: Doc, agencies: list[Agency], people: list[
     to: dict[str, str] = {}   # the folded bare name -> the branch
     for key in {fold(n) for n in names if fold(n) in doc.lex.branch_heads and branch_of_some_province(doc, n)}:
         local = [a for a in agencies if fold(a.name).startswith(key + " ")
-                 and doc.lex.province_in(a.name[len(key) + 1:]) is not None]
+                 and doc.lex.province_in(" ".join(a.name.split())[len(key) + 1:]) is not None]
         if len(local) == 1:
             to[key] = local[0].name
 
     one_per_body = {fold(h) for h in doc.lex.one_per_body}
 
     def renamed(name: str) -> str:   # the bare name, or a body's one unit of it ("Đảng ủy Cục Hải quan")
+        name = " ".join(name.split())   # (folding collapses spaces and keeps a name's length otherwise)
         k = fold(name)
         for key, branch in to.items():
             if k == key or (k.endswith(" " + key) and k[:-len(key) - 1] in one_per_body):
-                return name[:len(name) - len(key)] + branch   # (folding keeps a name's length)
+                return name[:len(name) - len(key)] + branch
         return name
 
     if not to:

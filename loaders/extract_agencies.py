@@ -456,7 +456,7 @@ def _unit_name(doc: Doc, unit: Unit, after: int) -> tuple[list[Tok], int] | None
             if pm:  # "quận Hai Bà Trưng": the whole place
                 out.extend(x for x in toks[i:] if x.end <= pm.end())
                 break
-            if re.fullmatch(r"\d{1,2}", t.word):
+            if re.fullmatch(r"\d{1,2}", t.word) and doc.lex.numbered_place_re.fullmatch(out[-1].word):
                 out.append(t)   # "Phòng GD&ĐT quận 11": a place named by its number
                 break
             if t.word in doc.lex.not_name_words:

@@ -369,9 +369,16 @@ def _acts_another_day(doc: Doc, sent: Sentence, event: Event, name_at: int) -> b
     """In the event's own sentence, a person after another day's date and before the event's own
     ("ngày 6/6, Tổng Thư ký X đã có văn bản ... đề nghị kéo dài phiên thảo luận chiều ngày 9/6"): what
     the person did that other day, not there."""
-    before = [d for d in find_dates(doc.text[sent.start:name_at]) if d.day and d.month]
+    text = doc.text[sent.start:name_at]
+    before = [d for d in find_dates(text) if d.day and d.month
+              and not _INSTRUMENTS_DATE.search(text, max(0, d.start - 24), d.start)]
     day = event.date[-5:]
-    return bool(before) and all(f"{d.month:02d}-{d.day:02d}" != day for d in before)
+    after = {f"{d.month:02d}-{d.day:02d}" for d in find_dates(doc.text[name_at:sent.end]) if d.day and d.month}
+    return bool(before) and day in after and all(f"{d.month:02d}-{d.day:02d}" != day for d in before)
+
+
+# "... 1439/QĐ-BNV ngày 29/10/2018", "Chỉ thị số 05/CT-TTg ngày 12/5": an instrument's date, no day's doing
+_INSTRUMENTS_DATE = re.compile(r"\d+/[\w.-]+\s+(?:ký\s+)?(?:ngày\s+)?$")
 
 
 def _leads_a_delegation_there(doc: Doc, n: NameHit) -> bool:
@@ -429,7 +436,7 @@ def _other_day(doc: Doc, sent: Sentence, event: Event) -> bool:
     day = event.date[-5:]
     for d in find_dates(sent.text):
         before = sent.text[max(0, d.start - 24):d.start]
-        if re.search(r"\d+/[\w.-]+\s+(?:ký\s+)?(?:ngày\s+)?$", before) or not doc.lex.day_part_re.search(before) \
+        if _INSTRUMENTS_DATE.search(before) or not doc.lex.day_part_re.search(before) \
                 or doc.lex.speech_verb_re.search(doc.lower, sent.start, sent.start + d.start):
             continue   # an instrument's date ("... 1439/QĐ-BNV ngày 29/10/2018"), or one the person tells
         if d.day and d.month and f"{d.month:02d}-{d.day:02d}" != day and not (
@@ -460,9 +467,11 @@ def _at_another_event(doc: Doc, sent: Sentence, event: Event, blocked: Spans, na
         return True
     if event.kind in doc.lex.long_kinds or not find_dates(doc.text[sent.start:name_at]):
         return False   # (its own date before the person: "... sáng 7.7, Thứ trưởng X", not one X tells)
+    family = doc.lex.event_family.get(event.kind, event.kind)
     for pos, kind in cues:
         at = doc.lex.at_another_event_re.search(doc.lower, max(sent.start, pos - 14), pos)
-        if pos < name_at and kind != event.kind and at and not doc.lower.endswith("cũng ", sent.start, at.start()):
+        if pos < name_at and doc.lex.event_family.get(kind, kind) != family and at \
+                and not doc.lower.endswith("cũng ", sent.start, at.start()):
             return True
     return False
 

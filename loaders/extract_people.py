@@ -103,6 +103,18 @@ def find_names(doc: Doc) -> list[NameHit]:
     return sorted(_misprinted_in_lower_case(doc, _cut_run_ons(out)) + foreign_out, key=lambda h: h.start)
 
 
+def _named_as_a_person(doc: Doc, start: int) -> bool:
+    """Whether an honorific or a post stands right before ``start`` ("bà Đoàn Hà Giang", "Phó
+    Giám đốc Sở Y tế Đoàn Thái Bình")."""
+    prev = re.search(r"(\S+)\s+$", doc.shadow[max(0, start - 20):start])
+    if prev and doc.lex.honorific_re.fullmatch(prev.group(1)):
+        return True
+    # a post, and its body, run up to the name with no punctuation between (but a deputy's is his
+    # delegation: "Đại biểu Quốc hội Đoàn Gia Lai")
+    return any(not re.search(r"[,.;:()]", doc.shadow[m.end():start]) and not m.group(0).startswith("đại biểu")
+               for m in doc.lex.title_re.finditer(doc.lower, max(0, start - 60), start))
+
+
 def _misprinted_in_lower_case(doc: Doc, hits: list[NameHit]) -> list[NameHit]:
     """A name whose last syllable is misprinted in lower case ("Phó Bí thư Thành ủy Võ Công trí")
     where the article prints the whole name elsewhere ("Võ Công Trí"): that name."""
@@ -199,7 +211,7 @@ def _name_in_run(doc: Doc, m: re.Match[str], words: list[re.Match[str]], out: li
         name = doc.text[start:end]
         given = fold(name.split(" ", 1)[1])
         if fold(name) in doc.lex.places or (" " in given and given in doc.lex.countries_folded) or (
-                name.split()[0] in doc.lex.family_names_of_bodies
+                name.split()[0] in doc.lex.family_names_of_bodies and not _named_as_a_person(doc, start)
                 and (p := doc.lex.province_re.match(doc.shadow, start + len(name.split()[0]) + 1)) and p.end() == end):
             break   # ("Tạ Hy Lạp, Bộ trưởng Tài chính ...": "Tại Hy Lạp" misprinted; "Trần Đức" is a name;
             # "Đoàn Gia Lai" is the province's delegation)
@@ -781,7 +793,7 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             # foreigner's ministry is his country's, not Vietnam's of the same name
             pa.posts = [(p, ev) for p, ev in pa.posts if not _vietnamese_body(doc, p.agency)]
         person = Person(pa.name, evidence=[doc.evidence(m.start) for m in pa.mentions])
-        seen: set[tuple[str, str, bool]] = set()
+        seen: dict[tuple[str, str, bool], Position] = {}
         # a post the text says is being left is no longer held, whatever an apposition said of it
         # ("X, Bí thư Quận ủy Y, thôi giữ chức Bí thư Quận ủy Y")
         left = {(fold(p.title), fold(p.agency or "")) for p, _ in pa.posts if p.left}
@@ -790,11 +802,14 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             _fill_pending(doc, [p for p, _ in pa.posts], places[0], check_kind=True)
         for post, ev in pa.posts:
             k = (fold(post.title), fold(post.agency or ""), post.former)
-            if k in seen or (not post.former and k[:2] in left):
+            if k in seen:   # (a body guessed once and printed elsewhere in the article is printed)
+                seen[k].body_inferred = seen[k].body_inferred and post.context_default
                 continue
-            seen.add(k)
-            person.positions.append(Position(post.title, post.agency, ev, former=post.former,
-                                             as_of=statement_year(doc, ev), body_inferred=post.context_default))
+            if not post.former and k[:2] in left:
+                continue
+            seen[k] = Position(post.title, post.agency, ev, former=post.former, as_of=statement_year(doc, ev),
+                               body_inferred=post.context_default)
+            person.positions.append(seen[k])
         person.positions = _drop_subsumed(person.positions, doc.lex.standalone_titles)
         out.append(person)
     return out
@@ -843,6 +858,7 @@ def _reads_as_a_person(doc: Doc, hit: NameHit) -> bool:
         return False   # "Hoàng Minh Giám - Nguyễn Thái Sơn", "Lê Thị Hồng Gấm, Hoàng Sa, Calmette": streets
     # ("Bệnh viện tư nhân Hoàng Viết Thắng": an institution and its kind before the name)
     return not (doc.lex.named_after_re.search(doc.lower, max(0, hit.start - 30), hit.start)
+                or doc.lex.named_after_printed_re.search(doc.shadow, max(0, hit.start - 30), hit.start)
                 or doc.lex.named_after_qualified_re.search(doc.lower, max(0, hit.start - 50), hit.start))
 
 

@@ -214,6 +214,7 @@ class Lexicon:
     sub_units: frozenset[str]            # heads of units printed right before their owner unit
     one_per_body: frozenset[str]         # unit heads a body has one of ("Thanh tra của Bộ X" is that one)
     peer_heads: frozenset[str]           # "Bộ": never a unit of the body after a comma
+    numbered_place_re: re.Pattern[str]   # "quận", "phường": a number after them is the place's name
     counted_words: frozenset[str]        # "năm", "bệnh nhân": after a number, it counts them, names nothing
     place_filler_re: re.Pattern[str]     # " khóa XIV đơn vị": between a place-named unit's head and its place
     any_place_word_re: re.Pattern[str]   # a place word anywhere in a name, in any case
@@ -236,6 +237,7 @@ class Lexicon:
     not_foreign_name_words: frozenset[str]   # a Latin-letter run holding one is a club, show or firm
     named_after_re: re.Pattern[str]          # "đường", "giải" ... right before a name: not a person
     family_names_of_bodies: frozenset[str]   # "Đoàn" + a province is a delegation, no person
+    named_after_printed_re: re.Pattern[str]  # "Tổ chức" as printed right before a name: a body's
     named_after_qualified_re: re.Pattern[str]   # "bệnh viện tư nhân" ... right before a name: not a person
     name_words_unless_number: frozenset[str]   # "Năm": a third syllable, unless a number follows
     caption_verbs: frozenset[str]        # "chia sẻ": its first word run into a four-word name is cut
@@ -286,6 +288,7 @@ class Lexicon:
     same_day_opening_re: re.Pattern[str]     # "Chiều cùng ngày, ...": a later sentence of another event
     earlier_before_date_re: re.Pattern[str]  # "Trước đó, tối " right before a date: an earlier happening
     at_another_event_re: re.Pattern[str]     # "tại", "trong" right before a later sentence's event word
+    event_family: dict[str, int]             # kind -> its group of kinds one event is printed as
     planned_re: re.Pattern[str]          # "sẽ được tổ chức": an event its sentence speaks of as planned
     long_ago_re: re.Pattern[str]         # "cách đây 92 năm, ngày ...": a date long past, no event's
     to_press_re: re.Pattern[str]         # "trao đổi với PV": what a person told the press, not the event
@@ -452,6 +455,7 @@ def get_lexicon() -> Lexicon:
         counted_words=frozenset(uni["counted_words"]),
         one_per_body=frozenset(uni["one_per_body"]),
         peer_heads=frozenset(uni["peer_heads"]),
+        numbered_place_re=re.compile(alternation(uni["numbered_place_words"]), re.IGNORECASE),
         place_filler_re=re.compile(r"(?:\s+" + alternation(uni["term_words"], tail=r"\s+[IVXL]+(?!\w)") + ")?"
                                    + r"(?:\s+" + alternation(uni["constituency_words"], tail=r"(?=\s)") + ")?"),
         any_place_word_re=re.compile(alternation(uni["place_words"]), re.IGNORECASE),
@@ -479,6 +483,7 @@ def get_lexicon() -> Lexicon:
         not_foreign_name_words=frozenset(nam["not_foreign_name_words"]),
         named_after_re=re.compile(alternation(nam["named_after_words"], tail=r"\s+$")),
         family_names_of_bodies=frozenset(nam["family_names_of_bodies"]),
+        named_after_printed_re=re.compile(alternation(nam["named_after_printed"], tail=r"\s+$")),
         named_after_qualified_re=re.compile(alternation(nam["named_after_qualified_words"], tail=r"\s+")
                                             + alternation(nam["named_after_qualifiers"], tail=r"\s+$")),
         name_words_unless_number=frozenset(nam["name_words_unless_number"]),
@@ -533,8 +538,9 @@ def get_lexicon() -> Lexicon:
         other_time_opening_re=re.compile(alternation(evt["other_time_opening"])),
         same_day_opening_re=re.compile(alternation(evt["same_day_opening"])),
         earlier_before_date_re=re.compile(alternation(evt["earlier_before_date"], tail="")
-                                          + r",?\s+(?:" + alternation(evt["day_parts"], tail="") + r"\s+)?$"),
+                                          + r",?\s+(?:" + alternation(evt["day_parts"], tail="") + r"\s+){0,2}$"),
         at_another_event_re=re.compile(r"(?<!\w)" + alternation(evt["at_another_event"], tail=r"\s+(?:buổi\s+|cuộc\s+)?$")),
+        event_family={kind: i for i, group in enumerate(evt["same_event_kinds"]) for kind in group},
         planned_re=re.compile(r"(?<!\w)" + alternation(evt["planned"])),
         long_ago_re=re.compile(r"(?<!\w)" + alternation(evt["long_ago"], tail=r"(?!\w)[^.;:!?]{0,30}$"), re.IGNORECASE),
         to_press_re=re.compile(r"(?<!\w)" + alternation(evt["to_press"])),

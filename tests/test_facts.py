@@ -2056,3 +2056,43 @@ def test_every_link_up_a_units_parent_chain_is_backed_by_a_sentence() -> None:
     assert chain.keys() == {("agency/cuc-giam-sat-bao-hiem/phong-tong-hop", "agency/bo-tai-chinh/cuc-giam-sat-bao-hiem"),
                             ("agency/bo-tai-chinh/cuc-giam-sat-bao-hiem", "agency/bo-tai-chinh")}
     assert all(ev and ev[0]["sentence"] == text for ev in chain.values()), chain
+
+
+# -- what a review of the fixes above found them doing wrong --------------------------------------
+
+@pytest.mark.parametrize(("text", "chairs", "participants"), [
+    ("Sáng 27/6, Bộ trưởng Bộ Tài chính Đinh Tiến Dũng chủ trì hội nghị tổng kết, cảnh báo doanh nghiệp sẽ gặp khó "
+     "khăn.", ["Đinh Tiến Dũng"], []),                        # "sẽ gặp khó khăn" plans no meeting
+    ("Sáng 27/6, Bộ Tài chính tổ chức Hội nghị tổng kết công tác thuế. Tại hội nghị sáng 27/6, Thứ trưởng Huỳnh Quang "
+     "Hải báo cáo.", [], ["Huỳnh Quang Hải"]),                # "hội nghị" is the "Hội nghị tổng kết" again
+    ("Sáng 27/6, Bộ Tài chính tổ chức hội nghị sơ kết công tác. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/5/2017, Thứ "
+     "trưởng Huỳnh Quang Hải đã dự hội nghị sơ kết sáng 27/6.", [], ["Huỳnh Quang Hải"]),   # an instrument's date
+])
+def test_a_plan_a_kind_of_the_same_event_or_an_instruments_date_keeps_who_took_part(
+        text: str, chairs: list[str], participants: list[str]) -> None:
+    assert [(e.chaired_by, e.participants) for e in _extract(text).events] == [(chairs, participants)]
+
+
+def test_an_earlier_happening_may_give_two_words_of_its_day() -> None:
+    ex = _extract("Tô Lâm tiếp xúc cử tri\n\nNgày 27/6, Bộ trưởng Tô Lâm tiếp xúc cử tri tỉnh Bắc Ninh. Trước đó, vào "
+                  "ngày 26/6, Phó Chủ tịch Quốc hội Tòng Thị Phóng đã dự Lễ dâng hương tại Sơn La.")
+    assert [(e.date, e.participants) for e in ex.events] == [("--06-27", ["Tô Lâm"]), ("--06-26", ["Tòng Thị Phóng"])]
+
+
+def test_a_body_guessed_for_a_bare_title_and_printed_elsewhere_is_printed() -> None:
+    ex = _extract("Bộ Tài chính họp. Bộ Tài chính cho biết. Thứ trưởng Huỳnh Quang Hải phát biểu. Sau đó Thứ trưởng Bộ "
+                  "Tài chính Huỳnh Quang Hải trả lời.")
+    assert [(q.title, q.agency, q.body_inferred) for p in ex.people for q in p.positions] == [
+        ("Thứ trưởng", "Bộ Tài chính", False)]
+
+
+def test_a_person_named_with_an_honorific_or_a_post_is_a_person_whatever_their_family_name() -> None:
+    for text, name in [("Bà Đoàn Hà Giang, Giám đốc Sở Tài chính cho biết.", "Đoàn Hà Giang"),
+                       ("Phó Giám đốc Sở Y tế Đoàn Thái Bình cho biết.", "Đoàn Thái Bình"),
+                       ("Trưởng Ban tổ chức Nguyễn Văn Hùng phát biểu.", "Nguyễn Văn Hùng")]:
+        assert [p.name for p in _extract(text).people] == [name], text
+
+
+def test_a_rule_for_any_province_names_no_body_of_the_articles() -> None:
+    agencies = _agencies(_extract("Sở Y tế tỉnh Nghệ An báo cáo. Theo luật, hồ sơ nộp tại UBND tỉnh nơi cư trú."))
+    assert "UBND tỉnh Nghệ An" not in agencies and "Ủy ban nhân dân tỉnh Nghệ An" not in agencies, agencies
