@@ -103,6 +103,19 @@ def find_names(doc: Doc) -> list[NameHit]:
     return sorted(_misprinted_in_lower_case(doc, _cut_run_ons(out)) + foreign_out, key=lambda h: h.start)
 
 
+def _apposed_owner(doc: Doc, chain_start: int, by_end: dict[int, NameHit]) -> NameHit | None:
+    """The name a chain of posts stands in apposition to by a dash, printed right before it with
+    no post of its own before it ("các ông Phạm Kiên - Chủ tịch ..."; not a list's item, "Bộ trưởng
+    Công an Tô Lâm, Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng")."""
+    window = doc.shadow[max(0, chain_start - 40):chain_start]
+    sep = re.search(r"(\S)\s*(?:\s[-–]|[-–](?=\s))\s*$", window)
+    owner = by_end.get(chain_start - len(window) + sep.start(1) + 1) if sep else None
+    if owner is None or any(m.end() >= owner.start - 1 for m in doc.lex.title_re.finditer(
+            doc.lower, max(0, owner.start - 60), owner.start)):
+        return None
+    return owner
+
+
 def _named_as_a_person(doc: Doc, start: int) -> bool:
     """Whether an honorific or a post stands right before ``start`` ("bà Đoàn Hà Giang", "Phó
     Giám đốc Sở Y tế Đoàn Thái Bình")."""
@@ -716,6 +729,16 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
                 lead = None
         nxt = by_start.get(end + lead.end() + gap) if lead else None
         colon = _LIST_HEAD.match(s, end)
+        before_owner = _apposed_owner(doc, lead_start, by_end) if nxt is not None and len(posts) > 1 else None
+        if before_owner is not None:
+            # "Phạm Kiên - Chủ tịch UBND thị xã Sông Cầu, Phó Chủ tịch Lương Công Tuấn": the posts
+            # before the last are the name's before the chain, the last (a deputy of the same
+            # body when it names none) the name's after it
+            acc(before_owner).confirmed = True
+            for post in posts[:-1]:
+                acc(before_owner).posts.append((post, ev))
+            posts = posts[-1:] if posts[-1].agency else [
+                Post(posts[-1].title, posts[-2].agency, posts[-1].end, posts[-2].context_default, posts[-1].former)]
         if nxt is not None:
             targets = [nxt]
             # "nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, ...": the names listed after it are people

@@ -2096,3 +2096,12 @@ def test_a_person_named_with_an_honorific_or_a_post_is_a_person_whatever_their_f
 def test_a_rule_for_any_province_names_no_body_of_the_articles() -> None:
     agencies = _agencies(_extract("Sở Y tế tỉnh Nghệ An báo cáo. Theo luật, hồ sơ nộp tại UBND tỉnh nơi cư trú."))
     assert "UBND tỉnh Nghệ An" not in agencies and "Ủy ban nhân dân tỉnh Nghệ An" not in agencies, agencies
+
+
+def test_a_chain_between_two_names_gives_its_last_post_to_the_name_after_it() -> None:
+    ex = _extract("Tại buổi họp báo, các ông Phạm Kiên - Chủ tịch UBND thị xã Sông Cầu, Phó Chủ tịch Lương Công Tuấn "
+                  "thừa nhận. Bộ trưởng Công an Tô Lâm, Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng cùng dự.")
+    assert {p: [q[:2] for q in qs] for p, qs in _posts(ex).items()} == {
+        "Phạm Kiên": [("Chủ tịch", "UBND thị xã Sông Cầu")], "Lương Công Tuấn": [("Phó Chủ tịch", "UBND thị xã Sông Cầu")],
+        "Tô Lâm": [("Bộ trưởng", "Bộ Công an")],
+        "Mai Tiến Dũng": [("Bộ trưởng", "Văn phòng Chính phủ"), ("Chủ nhiệm", "Văn phòng Chính phủ")]}
