@@ -477,7 +477,9 @@ class _Builder:
             for name in ev.participants:
                 pid = self.person(name)
                 if (pid, node_id, "CHAIRED") not in self.facts.edges:
-                    self.facts.edge(pid, node_id, "PARTICIPATED_IN", evs[:1])
+                    # how the person was read (its prior, graph/weigh.py), on this source's record
+                    how = [{**e, "rule": ev.took_part_by[name]} if name in ev.took_part_by else e for e in evs[:1]]
+                    self.facts.edge(pid, node_id, "PARTICIPATED_IN", how)
             if ev.organizer:
                 self.facts.edge(self.agency(ev.organizer, named_with=evs[:1]), node_id, "ORGANIZED", evs[:1])
 

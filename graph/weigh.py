@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,14 +53,14 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 SETTINGS_FILE = DATA / "confidence.toml"
 PRECISION_FILE = DATA / "rule_precision.toml"
 UNWEIGHED = ("MENTIONS",)       # a source naming a node is the record, not a claim
-_KEYS = {"threshold", "category", "factor", "reasons"}
+_KEYS = {"threshold", "category", "factor", "reasons", "rule_prior"}
 # reasons that set a fact against the rest of the graph (shown beside it), and of those the ones
 # with another fact on the other side (listed by graph.queries.disputed)
 AGAINST = ("namesake", "article_body", "sole", "registry_parent", "disputed", "year_unknown")
 CONTRADICTIONS = ("namesake", "article_body", "sole", "registry_parent")
 # of those, the ones laid out [code, the other post's title, its body's label, its sources, body id, edge key]
 OTHER_POST = ("namesake", "article_body")
-REASONS = ("support", "rule", "namesake", "article_body", "sole", "registry_parent", "registry_confirms", "disputed", "year_unknown",
+REASONS = ("support", "rule", "rule_audit", "namesake", "article_body", "sole", "registry_parent", "registry_confirms", "disputed", "year_unknown",
            "authority")
 
 
@@ -78,6 +78,9 @@ class Settings:
     measured: dict[str, dict[str, int]]      # "news" | "official" -> category -> facts judged
     factor: dict[str, float]
     reasons: dict[str, dict[str, str]]        # code -> language -> template
+    # how a fact was read (an evidence record's ``rule``) -> its smoothed precision and the facts
+    # judged, from the corpus audits: the prior of a news source that read it so
+    rule_prior: dict[str, tuple[float, int]] = field(default_factory=dict)
 
 
 def read_settings(settings_file: Path = SETTINGS_FILE, precision_file: Path = PRECISION_FILE) -> Settings:
@@ -94,7 +97,9 @@ def read_settings(settings_file: Path = SETTINGS_FILE, precision_file: Path = PR
         cat = raw.get("category", {})
         s = Settings(float(raw["threshold"]), dict(cat.get("edges", {})), dict(cat.get("nodes", {})),
                      dict(cat.get("fields", {})), prior, counts,
-                     {k: float(v) for k, v in raw.get("factor", {}).items()}, dict(raw.get("reasons", {})))
+                     {k: float(v) for k, v in raw.get("factor", {}).items()}, dict(raw.get("reasons", {})),
+                     {r: ((v["tp"] + 1) / (v["tp"] + v["fp"] + 2), int(v["tp"] + v["fp"]))
+                      for r, v in raw.get("rule_prior", {}).items()})
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise SettingsError(f"{settings_file} / {precision_file}: {type(e).__name__}: {e}") from None
     for c in [*s.edge_category.values(), *s.node_category.values(), *s.field_category.values()]:
@@ -150,14 +155,20 @@ class _Sources:
     group: dict[str, str]
     official: set[str]
 
-    def witnesses(self, sources: Iterable[str], category: str) -> tuple[dict[str, float], int]:
-        """Independent group -> the best prior among its sources; and the number of sources."""
-        prior = settings().prior
+    def witnesses(self, sources: Iterable[str], category: str,
+                  rules: dict[str, str] | None = None) -> tuple[dict[str, float], int]:
+        """Independent group -> the best prior among its sources (a news source's is that of the
+        way it read the fact, where the audits measured it: ``rules``); and the number of sources."""
+        st = settings()
         best: dict[str, float] = {}
         n = 0
         for s in dict.fromkeys(sources):
             n += 1
-            p = prior["official" if s in self.official else "news"].get(category, 0.5)
+            rule = (rules or {}).get(s)
+            if rule in st.rule_prior and s not in self.official:
+                p = st.rule_prior[rule][0]
+            else:
+                p = st.prior["official" if s in self.official else "news"].get(category, 0.5)
             k = self.group.get(s, s)
             best[k] = max(best.get(k, 0.0), p)
         return best, n
@@ -167,12 +178,16 @@ def _combine(ps: Iterable[float]) -> float:
     return 1.0 - math.prod(1.0 - p for p in ps)
 
 
-def _base(srcs: _Sources, sources: Iterable[str], category: str) -> tuple[float, int, list[list[Any]]]:
-    best, n = srcs.witnesses(sources, category)
+def _base(srcs: _Sources, sources: Iterable[str], category: str,
+          rules: dict[str, str] | None = None) -> tuple[float, int, list[list[Any]]]:
+    sources = list(sources)
+    best, n = srcs.witnesses(sources, category, rules)
     kind = "official" if any(s in srcs.official for s in sources) else "news"
-    reasons: list[list[Any]] = [["support", len(best), n],
-                                ["rule", category, settings().prior[kind].get(category, 0.5),
-                                 settings().measured[kind].get(category, 0)]]
+    st = settings()
+    audited = sorted({r for s, r in (rules or {}).items() if r in st.rule_prior and s not in srcs.official})
+    reasons: list[list[Any]] = [["support", len(best), n]]
+    reasons += [["rule_audit", r, *st.rule_prior[r]] for r in audited] or [
+        ["rule", category, st.prior[kind].get(category, 0.5), st.measured[kind].get(category, 0)]]
     return _combine(best.values()), len(best), reasons
 
 
@@ -184,7 +199,8 @@ def weigh(g: nx.MultiDiGraph) -> None:
         t = d.get("type")
         if t in UNWEIGHED:
             continue
-        conf, support, reasons = _base(srcs, d.get("sources") or (), st.edge_category.get(t, "relations"))
+        rules = {e["source_id"]: e["rule"] for e in d.get("evidence") or () if e.get("rule") and e.get("source_id")}
+        conf, support, reasons = _base(srcs, d.get("sources") or (), st.edge_category.get(t, "relations"), rules)
         d["support"], d["confidence"], d["reasons"] = support, conf, reasons
     _registry_parents(g)
     _namesakes(g)

@@ -18,6 +18,10 @@ from loaders.spans import Spans
 from loaders.vntext import Sentence, fold
 
 LEAD_SENTENCES = 4
+# How a participant was read: named in the lead event's sentence; named later with an attendance cue
+# before it ("Tham dự có ông A"), or only speaking ("ông A cho biết"); a foreign figure with a cue;
+# the leader of a delegation; named in another event's own sentence.
+TOOK_PART_BY = ("lead", "later_attending", "later_speaking", "foreign_cue", "guest", "own_sentence")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -363,6 +367,7 @@ def _fill_own_sentence(doc: Doc, event: Event, sent: Sentence, people: list[Pers
             and not _absent(doc, names[i], sent) and fold(names[i].name) not in dead
             and not _acts_another_day(doc, sent, event, names[i].start)]
     event.participants = [p for p in dict.fromkeys(took) if p not in event.chaired_by]
+    event.took_part_by = {p: "own_sentence" for p in event.participants}
 
 
 def _acts_another_day(doc: Doc, sent: Sentence, event: Event, name_at: int) -> bool:
@@ -563,7 +568,7 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
             # a guest's visit to Vietnam: its Vietnamese hosts do not lead it
             chairs = [n for n in chairs if n.name.split()[0] not in doc.lex.family_names]
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
-    took_part = set()
+    took_part: dict[str, str] = {}   # folded name -> how it was read (TOOK_PART_BY)
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
         if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
@@ -574,16 +579,20 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
         if lead.start <= n.start < lead.end:
             if not _quoted(doc.shadow[lead.start:n.start]) and not _spoken_of_in_lead(doc, names, i, lead) \
                     and not _acts_another_day(doc, lead, event, n.start):
-                took_part.add(fold(n.name))   # (a name inside a quotation is what someone said)
+                took_part.setdefault(fold(n.name), "lead")   # (a name inside a quotation is what someone said)
         elif n.name.split()[0] not in doc.lex.family_names:
             # a foreign figure merely named ("ông Trump") took no part: a cue must follow the name
             if doc.lex.participant_re.search(doc.shadow, n.end, min(sent.end, n.end + 60)):
-                took_part.add(fold(n.name))
+                took_part.setdefault(fold(n.name), "foreign_cue")
         elif _speaks_or_attends(doc, names, i, sent) and not _quoted(doc.shadow[sent.start:n.start]):
-            took_part.add(fold(n.name))
-    took_part |= {fold(n.name) for n in guests}
-    took_part -= _remembered(doc, names)
+            took_part.setdefault(fold(n.name), "later_attending" if doc.lex.attendance_re.search(
+                doc.shadow, sent.start, n.start) else "later_speaking")
+    for n in guests:
+        took_part.setdefault(fold(n.name), "guest")
+    for key in _remembered(doc, names):
+        took_part.pop(key, None)
     event.participants = [p.name for p in people if p.name not in event.chaired_by and fold(p.name) in took_part]
+    event.took_part_by = {p: took_part[fold(p)] for p in event.participants}
     for cue in doc.lex.organize_cues:
         k = doc.shadow.find(cue, lead.start, lead.end)
         if k >= 0 and re.search(r"(?<!\w)được\s+$", doc.shadow[max(lead.start, k - 8):k]):

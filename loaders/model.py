@@ -105,6 +105,8 @@ class Event:
     participants: list[str] = field(default_factory=list)
     organizer: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    # how each participant was read (loaders/extract_events.py TOOK_PART_BY): its belief's prior
+    took_part_by: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
