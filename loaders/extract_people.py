@@ -16,7 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from loaders.context import Doc
-from loaders.extract_agencies import local_branch, name_start_in_run, named_body, parse_unit_at, person_starts_at
+from loaders.extract_agencies import (
+    local_branch,
+    name_start_in_run,
+    named_body,
+    parse_unit_at,
+    person_starts_at,
+)
 from loaders.model import Evidence, Person, Position
 from loaders.vntext import UPPER, ahead, fold, old_tones, spaces_at
 
@@ -461,6 +467,12 @@ def parse_chain(doc: Doc, pos: int) -> tuple[list[Post], int]:
     for x in posts:
         if x.pending and x.agency == x.pending:
             x.agency = _named_in_sentence(doc, pos, x.pending) or x.agency
+    # (a national body of another country: "Quân ủy Trung ương Trung Quốc", not "Bệnh viện Hữu nghị Việt Đức")
+    if any(x.agency and (c := doc.lex.country_re.search(old_tones(x.agency))) and c.end() == len(x.agency)
+           and doc.lex.canonical_body(x.agency[:c.start()]) in doc.lex.bodies for x in posts):
+        for x in posts:   # "Ủy viên Bộ chính trị, Phó Chủ tịch Quân ủy Trung ương Trung Quốc": China's Politburo
+            if x.agency in doc.lex.bodies:
+                x.agency = None
     return posts, (posts[-1].end if posts else pos)
 
 

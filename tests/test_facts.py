@@ -2105,3 +2105,9 @@ def test_a_chain_between_two_names_gives_its_last_post_to_the_name_after_it() ->
         "Phạm Kiên": [("Chủ tịch", "UBND thị xã Sông Cầu")], "Lương Công Tuấn": [("Phó Chủ tịch", "UBND thị xã Sông Cầu")],
         "Tô Lâm": [("Bộ trưởng", "Bộ Công an")],
         "Mai Tiến Dũng": [("Bộ trưởng", "Văn phòng Chính phủ"), ("Chủ nhiệm", "Văn phòng Chính phủ")]}
+
+
+def test_a_chain_ending_at_a_foreign_body_holds_no_vietnamese_national_body() -> None:
+    ex = _extract("Thượng tướng Nguyễn Chí Vịnh đã có cuộc gặp Thượng tướng Phạm Trường Long, Ủy viên Bộ chính trị, Phó "
+                  "Chủ tịch Quân ủy Trung ương Trung Quốc.")
+    assert [q[:2] for q in _posts(ex)["Phạm Trường Long"]] == [("Phó Chủ tịch", "Quân ủy Trung ương Trung Quốc")]
