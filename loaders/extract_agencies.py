@@ -116,8 +116,8 @@ def ends_foreign(doc: Doc, name: str) -> bool:
     for something no Vietnamese word spells (f, j, w, z: "Vụ Formosa" is the Formosa case) belongs
     to no Vietnamese body.  A country word followed by a lower-case word is another word ("Cục Mỹ
     thuật")."""
-    key = fold(old_tones(name))
-    if any(key.endswith(" " + c) for c in doc.lex.countries_folded):
+    country = doc.lex.country_re.search(old_tones(name))   # (with its marks: "giáo dục" is no "Đức")
+    if country is not None and country.end() == len(name):
         return True
     words = name.split()
     if len(words) > 1 and _NOT_VIETNAMESE.search(words[1]):

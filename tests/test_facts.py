@@ -2111,3 +2111,11 @@ def test_a_chain_ending_at_a_foreign_body_holds_no_vietnamese_national_body() ->
     ex = _extract("Thượng tướng Nguyễn Chí Vịnh đã có cuộc gặp Thượng tướng Phạm Trường Long, Ủy viên Bộ chính trị, Phó "
                   "Chủ tịch Quân ủy Trung ương Trung Quốc.")
     assert [q[:2] for q in _posts(ex)["Phạm Trường Long"]] == [("Phó Chủ tịch", "Quân ủy Trung ương Trung Quốc")]
+
+
+def test_a_name_ending_in_a_word_that_folds_to_a_country_is_no_foreign_body() -> None:
+    from loaders.context import Doc
+    from loaders.extract_agencies import ends_foreign
+    doc = Doc("", get_lexicon())
+    assert [ends_foreign(doc, n) for n in ("Vụ Giáo dục", "Cục Điều tra Liên bang Mỹ", "Bộ Quốc phòng Nga")] == [
+        False, True, True]   # ("giáo dục" folds to "giao duc", as "Đức" does)
