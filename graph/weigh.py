@@ -46,6 +46,7 @@ from graph.copies import copy_groups
 from graph.fingerprint import weights_fingerprint
 from graph.ids import fold
 from graph.schema import load_schema
+from loaders.extract_events import TOOK_PART_BY
 from loaders.lexicon import sole_posts
 from loaders.registry import provinces
 
@@ -111,6 +112,9 @@ def read_settings(settings_file: Path = SETTINGS_FILE, precision_file: Path = PR
     for f in ("registry_parent", "registry_confirms", "year_unknown"):
         if f not in s.factor:
             raise SettingsError(f"{settings_file}: [factor] needs {f}")
+    unknown_rules = set(s.rule_prior) - set(TOOK_PART_BY)
+    if unknown_rules:
+        raise SettingsError(f"{settings_file}: [rule_prior] names no way of reading: {sorted(unknown_rules)}")
     return s
 
 

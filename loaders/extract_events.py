@@ -83,8 +83,9 @@ def _year_in_name(doc: Doc, cue_pos: int, sent_end: int, month: int,
     """'Hội nghị triển khai công tác năm 2022': the year that is part of the event's name.  A year
     under review ("Hội nghị tổng kết năm 2016", held 7/2) is not the meeting's when the meeting
     falls in the first quarter (it is then usually the year after): no year rather than a wrong
-    one; nor a plan's year, nor when the name gives several.  A year printed with an instrument's title ("sơ kết thi
-    hành Luật Hợp tác xã (HTX) năm 2012") is the instrument's."""
+    one; nor a plan's year ("chương trình giám sát năm 2018"), nor when the name gives several.
+    A year printed with an instrument's title ("sơ kết thi hành Luật Hợp tác xã (HTX) năm 2012")
+    is the instrument's."""
     end = min(sent_end, cue_pos + 90)
     years = set()
     since = cue_pos   # the review word must stand between the year and the one before it
@@ -458,10 +459,10 @@ def _opens_another_time(doc: Doc, sent: Sentence) -> bool:
 
 def _at_another_event(doc: Doc, sent: Sentence, event: Event, blocked: Spans, name_at: int) -> bool:
     """A later sentence that tells of another event: one of the lead's day ("Chiều cùng ngày, ...
-    Thứ trưởng X chủ trì buổi làm việc"), or one of another kind, dated before the name, that it
-    places the person at ("Trong buổi họp báo thường kỳ sáng 7.7, Thứ trưởng X ..."
-    after a conference; but "Cũng tại buổi họp báo" is the lead's again), unless the lead holds
-    others (a session and its sittings).  Never the sentence that names the event itself."""
+    Thứ trưởng X chủ trì buổi làm việc"), or one of another family of kinds, dated before the name,
+    that it places the person at ("Trong buổi họp báo thường kỳ sáng 7.7, Thứ trưởng X ..." after a
+    conference; but "Cũng tại buổi họp báo" is the lead's again), unless the lead holds others (a
+    session and its sittings).  Never the sentence that names the event itself."""
     if any(ev.start == sent.start for ev in event.evidence):
         return False
     cues = [(pos, kind) for pos, kind, weak in _cues(doc, sent.start, sent.end, _within(blocked, sent)) if not weak]

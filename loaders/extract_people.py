@@ -746,9 +746,9 @@ def find_people(doc: Doc, names: list[NameHit]) -> list[Person]:
             # "Phạm Kiên - Chủ tịch UBND thị xã Sông Cầu, Phó Chủ tịch Lương Công Tuấn": the posts
             # before the last are the name's before the chain, the last (a deputy of the same
             # body when it names none) the name's after it
-            acc(before_owner).confirmed = True
-            for post in posts[:-1]:
-                acc(before_owner).posts.append((post, ev))
+            owner_acc = acc(before_owner)
+            owner_acc.confirmed = True
+            owner_acc.posts += [(post, ev) for post in posts[:-1]]
             posts = posts[-1:] if posts[-1].agency else [
                 Post(posts[-1].title, posts[-2].agency, posts[-1].end, posts[-2].context_default, posts[-1].former)]
         if nxt is not None:

@@ -193,6 +193,9 @@ def test_the_settings_files_are_checked(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(SettingsError, match="category 'parents' is not measured"):
         read_settings(bad)
+    bad.write_text(good.read_text(encoding="utf-8").replace("later_speaking = {", "later_talking = {"), encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[rule_prior\] names no way of reading: \['later_talking'\]"):
+        read_settings(bad)
     assert read_settings().threshold == threshold()
 
 
