@@ -6,9 +6,12 @@ entity node gets three derived fields, recomputed over the whole graph whenever 
 - ``support``: how many independent sources state it (copies of one text count once,
   graph/copies.py); ``sources`` still lists every source;
 - ``confidence`` in [0, 1]: each independent source is a witness right as often as the rules
-  that read it are right on held-out check sets (data/rule_precision.toml, smoothed), and
-  witnesses combine as 1 - Π (1 - p); what the rest of the graph says against the fact
-  (another holder of a body's sole post at the same time, given by more sources; a registry parent; a disputed value; a date without its year) multiplies it down (data/confidence.toml);
+  that read it are right on held-out check sets (data/rule_precision.toml, smoothed), or, for a
+  participant a news source read, as its way of reading is right in the corpus audits
+  (data/confidence.toml [rule_prior]); witnesses combine as 1 - Π (1 - p); what the rest of the
+  graph says against the fact (another holder of a body's sole post at the same time, given by
+  more sources; a post at another ministry where this one's body was guessed; a registry parent;
+  a disputed value; a date without its year) multiplies it down (data/confidence.toml);
 - ``reasons``: the list of ``[code, values...]`` behind the score, read out by ``describe``.
 
 Nodes also get ``field_confidence`` / ``field_reasons`` for their disputed attributes; a person
