@@ -2,7 +2,7 @@
 judged: python -m bench.participation_precision CORPUS VERDICTS.jsonl ...
 
 Each judged PARTICIPATED_IN fact's article is read again by today's rules; the fact is filed under
-how they now read the person (loaders/extract_events.py TOOK_PART_BY), or under "gone" when they no
+how they now read the person (loaders/model.py TOOK_PART_BY), or under "gone" when they no
 longer give it.  The counts are what data/confidence.toml [rule_prior] holds; rerun this after
 the participant rules change and copy the figures there.
 """

@@ -177,18 +177,17 @@ def _misprinted(name: str) -> str | None:
     if len(key) < MISPRINT_MIN or " " not in key or any(ch.isdigit() for ch in key):
         return None
     index = _one_letter_off()
-    found = {index.get(key)}   # a letter left out, or the name itself
-    found |= {index.get(key[:i] + key[i + 1:]) for i in range(key.index(" ") + 1, len(key))}   # one too many, or other
-    found.discard(None)
-    bodies = {f[0] for f in found if f}
-    if len(bodies) != 1:
+    # the name itself or with a letter left out, or one letter of it too many or another
+    found = {f for v in (key, *(key[:i] + key[i + 1:] for i in range(key.index(" ") + 1, len(key))))
+             if (f := index.get(v))}
+    if len({body for body, _ in found}) != 1:
         return None
-    known = next(f[1] for f in found if f).split()
-    printed = normalize(name).split()
-    if len(printed) == len(known) and any(
-            a.lower() != b and (min(len(a), len(b)) < 3 or a.isupper()) for a, b in zip(printed, known, strict=True)):
+    body, known = next(iter(found))
+    printed, words = normalize(name).split(), known.split()
+    if len(printed) == len(words) and any(
+            a.lower() != b and (min(len(a), len(b)) < 3 or a.isupper()) for a, b in zip(printed, words, strict=True)):
         return None   # (the letter is in a word of three or more, not in initials: "ở" / "Y", "LHPN" / "LHTN")
-    return bodies.pop()
+    return body
 
 
 _BODY_NOISE = re.compile(r"(?<!\w)(?:va|&)(?!\w)|[^\w ]+")

@@ -49,8 +49,8 @@ from graph.copies import copy_groups
 from graph.fingerprint import weights_fingerprint
 from graph.ids import fold
 from graph.schema import load_schema
-from loaders.extract_events import TOOK_PART_BY
 from loaders.lexicon import sole_posts
+from loaders.model import TOOK_PART_BY
 from loaders.registry import provinces
 
 DATA = Path(__file__).resolve().parent.parent / "data"

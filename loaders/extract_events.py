@@ -18,10 +18,6 @@ from loaders.spans import Spans
 from loaders.vntext import Sentence, fold
 
 LEAD_SENTENCES = 4
-# How a participant was read: named in the lead event's sentence; named later with an attendance cue
-# before it ("Tham dự có ông A"), or only speaking ("ông A cho biết"); a foreign figure with a cue;
-# the leader of a delegation; named in another event's own sentence.
-TOOK_PART_BY = ("lead", "later_attending", "later_speaking", "foreign_cue", "guest", "own_sentence")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -457,15 +453,20 @@ def _opens_another_time(doc: Doc, sent: Sentence) -> bool:
     return doc.lex.other_time_opening_re.match(doc.lower, sent.start + len(sent.text) - len(sent.text.lstrip())) is not None
 
 
-def _at_another_event(doc: Doc, sent: Sentence, event: Event, blocked: Spans, name_at: int) -> bool:
+def _at_another_event(doc: Doc, sent: Sentence, event: Event, blocked: Spans, name_at: int,
+                      seen: dict[int, list[tuple[int, str]]]) -> bool:
     """A later sentence that tells of another event: one of the lead's day ("Chiều cùng ngày, ...
     Thứ trưởng X chủ trì buổi làm việc"), or one of another family of kinds, dated before the name,
     that it places the person at ("Trong buổi họp báo thường kỳ sáng 7.7, Thứ trưởng X ..." after a
     conference; but "Cũng tại buổi họp báo" is the lead's again), unless the lead holds others (a
-    session and its sittings).  Never the sentence that names the event itself."""
+    session and its sittings).  Never the sentence that names the event itself.  ``seen``: the
+    strong cues of each sentence read so far (a sentence of many names is read once)."""
     if any(ev.start == sent.start for ev in event.evidence):
         return False
-    cues = [(pos, kind) for pos, kind, weak in _cues(doc, sent.start, sent.end, _within(blocked, sent)) if not weak]
+    cues = seen.get(sent.start)
+    if cues is None:
+        cues = seen[sent.start] = [(pos, kind) for pos, kind, weak in _cues(doc, sent.start, sent.end, _within(blocked, sent))
+                                   if not weak]
     if not cues:
         return False
     opening = sent.start + len(sent.text) - len(sent.text.lstrip())
@@ -569,12 +570,13 @@ def _fill_lead(doc: Doc, event: Event, si: int, agencies: list[AgencyHit],
             # a guest's visit to Vietnam: its Vietnamese hosts do not lead it
             chairs = [n for n in chairs if n.name.split()[0] not in doc.lex.family_names]
         event.chaired_by = list(dict.fromkeys(known[fold(n.name)] for n in chairs))
-    took_part: dict[str, str] = {}   # folded name -> how it was read (TOOK_PART_BY)
+    took_part: dict[str, str] = {}   # folded name -> how it was read (loaders/model.py TOOK_PART_BY)
+    cues_of: dict[int, list[tuple[int, str]]] = {}
     for i, n in enumerate(names):
         sent = doc.sentence_at(n.start)
         if _absent(doc, n, sent) or (not lead.start <= n.start < lead.end and (
                 _other_day(doc, sent, event) or _to_the_press(doc, sent, event) or _opens_another_time(doc, sent)
-                or _at_another_event(doc, sent, event, blocked, n.start)
+                or _at_another_event(doc, sent, event, blocked, n.start, cues_of)
                 or doc.lex.planned_re.search(doc.lower, sent.start, n.start))):   # ("... sẽ có cuộc gặp X")
             continue
         if lead.start <= n.start < lead.end:

@@ -267,7 +267,7 @@ class Lexicon:
     addressed_before_re: re.Pattern[str]  # "báo cáo ": right before a name or its post, the addressee
     dead_before_re: re.Pattern[str]       # "cố ": right before a name or its post, one who has died
     review_re: re.Pattern[str]           # "tổng kết", "kiểm điểm": the year named after it is under review
-    plan_re: re.Pattern[str]             # "kế hoạch", "chương trình giám sát": the year after it is a plan's
+    plan_re: re.Pattern[str]             # "chương trình giám sát", "dự toán": the year after it is a plan's
     reported_speech: tuple[str, ...]
     chair_cues: list[str]
     two_sided_kinds: frozenset[str]      # talks ...: leading a delegation there is no chairing

@@ -105,8 +105,14 @@ class Event:
     participants: list[str] = field(default_factory=list)
     organizer: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
-    # how each participant was read (loaders/extract_events.py TOOK_PART_BY): its belief's prior
+    # how each participant was read (one of TOOK_PART_BY): its belief's prior (graph/weigh.py)
     took_part_by: dict[str, str] = field(default_factory=dict)
+
+
+# How a participant was read (loaders/extract_events.py): named in the lead event's sentence; named
+# later with an attendance cue before it ("Tham dự có ông A"), or only speaking ("ông A cho biết");
+# a foreign figure with a cue; the leader of a delegation; named in another event's own sentence.
+TOOK_PART_BY = ("lead", "later_attending", "later_speaking", "foreign_cue", "guest", "own_sentence")
 
 
 @dataclass
